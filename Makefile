@@ -1,0 +1,120 @@
+# QSOE top-level build. `make run` boots QSOE/N in QEMU, `make test` runs every test,
+# `make bench` runs the benchmarks. Everything is built in build/.
+
+CROSS    ?= riscv64-unknown-elf-
+CC        = $(CROSS)gcc
+LD        = $(CROSS)ld
+OBJCOPY   = $(CROSS)objcopy
+HOSTCC   ?= gcc
+PYTHON   ?= /usr/bin/python3
+QEMU     ?= qemu-system-riscv64
+B        := build
+
+GCC_INCLUDE := $(shell $(CC) -print-file-name=include 2>/dev/null)
+
+COMMON_CFLAGS = -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdinc \
+                -isystem $(GCC_INCLUDE) -mcmodel=medany -fno-omit-frame-pointer \
+                -fno-stack-protector -fno-pic -fno-common -MMD -MP
+
+# The kernel is built without floating point; user code may use it.
+KERNEL_CFLAGS = $(COMMON_CFLAGS) -march=rv64imac_zicsr_zifencei -mabi=lp64 \
+                -Ikernel/include -Ikernel/arch/riscv64/include -Iinclude -Icommon/include
+USER_CFLAGS   = $(COMMON_CFLAGS) -march=rv64gc_zicsr_zifencei -mabi=lp64d \
+                -Ilib/c/include -Iinclude -Icommon/include -Itaskman/include
+
+KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.S kernel/arch/riscv64/*.c kernel/core/*.c \
+                          kernel/mm/*.c kernel/lib/*.c kernel/dev/*.c) \
+               common/fdt.c common/cpio.c common/elf.c common/fmt.c lib/c/src/string.c
+KERNEL_OBJS := $(patsubst %,$(B)/kernel-obj/%.o,$(KERNEL_SRCS))
+KERNEL      := $(B)/skimmer.elf
+
+LIBC_SRCS := $(wildcard lib/c/kernel/skimmer/*.S lib/c/kernel/skimmer/*.c lib/c/src/*.c) \
+             common/fmt.c
+LIBC_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBC_SRCS))
+LIBC      := $(B)/lib/libc.a
+
+LIBTASKMAN_SRCS := $(wildcard taskman/lib/*.c) common/cpio.c common/elf.c
+LIBTASKMAN_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBTASKMAN_SRCS))
+LIBTASKMAN      := $(B)/lib/libtaskman.a
+
+USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
+               -Wl,-Ttext-segment=0x10000
+
+# Programs in the boot image: name in the image -> its sources.
+PROGRAMS := taskman test/ktest test/fault test/hello test/threads_exit test/unprivileged
+taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
+test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
+test/fault_SRCS        := tests/guest/programs/fault.c
+test/hello_SRCS        := tests/guest/programs/hello.c
+test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
+test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
+PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
+
+MODPKG := $(B)/modpkg.cpio
+
+QEMU_FLAGS = -M virt -smp 2 -m 256M -bios default -nographic -no-reboot \
+             -kernel $(KERNEL) -initrd $(MODPKG)
+
+.PHONY: all run test test-host test-guest bench setup clean format
+
+all: $(KERNEL) $(MODPKG)
+
+setup:
+	@tools/setup.sh
+
+run: setup all
+	@echo "QSOE/N: booting in QEMU (leave with Ctrl-A then X)"
+	$(QEMU) $(QEMU_FLAGS)
+
+test: setup
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) tools/test_all.py
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	@$(PYTHON) bench/run_bench.py
+
+$(B)/kernel-obj/%.o: %
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(KERNEL): $(KERNEL_OBJS) kernel/arch/riscv64/kernel.ld
+	@echo "  LD      $@"
+	@$(LD) -nostdlib -T kernel/arch/riscv64/kernel.ld -o $@ $(KERNEL_OBJS)
+
+$(B)/user-obj/%.o: %
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (user)"
+	@$(CC) $(USER_CFLAGS) -c $< -o $@
+
+$(LIBC): $(LIBC_OBJS)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $^
+
+$(LIBTASKMAN): $(LIBTASKMAN_OBJS)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $^
+
+define PROGRAM_RULE
+$(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC)
+	@mkdir -p $$(dir $$@)
+	@echo "  LINK    $$@"
+	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
+		$(LIBTASKMAN) $(LIBC) -lgcc
+endef
+$(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_RULE,$(p))))
+
+$(MODPKG): $(PROGRAM_BINS)
+	@echo "  CPIO    $@"
+	@cd $(B)/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
+
+format:
+	@clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

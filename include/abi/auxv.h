@@ -1,0 +1,17 @@
+/*
+ * Program start-up: on entry to _start, sp points at argc, then argv[0..argc-1], NULL, the
+ * environment, NULL, and auxiliary (type, value) pairs ending with AT_NULL. Both the kernel
+ * (for the first process) and taskman (for every other) build this block.
+ */
+#ifndef QSOE_ABI_AUXV_H
+#define QSOE_ABI_AUXV_H
+
+#define AT_NULL   0
+#define AT_PAGESZ 6
+#define AT_ENTRY  9
+
+#define AT_QSOE_BOOTIMAGE      0x1000 /* address of the boot cpio in the first process */
+#define AT_QSOE_BOOTIMAGE_SIZE 0x1001
+#define AT_QSOE_CMDLINE        0x1002 /* the kernel command line, a string */
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * The machine-dependent types and constants that arch-neutral kernel code may use without
+ * knowing the CPU: the saved user state, the saved kernel context, and the memory layout.
+ */
+#ifndef SKIMMER_ARCH_DEFS_H
+#define SKIMMER_ARCH_DEFS_H
+
+#include <stdint.h>
+
+#define PAGE_SIZE   4096ul
+#define PAGE_SHIFT  12
+#define PHYS_OFFSET 0xffffffc000000000ul /* start of the direct map of physical memory */
+#define DIRECT_MAP_SIZE (16ul << 30)     /* physical addresses below 16 GiB are mapped */
+#define USER_TOP    0x4000000000ul       /* user addresses are [0, USER_TOP) */
+
+/* User state saved on kernel entry: x1..x31 at index 1..31, slot 0 keeps the kernel's tp. */
+struct trapframe {
+    uint64_t regs[32];
+    uint64_t sepc;
+    uint64_t sstatus;
+    uint64_t stval;
+    uint64_t scause;
+};
+
+/* Callee-saved kernel registers of a thread that is switched out. */
+struct arch_context {
+    uint64_t ra, sp;
+    uint64_t s[12];
+};
+
+/* Floating-point state of a user thread, saved only when the thread has used the FPU. */
+struct arch_fpstate {
+    uint64_t f[32];
+    uint64_t fcsr;
+    int valid;
+};
+
+#define TF_RA 1
+#define TF_SP 2
+#define TF_TP 4
+#define TF_A0 10
+#define TF_A1 11
+#define TF_A2 12
+#define TF_A7 17
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * Trap entry and exit. sscratch holds the current thread's trap frame while the hart runs user
+ * code and zero while it runs the kernel, which is how the vector tells the two apart. A user
+ * trap saves every register in the frame at the top of the thread's kernel stack and runs the C
+ * handler on the stack below it; a kernel trap (only exceptions: the kernel runs with
+ * interrupts off) saves its registers on the current kernel stack.
+ */
+#define FRAME_SIZE  288
+#define F_SEPC      256
+#define F_SSTATUS   264
+#define F_STVAL     272
+#define F_SCAUSE    280
+#define SSTATUS_SPP  (1 << 8)
+#define SSTATUS_SPIE (1 << 5)
+#define SSTATUS_FS   (3 << 13)
+
+.macro SAVE_GPRS base
+    sd      ra, 8(\base)
+    sd      gp, 24(\base)
+    sd      tp, 32(\base)
+    sd      t0, 40(\base)
+    sd      t1, 48(\base)
+    sd      t2, 56(\base)
+    sd      s0, 64(\base)
+    sd      s1, 72(\base)
+    sd      a0, 80(\base)
+    sd      a1, 88(\base)
+    sd      a2, 96(\base)
+    sd      a3, 104(\base)
+    sd      a4, 112(\base)
+    sd      a5, 120(\base)
+    sd      a6, 128(\base)
+    sd      a7, 136(\base)
+    sd      s2, 144(\base)
+    sd      s3, 152(\base)
+    sd      s4, 160(\base)
+    sd      s5, 168(\base)
+    sd      s6, 176(\base)
+    sd      s7, 184(\base)
+    sd      s8, 192(\base)
+    sd      s9, 200(\base)
+    sd      s10, 208(\base)
+    sd      s11, 216(\base)
+    sd      t3, 224(\base)
+    sd      t4, 232(\base)
+    sd      t5, 240(\base)
+    sd      t6, 248(\base)
+.endm
+
+/* Restores everything but sp and the base register itself. */
+.macro LOAD_GPRS base
+    ld      ra, 8(\base)
+    ld      gp, 24(\base)
+    ld      tp, 32(\base)
+    ld      t0, 40(\base)
+    ld      t1, 48(\base)
+    ld      t2, 56(\base)
+    ld      s0, 64(\base)
+    ld      s1, 72(\base)
+    ld      a1, 88(\base)
+    ld      a2, 96(\base)
+    ld      a3, 104(\base)
+    ld      a4, 112(\base)
+    ld      a5, 120(\base)
+    ld      a6, 128(\base)
+    ld      a7, 136(\base)
+    ld      s2, 144(\base)
+    ld      s3, 152(\base)
+    ld      s4, 160(\base)
+    ld      s5, 168(\base)
+    ld      s6, 176(\base)
+    ld      s7, 184(\base)
+    ld      s8, 192(\base)
+    ld      s9, 200(\base)
+    ld      s10, 208(\base)
+    ld      s11, 216(\base)
+    ld      t3, 224(\base)
+    ld      t4, 232(\base)
+    ld      t5, 240(\base)
+    ld      t6, 248(\base)
+.endm
+
+    .text
+    .balign 4
+    .globl trap_vector
+trap_vector:
+    csrrw   sp, sscratch, sp
+    beqz    sp, kernel_trap_entry
+    SAVE_GPRS sp
+    csrr    t0, sscratch
+    sd      t0, 16(sp)
+    csrw    sscratch, zero
+    csrr    t0, sepc
+    sd      t0, F_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, F_SSTATUS(sp)
+    csrr    t0, stval
+    sd      t0, F_STVAL(sp)
+    csrr    t0, scause
+    sd      t0, F_SCAUSE(sp)
+    ld      tp, 0(sp)
+    mv      fp, zero
+    mv      a0, sp
+    call    user_trap
+    mv      a0, sp
+    /* fall through */
+
+/* Return to user mode with the frame in a0, which is also the top of this kernel stack. */
+    .globl arch_return_to_user
+arch_return_to_user:
+    mv      sp, a0
+    sd      tp, 0(a0)
+    csrw    sscratch, a0
+    ld      t0, F_SEPC(a0)
+    csrw    sepc, t0
+    li      t0, SSTATUS_SPP
+    csrc    sstatus, t0
+    li      t0, SSTATUS_SPIE | SSTATUS_FS
+    csrs    sstatus, t0
+    ld      t1, F_SSTATUS(a0)
+    li      t0, SSTATUS_FS
+    and     t1, t1, t0
+    xor     t1, t1, t0
+    csrc    sstatus, t1
+    LOAD_GPRS a0
+    ld      sp, 16(a0)
+    ld      a0, 80(a0)
+    sret
+
+kernel_trap_entry:
+    csrrw   sp, sscratch, sp
+    addi    sp, sp, -FRAME_SIZE
+    SAVE_GPRS sp
+    sd      a0, 80(sp)
+    addi    t0, sp, FRAME_SIZE
+    sd      t0, 16(sp)
+    csrr    t0, sepc
+    sd      t0, F_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, F_SSTATUS(sp)
+    csrr    t0, stval
+    sd      t0, F_STVAL(sp)
+    csrr    t0, scause
+    sd      t0, F_SCAUSE(sp)
+    mv      a0, sp
+    call    kernel_trap
+    ld      t0, F_SEPC(sp)
+    csrw    sepc, t0
+    LOAD_GPRS sp
+    ld      a0, 80(sp)
+    addi    sp, sp, FRAME_SIZE
+    sret

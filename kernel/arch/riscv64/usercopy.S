@@ -1,0 +1,40 @@
+/*
+ * arch_copy_user(dst, src, n): the one routine that touches user memory. Callers have checked
+ * that the user side lies below USER_TOP; a page fault inside this routine is turned by
+ * kernel_trap into a jump to arch_copy_user_fault, which returns -EFAULT.
+ */
+#define SSTATUS_SUM (1 << 18)
+#define EFAULT 14
+
+    .text
+    .globl arch_copy_user, arch_copy_user_fault, arch_copy_user_end
+arch_copy_user:
+    li      t0, SSTATUS_SUM
+    csrs    sstatus, t0
+    or      t1, a0, a1
+    andi    t1, t1, 7
+    bnez    t1, 2f
+1:  li      t1, 8
+    bltu    a2, t1, 2f
+    ld      t2, 0(a1)
+    sd      t2, 0(a0)
+    addi    a0, a0, 8
+    addi    a1, a1, 8
+    addi    a2, a2, -8
+    j       1b
+2:  beqz    a2, 3f
+    lb      t2, 0(a1)
+    sb      t2, 0(a0)
+    addi    a0, a0, 1
+    addi    a1, a1, 1
+    addi    a2, a2, -1
+    j       2b
+3:  csrc    sstatus, t0
+    li      a0, 0
+    ret
+arch_copy_user_fault:
+    li      t0, SSTATUS_SUM
+    csrc    sstatus, t0
+    li      a0, -EFAULT
+    ret
+arch_copy_user_end:

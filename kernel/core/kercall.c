@@ -1,0 +1,52 @@
+/*
+ * The kernel-call table. Every number of the QNX set has a slot; a call not yet implemented
+ * answers ENOSYS, as does any number past the table. A timeout armed by TimerTimeout covers
+ * only the caller's next kernel call, so it is dropped after every other call.
+ */
+#include <kercall.h>
+#include <thread.h>
+
+static const kercall_fn table[KER_NCALLS] = {
+    [KER_NOP] = kc_nop,
+    [KER_CONSOLE_WRITE] = kc_console_write,
+    [KER_THREAD_CREATE] = kc_thread_create,
+    [KER_THREAD_DESTROY] = kc_thread_destroy,
+    [KER_THREAD_JOIN] = kc_thread_join,
+    [KER_THREAD_CTL] = kc_thread_ctl,
+    [KER_SCHED_GET] = kc_sched_get,
+    [KER_SCHED_SET] = kc_sched_set,
+    [KER_SCHED_YIELD] = kc_sched_yield,
+    [KER_SCHED_GET_CPUNUM] = kc_sched_get_cpunum,
+    [KER_CLOCK_TIME] = kc_clock_time,
+    [KER_TIMER_TIMEOUT] = kc_timer_timeout,
+    [KER_PROC_CREATE] = kc_proc_create,
+    [KER_PROC_DESTROY] = kc_proc_destroy,
+    [KER_PROC_MEM_MAP] = kc_proc_mem_map,
+    [KER_PROC_MEM_UNMAP] = kc_proc_mem_unmap,
+    [KER_PROC_MEM_WRITE] = kc_proc_mem_write,
+    [KER_PROC_WAIT] = kc_proc_wait,
+    [KER_SYS_POWER] = kc_sys_power,
+};
+
+long kercall_dispatch(uint64_t num, const uint64_t *args)
+{
+    if (num >= KER_NCALLS || !table[num])
+        return -ENOSYS;
+    long r = table[num](args);
+    if (num != KER_TIMER_TIMEOUT)
+        current()->timeout_states = 0;
+    return r;
+}
+
+long kc_nop(const uint64_t *a)
+{
+    (void)a;
+    return 0;
+}
+
+// Interrupt sources nobody has attached: mask them so they cannot storm.
+void irq_dispatch(uint32_t irq)
+{
+    kprintf("skimmer: interrupt %u has no handler; masked\n", irq);
+    arch_irq_route(irq, this_cpu(), false);
+}

@@ -1,0 +1,251 @@
+/*
+ * The per-hart scheduler: 256 priority levels of FIFO queues with a bitmap, round-robin slices,
+ * preemption by a newly ready higher-priority thread, and the hart inbox through which other
+ * harts hand over threads they woke. Only the home hart touches its run queue.
+ */
+#include <process.h>
+#include <thread.h>
+
+struct cpu cpus[MAX_CPUS];
+int ncpus;
+
+static void rq_push(struct runqueue *rq, struct thread *t, bool front)
+{
+    if (front)
+        list_push_front(&rq->queue[t->prio], &t->rq_link);
+    else
+        list_push_back(&rq->queue[t->prio], &t->rq_link);
+    rq->bitmap[t->prio / 64] |= 1ull << (t->prio % 64);
+}
+
+static void rq_remove(struct runqueue *rq, struct thread *t)
+{
+    list_remove(&t->rq_link);
+    if (list_empty(&rq->queue[t->prio]))
+        rq->bitmap[t->prio / 64] &= ~(1ull << (t->prio % 64));
+}
+
+static int rq_highest(const struct runqueue *rq)
+{
+    for (int w = NPRIO / 64 - 1; w >= 0; w--)
+        if (rq->bitmap[w])
+            return w * 64 + 63 - __builtin_clzll(rq->bitmap[w]);
+    return -1;
+}
+
+static struct thread *rq_pop(struct runqueue *rq)
+{
+    int prio = rq_highest(rq);
+    if (prio < 0)
+        return NULL;
+    struct thread *t = container_of(rq->queue[prio].next, struct thread, rq_link);
+    rq_remove(rq, t);
+    return t;
+}
+
+void sched_init_cpu(struct cpu *c)
+{
+    for (int i = 0; i < NPRIO; i++)
+        list_init(&c->rq.queue[i]);
+    list_init(&c->inbox);
+    list_init(&c->timeouts);
+    c->timer_armed = UINT64_MAX;
+}
+
+void sched_ipi(struct cpu *c)
+{
+    arch_send_ipi(c->hartid);
+}
+
+// Asks for a reschedule on c if t should run before what c runs now.
+void sched_check_preempt(struct cpu *c, struct thread *t)
+{
+    struct thread *cur = c->cur;
+    if (!cur || cur == c->idle || t->prio > cur->prio) {
+        c->need_resched = true;
+        return;
+    }
+    if (t->prio == cur->prio && cur->policy == SCHED_RR) {
+        uint64_t end = cur->slice_start + ns_to_ticks(RR_SLICE_NS);
+        if (end < c->timer_armed) {
+            c->timer_armed = end;
+            arch_timer_arm(end);
+        }
+    }
+}
+
+// Puts a READY thread on its home hart's run queue; from another hart it goes by the inbox.
+void sched_make_ready(struct thread *t)
+{
+    struct cpu *home = t->cpu;
+    struct cpu *here = this_cpu();
+    if (home == here) {
+        rq_push(&home->rq, t, false);
+        sched_check_preempt(home, t);
+        return;
+    }
+    spin_lock(&home->inbox_lock);
+    list_push_back(&home->inbox, &t->rq_link);
+    spin_unlock(&home->inbox_lock);
+    sched_ipi(home);
+}
+
+void sched_drain_inbox(struct cpu *c)
+{
+    if (list_empty(&c->inbox))
+        return;
+    spin_lock(&c->inbox_lock);
+    struct list *n;
+    while ((n = list_pop_front(&c->inbox)) != NULL) {
+        struct thread *t = container_of(n, struct thread, rq_link);
+        rq_push(&c->rq, t, false);
+        sched_check_preempt(c, t);
+    }
+    spin_unlock(&c->inbox_lock);
+}
+
+// Ends a blocked state: if t is still in from_state (or any blocked state when from_state is
+// -1), make it ready with result as the return value of its blocking call. Whoever wins the
+// state change wakes the thread; a second waker finds it no longer blocked and does nothing.
+bool thread_wake(struct thread *t, int from_state, long result)
+{
+    for (;;) {
+        int s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
+        if (s == STATE_RUNNING || s == STATE_READY || s == STATE_DEAD || s == STATE_STOPPED)
+            return false;
+        if (from_state >= 0 && s != from_state)
+            return false;
+        if (__atomic_compare_exchange_n(&t->state, &s, STATE_READY, false, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE))
+            break;
+    }
+    t->wait_result = result;
+    sched_make_ready(t);
+    return true;
+}
+
+// Work left by the thread that was switched out: its kernel stack to free if it died, or its
+// hand-over to another hart if it moved. Runs on the new thread's stack.
+void sched_finish_switch(struct cpu *c)
+{
+    if (c->reap) {
+        struct thread *dead = c->reap;
+        c->reap = NULL;
+        thread_reap(dead);
+    }
+    if (c->migrate) {
+        struct thread *t = c->migrate;
+        c->migrate = NULL;
+        sched_make_ready(t);
+    }
+}
+
+// Gives up the hart. The caller has set the current thread's state: RUNNING to stay runnable
+// (at the front of its queue when preempted, at the back after a yield or a spent slice), a
+// blocked state, or DEAD.
+void sched(void)
+{
+    struct cpu *c = this_cpu();
+    struct thread *prev = c->cur;
+    sched_drain_inbox(c);
+    c->need_resched = false;
+    bool to_back = c->requeue_back;
+    c->requeue_back = false;
+    if (prev->state == STATE_RUNNING && prev != c->idle) {
+        prev->state = STATE_READY;
+        rq_push(&c->rq, prev, !to_back);
+    }
+    struct thread *next = rq_pop(&c->rq);
+    if (!next)
+        next = c->idle;
+    next->state = STATE_RUNNING;
+    if (next->prio_stale) {
+        next->prio_stale = false;
+        next->prio = next->base_prio;
+    }
+    if (next == prev)
+        return;
+    if (next->policy == SCHED_RR)
+        next->slice_start = arch_time_now();
+    c->cur = next;
+    if (next->proc)
+        arch_pt_activate(next->proc->as.root);
+    arch_fp_switch_in(next);
+    arch_switch(&prev->ctx, &next->ctx);
+    sched_finish_switch(this_cpu());
+}
+
+void sched_yield(void)
+{
+    this_cpu()->requeue_back = true;
+    sched();
+}
+
+// Timer tick: ends the slice of a round-robin thread that has peers at its priority.
+void sched_tick(struct cpu *c)
+{
+    struct thread *cur = c->cur;
+    if (!cur || cur == c->idle || cur->policy != SCHED_RR)
+        return;
+    if (rq_highest(&c->rq) < cur->prio)
+        return;
+    uint64_t end = cur->slice_start + ns_to_ticks(RR_SLICE_NS);
+    if (arch_time_now() >= end) {
+        c->need_resched = true;
+        c->requeue_back = true;
+    }
+    else if (end < c->timer_armed) {
+        c->timer_armed = end;
+        arch_timer_arm(end);
+    }
+}
+
+void sched_set_priority(struct thread *t, int prio)
+{
+    struct cpu *c = this_cpu();
+    if (t->state == STATE_READY && t->cpu == c) {
+        rq_remove(&c->rq, t);
+        t->prio = (uint8_t)prio;
+        rq_push(&c->rq, t, false);
+        sched_check_preempt(c, t);
+        return;
+    }
+    t->prio = (uint8_t)prio;
+    if (t == c->cur && rq_highest(&c->rq) > prio)
+        c->need_resched = true;
+}
+
+// Chooses the home hart for a new thread: the allowed hart with the fewest queued threads.
+struct cpu *sched_pick_cpu(uint64_t runmask)
+{
+    struct cpu *best = NULL;
+    int best_load = 0;
+    for (int i = 0; i < ncpus; i++) {
+        struct cpu *c = &cpus[i];
+        if (!c->online || (runmask && !(runmask & (1ull << i))))
+            continue;
+        int load = 0;
+        for (int w = 0; w < NPRIO / 64; w++)
+            load += __builtin_popcountll(c->rq.bitmap[w]);
+        load += (c->cur && c->cur != c->idle);
+        if (!best || load < best_load) {
+            best = c;
+            best_load = load;
+        }
+    }
+    return best ? best : this_cpu();
+}
+
+// The idle thread of each hart: run whatever becomes ready, else wait in wfi.
+void sched_idle_loop(void)
+{
+    struct cpu *c = this_cpu();
+    for (;;) {
+        sched_drain_inbox(c);
+        if (rq_highest(&c->rq) >= 0) {
+            sched();
+            continue;
+        }
+        arch_wait_for_interrupt();
+    }
+}

@@ -1,0 +1,37 @@
+/*
+ * Kernel-call dispatch and the handlers behind it. Each handler decodes and checks all of its
+ * arguments before it changes anything, and returns a value >= 0 or a negated errno.
+ */
+#ifndef SKIMMER_KERCALL_H
+#define SKIMMER_KERCALL_H
+
+#include <stdint.h>
+
+#include <abi/kercall.h>
+
+typedef long (*kercall_fn)(const uint64_t *args);
+
+long kercall_dispatch(uint64_t num, const uint64_t *args);
+void irq_dispatch(uint32_t irq);
+
+long kc_nop(const uint64_t *a);
+long kc_console_write(const uint64_t *a);
+long kc_thread_create(const uint64_t *a);
+long kc_thread_destroy(const uint64_t *a);
+long kc_thread_join(const uint64_t *a);
+long kc_thread_ctl(const uint64_t *a);
+long kc_sched_get(const uint64_t *a);
+long kc_sched_set(const uint64_t *a);
+long kc_sched_yield(const uint64_t *a);
+long kc_sched_get_cpunum(const uint64_t *a);
+long kc_clock_time(const uint64_t *a);
+long kc_timer_timeout(const uint64_t *a);
+long kc_proc_create(const uint64_t *a);
+long kc_proc_destroy(const uint64_t *a);
+long kc_proc_mem_map(const uint64_t *a);
+long kc_proc_mem_unmap(const uint64_t *a);
+long kc_proc_mem_write(const uint64_t *a);
+long kc_proc_wait(const uint64_t *a);
+long kc_sys_power(const uint64_t *a);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * Processes: an address space, a table of threads and the credentials of a kernel-call caller
+ * (privilege flags). Everything else a POSIX process has (files, pids of children, uids)
+ * belongs to taskman, not to the kernel.
+ */
+#ifndef SKIMMER_PROCESS_H
+#define SKIMMER_PROCESS_H
+
+#include <kernel.h>
+#include <list.h>
+#include <spinlock.h>
+#include <thread.h>
+
+#define MAX_PROCESSES    1024
+#define PROCESS_SLOT_BITS 10
+
+/* Exit status of a process killed by the kernel for a fault (taskman maps it to SIGSEGV). */
+#define PROCESS_STATUS_FAULT 0x10000
+
+/* User address space layout: thread stacks the kernel assigns sit in fixed 1 MiB slots. */
+#define USER_LOW           0x10000ul
+#define STACK_REGION       0x3000000000ul
+#define STACK_SLOT_SIZE    (1ul << 20)
+#define STACK_DEFAULT_SIZE (64ul << 10)
+#define STACK_MAX_SIZE     (STACK_SLOT_SIZE - PAGE_SIZE) /* one page stays unmapped as a guard */
+#define BOOT_IMAGE_BASE    0x2000000000ul                /* where the boot cpio is shown to taskman */
+
+struct addrspace {
+    struct spinlock lock;
+    uintptr_t root;
+};
+
+struct process {
+    int pid;
+    char name[32];
+    unsigned flags; /* _NTO_PF_* privileges */
+    struct spinlock lock;
+    struct addrspace as;
+    struct thread *threads[MAX_THREADS]; /* by tid - 1; live or zombie (unjoined) threads */
+    int nlive;
+    bool exiting;
+    int exit_status;
+    bool zombie;          /* all threads gone, status not yet collected */
+    struct thread *waiter; /* thread blocked in ProcWait on this process */
+    int refs;
+};
+
+/* process.c */
+struct process *process_create(const char *name, unsigned flags);
+struct process *process_get(int pid);
+void process_put(struct process *p);
+void process_terminate(struct process *p, int status);
+void process_thread_gone(struct process *p);
+int process_wait(int pid, int *status);
+
+/* vm.c */
+int vm_init(struct addrspace *as);
+void vm_destroy(struct addrspace *as);
+int vm_map_anon(struct addrspace *as, uintptr_t va, size_t len, unsigned flags);
+int vm_unmap(struct addrspace *as, uintptr_t va, size_t len);
+int vm_write(struct addrspace *as, uintptr_t va, const void *src, size_t len, bool src_is_user);
+bool user_range_ok(uintptr_t addr, size_t len);
+int copy_from_user(void *dst, const void *usrc, size_t len);
+int copy_to_user(void *udst, const void *src, size_t len);
+
+#endif

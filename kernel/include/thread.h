@@ -1,0 +1,139 @@
+/*
+ * Threads and the per-hart scheduler state. A thread belongs to one hart (its home) and only
+ * that hart changes its run-queue links; another hart that wants it to run sends it there as a
+ * message through the hart's inbox, in the manner of DragonFly's LWKT.
+ */
+#ifndef SKIMMER_THREAD_H
+#define SKIMMER_THREAD_H
+
+#include <kernel.h>
+#include <list.h>
+#include <spinlock.h>
+
+#include <abi/sched.h>
+
+#define KSTACK_SIZE      (4 * PAGE_SIZE)
+#define NPRIO            256
+#define RR_SLICE_NS      4000000ul /* round-robin time slice, as QNX's default 4 ms */
+#define MAX_THREADS      256       /* per process; tids are 1..MAX_THREADS */
+
+struct process;
+
+struct thread {
+    struct arch_context ctx; /* must stay first: the switch code saves into it */
+    struct trapframe *frame; /* user state, at the top of the kernel stack */
+    void *kstack;
+    struct process *proc;
+    int tid;
+    int state; /* STATE_*; changed from a blocked state by thread_wake only */
+    int policy;
+    uint8_t prio;      /* effective priority */
+    uint8_t base_prio; /* priority set by ThreadCreate/SchedSet */
+    bool prio_stale;   /* base_prio changed from another hart: apply when next dequeued */
+    struct cpu *cpu;   /* home hart */
+    uint64_t runmask;  /* harts it may run on; 0 means all */
+    struct list rq_link;   /* run queue or hart inbox */
+    struct list proc_link; /* process's thread list */
+    uint64_t slice_start;
+
+    long wait_result; /* what the blocking call returns, set by the waker */
+
+    /* Timeout armed by TimerTimeout for the next blocking state in timeout_states. */
+    uint32_t timeout_states;
+    uint64_t timeout_deadline; /* absolute, in timer ticks */
+    bool timeout_queued;
+    struct list timeout_link;
+
+    /* Joining. */
+    struct thread *joiner;
+    void *exit_status;
+    bool detached;
+    bool killed;
+    void *kill_status;
+
+    uintptr_t ustack_base; /* kernel-assigned user stack, 0 if the creator supplied one */
+    size_t ustack_size;
+
+    struct arch_fpstate fp;
+};
+
+struct runqueue {
+    uint64_t bitmap[NPRIO / 64];
+    struct list queue[NPRIO];
+};
+
+struct cpu {
+    uintptr_t boot_sp; /* must stay first: read by the secondary entry code */
+    int index;
+    uint32_t hartid;
+    bool online;
+    struct thread *cur;
+    struct thread *idle;
+    struct runqueue rq;
+    bool need_resched;
+    bool requeue_back; /* the current thread yielded or spent its slice */
+
+    struct spinlock inbox_lock;
+    struct list inbox; /* threads other harts made ready */
+
+    struct list timeouts; /* sleeping or timed-out-blocked threads, soonest first */
+    uint64_t timer_armed; /* deadline the hardware timer is set to, UINT64_MAX if none */
+
+    struct thread *reap;    /* thread that just died on this hart: free its stack */
+    struct thread *migrate; /* thread that just left this hart: send it to its new home */
+    struct thread *fp_owner; /* thread whose registers the FPU holds */
+};
+
+extern struct cpu cpus[MAX_CPUS];
+extern int ncpus;
+
+static inline struct cpu *this_cpu(void)
+{
+    return arch_this_cpu();
+}
+
+static inline struct thread *current(void)
+{
+    return arch_this_cpu()->cur;
+}
+
+/* sched.c */
+void sched_init_cpu(struct cpu *c);
+void sched(void);
+void sched_yield(void);
+void sched_make_ready(struct thread *t);
+bool thread_wake(struct thread *t, int from_state, long result);
+void sched_drain_inbox(struct cpu *c);
+void sched_idle_loop(void) __attribute__((noreturn));
+void sched_start(void) __attribute__((noreturn));
+void sched_set_priority(struct thread *t, int prio);
+void sched_check_preempt(struct cpu *c, struct thread *t);
+void sched_tick(struct cpu *c);
+struct cpu *sched_pick_cpu(uint64_t runmask);
+void sched_ipi(struct cpu *c);
+void sched_finish_switch(struct cpu *c);
+
+/* thread.c */
+struct thread *thread_alloc(struct process *p);
+void thread_free(struct thread *t);
+long thread_block(void);
+void thread_reap(struct thread *t);
+void thread_exit(void *status) __attribute__((noreturn));
+void thread_first_run(void);
+void thread_kill(struct thread *t, void *status);
+int thread_prepare(struct process *p, uintptr_t func, uintptr_t arg,
+                   const struct _thread_attr *attr, struct thread **out);
+void thread_start(struct thread *t);
+int thread_spawn(struct process *p, uintptr_t func, uintptr_t arg, const struct _thread_attr *attr,
+                 struct thread **out);
+void kernel_exit_hook(void);
+
+/* timeout.c */
+uint64_t ns_to_ticks(uint64_t ns);
+uint64_t ticks_to_ns(uint64_t ticks);
+void timeout_start(struct thread *t, uint64_t deadline);
+void timeout_cancel(struct thread *t);
+void timeout_expire(struct cpu *c);
+void timer_reprogram(struct cpu *c);
+
+#endif

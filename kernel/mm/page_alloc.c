@@ -1,0 +1,54 @@
+/*
+ * The kernel's physical page allocator: one page pool over the largest RAM range, under one
+ * lock. Pages come back as direct-map addresses.
+ */
+#include <mm.h>
+#include "page_pool.h"
+
+static struct page_pool pool;
+static struct spinlock pool_lock;
+static uint64_t pool_bitmap[PAGE_POOL_BITMAP_WORDS(DIRECT_MAP_SIZE / PAGE_SIZE)];
+
+void page_alloc_init(uintptr_t base, size_t size)
+{
+    if (base + size > DIRECT_MAP_SIZE)
+        size = DIRECT_MAP_SIZE - base;
+    page_pool_init(&pool, base, size / PAGE_SIZE, pool_bitmap);
+}
+
+void page_alloc_reserve(uintptr_t pa, size_t len)
+{
+    spin_lock(&pool_lock);
+    page_pool_reserve(&pool, pa, len);
+    spin_unlock(&pool_lock);
+}
+
+void *page_alloc(size_t n)
+{
+    spin_lock(&pool_lock);
+    uintptr_t pa = page_pool_alloc(&pool, n);
+    spin_unlock(&pool_lock);
+    return pa ? pa_to_kva(pa) : NULL;
+}
+
+void *page_alloc_zeroed(size_t n)
+{
+    void *p = page_alloc(n);
+    if (p)
+        memset(p, 0, n * PAGE_SIZE);
+    return p;
+}
+
+void page_free(void *kva, size_t n)
+{
+    spin_lock(&pool_lock);
+    int err = page_pool_free(&pool, kva_to_pa(kva), n);
+    spin_unlock(&pool_lock);
+    if (err)
+        panic("page_free: %p (%lu pages) was not allocated", kva, (unsigned long)n);
+}
+
+size_t page_free_count(void)
+{
+    return pool.nfree;
+}

@@ -1,0 +1,171 @@
+/*
+ * libc's kernel layer for Skimmer: each QNX kernel call is one ecall (number in a7, arguments
+ * in a0-a5, result in a0 as a value or a negated errno), and the plain form turns a negated
+ * errno into -1 with errno set.
+ */
+#include <errno.h>
+#include <sys/neutrino.h>
+
+long __kercall(long num, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+    register long r0 __asm__("a0") = a0;
+    register long r1 __asm__("a1") = a1;
+    register long r2 __asm__("a2") = a2;
+    register long r3 __asm__("a3") = a3;
+    register long r4 __asm__("a4") = a4;
+    register long r5 __asm__("a5") = a5;
+    register long r7 __asm__("a7") = num;
+    __asm__ volatile("ecall"
+                     : "+r"(r0)
+                     : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7)
+                     : "memory");
+    return r0;
+}
+
+static int set_errno(long r)
+{
+    if (r < 0 && r >= -4095) {
+        errno = (int)-r;
+        return -1;
+    }
+    return (int)r;
+}
+
+#define K(n, a, b, c, d, e) __kercall((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
+
+int ThreadCreate_r(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr)
+{
+    return (int)K(KER_THREAD_CREATE, pid, func, arg, attr, 0);
+}
+
+int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr)
+{
+    return set_errno(ThreadCreate_r(pid, func, arg, attr));
+}
+
+int ThreadDestroy_r(int tid, int priority, void *status)
+{
+    return (int)K(KER_THREAD_DESTROY, tid, priority, status, 0, 0);
+}
+
+int ThreadDestroy(int tid, int priority, void *status)
+{
+    return set_errno(ThreadDestroy_r(tid, priority, status));
+}
+
+int ThreadJoin_r(int tid, void **status)
+{
+    return (int)K(KER_THREAD_JOIN, tid, status, 0, 0, 0);
+}
+
+int ThreadJoin(int tid, void **status)
+{
+    return set_errno(ThreadJoin_r(tid, status));
+}
+
+int ThreadCtl_r(int cmd, void *data)
+{
+    return (int)K(KER_THREAD_CTL, cmd, data, 0, 0, 0);
+}
+
+int ThreadCtl(int cmd, void *data)
+{
+    return set_errno(ThreadCtl_r(cmd, data));
+}
+
+int SchedGet_r(pid_t pid, int tid, struct sched_param *param)
+{
+    return (int)K(KER_SCHED_GET, pid, tid, param, 0, 0);
+}
+
+int SchedGet(pid_t pid, int tid, struct sched_param *param)
+{
+    return set_errno(SchedGet_r(pid, tid, param));
+}
+
+int SchedSet_r(pid_t pid, int tid, int policy, const struct sched_param *param)
+{
+    return (int)K(KER_SCHED_SET, pid, tid, policy, param, 0);
+}
+
+int SchedSet(pid_t pid, int tid, int policy, const struct sched_param *param)
+{
+    return set_errno(SchedSet_r(pid, tid, policy, param));
+}
+
+int SchedYield_r(void)
+{
+    return (int)K(KER_SCHED_YIELD, 0, 0, 0, 0, 0);
+}
+
+int SchedYield(void)
+{
+    return set_errno(SchedYield_r());
+}
+
+int SchedGetCpuNum(void)
+{
+    return (int)K(KER_SCHED_GET_CPUNUM, 0, 0, 0, 0, 0);
+}
+
+int ClockTime_r(clockid_t id, const uint64_t *new_time, uint64_t *old_time)
+{
+    return (int)K(KER_CLOCK_TIME, id, new_time, old_time, 0, 0);
+}
+
+int ClockTime(clockid_t id, const uint64_t *new_time, uint64_t *old_time)
+{
+    return set_errno(ClockTime_r(id, new_time, old_time));
+}
+
+int TimerTimeout_r(clockid_t id, int flags, const struct sigevent *notify, const uint64_t *ntime,
+                   uint64_t *otime)
+{
+    return (int)K(KER_TIMER_TIMEOUT, id, flags, notify, ntime, otime);
+}
+
+int TimerTimeout(clockid_t id, int flags, const struct sigevent *notify, const uint64_t *ntime,
+                 uint64_t *otime)
+{
+    return set_errno(TimerTimeout_r(id, flags, notify, ntime, otime));
+}
+
+int ConsoleWrite(const char *buf, size_t len)
+{
+    return set_errno(K(KER_CONSOLE_WRITE, buf, len, 0, 0, 0));
+}
+
+int ProcCreate(unsigned flags, const char *name)
+{
+    return set_errno(K(KER_PROC_CREATE, flags, name, 0, 0, 0));
+}
+
+int ProcDestroy(pid_t pid, int status)
+{
+    return set_errno(K(KER_PROC_DESTROY, pid, status, 0, 0, 0));
+}
+
+int ProcMemMap(pid_t pid, uintptr_t vaddr, size_t len, int prot)
+{
+    return set_errno(K(KER_PROC_MEM_MAP, pid, vaddr, len, prot, 0));
+}
+
+int ProcMemUnmap(pid_t pid, uintptr_t vaddr, size_t len)
+{
+    return set_errno(K(KER_PROC_MEM_UNMAP, pid, vaddr, len, 0, 0));
+}
+
+int ProcMemWrite(pid_t pid, uintptr_t vaddr, const void *src, size_t len)
+{
+    return set_errno(K(KER_PROC_MEM_WRITE, pid, vaddr, src, len, 0));
+}
+
+int ProcWait(pid_t pid, int *status)
+{
+    return set_errno(K(KER_PROC_WAIT, pid, status, 0, 0, 0));
+}
+
+int SysPower(int how, int code)
+{
+    return set_errno(K(KER_SYS_POWER, how, code, 0, 0, 0));
+}

@@ -1,0 +1,20 @@
+/*
+ * Building a process from an ELF executable: the part of taskman's process creation that is
+ * the same on every kernel (checking the file, laying out segments and the start-up block).
+ * The memory operations underneath are the per-kernel ones.
+ */
+#ifndef TASKMAN_LOADER_H
+#define TASKMAN_LOADER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define LOADER_STACK_TOP  0x2f00000000ul /* the main thread's stack ends here */
+#define LOADER_STACK_SIZE (256ul << 10)
+
+// Creates a process named name from the ELF image file[0..size), with argv and envp (each
+// NULL-terminated), and starts its main thread. Returns the pid or a negated errno.
+int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
+                 char *const envp[], unsigned flags);
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * Program loading for taskman: check the ELF file, create the process, copy its segments in,
+ * build the start-up block (include/abi/auxv.h) on a fresh main-thread stack, and start it.
+ */
+#include <abi/auxv.h>
+#include <errno.h>
+#include <qsoe/elf.h>
+#include <string.h>
+#include <sys/neutrino.h>
+#include <taskman/loader.h>
+
+#define PAGE      4096ul
+#define MAX_BLOCK 4096 /* bytes of argument strings and pointers a spawn may pass */
+
+static int elf_prot(uint32_t p)
+{
+    return ((p & ELF_PROT_R) ? PROT_READ : 0) | ((p & ELF_PROT_W) ? PROT_WRITE : 0) |
+           ((p & ELF_PROT_X) ? PROT_EXEC : 0);
+}
+
+static int load_segments(int pid, const uint8_t *file, const struct elf_image *img)
+{
+    for (int i = 0; i < img->nseg; i++) {
+        const struct elf_segment *s = &img->seg[i];
+        uintptr_t start = s->vaddr & ~(PAGE - 1);
+        uintptr_t end = (s->vaddr + s->memsz + PAGE - 1) & ~(PAGE - 1);
+        if (ProcMemMap(pid, start, end - start, elf_prot(s->prot)) < 0)
+            return -errno;
+        if (s->filesz && ProcMemWrite(pid, s->vaddr, file + s->offset, s->filesz) < 0)
+            return -errno;
+    }
+    return 0;
+}
+
+static size_t count(char *const v[])
+{
+    size_t n = 0;
+    while (v && v[n])
+        n++;
+    return n;
+}
+
+// Lays the start-up block out in a local buffer as it will sit below LOADER_STACK_TOP, then
+// copies it into the new process. Returns the new stack pointer, or 0 if it does not fit.
+static uintptr_t build_block(int pid, char *const argv[], char *const envp[], uintptr_t entry)
+{
+    static uint64_t buf[MAX_BLOCK / 8];
+    size_t argc = count(argv), envc = count(envp);
+    size_t words = 1 + argc + 1 + envc + 1 + 2 * 3;
+    size_t strings = 0;
+    for (size_t i = 0; i < argc; i++)
+        strings += strlen(argv[i]) + 1;
+    for (size_t i = 0; i < envc; i++)
+        strings += strlen(envp[i]) + 1;
+    size_t total = (words * 8 + strings + 15) & ~15ul;
+    if (total > sizeof(buf))
+        return 0;
+    uintptr_t base = LOADER_STACK_TOP - total;
+    uint64_t *w = buf;
+    char *str = (char *)buf + words * 8;
+    uintptr_t str_va = base + words * 8;
+    *w++ = argc;
+    for (size_t i = 0; i < argc + envc; i++) {
+        if (i == argc)
+            *w++ = 0;
+        const char *s = i < argc ? argv[i] : envp[i - argc];
+        size_t n = strlen(s) + 1;
+        memcpy(str, s, n);
+        *w++ = str_va;
+        str += n;
+        str_va += n;
+    }
+    if (envc == 0)
+        *w++ = 0;
+    *w++ = 0;
+    *w++ = AT_PAGESZ;
+    *w++ = PAGE;
+    *w++ = AT_ENTRY;
+    *w++ = entry;
+    *w++ = AT_NULL;
+    *w++ = 0;
+    if (ProcMemWrite(pid, base, buf, total) < 0)
+        return 0;
+    return base;
+}
+
+int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
+                 char *const envp[], unsigned flags)
+{
+    struct elf_image img;
+    struct elf_limits limits = {0x10000, LOADER_STACK_TOP - LOADER_STACK_SIZE, PAGE};
+    int err = elf_check(file, size, &limits, &img);
+    if (err)
+        return err;
+    int pid = ProcCreate(flags, name);
+    if (pid < 0)
+        return -errno;
+    err = load_segments(pid, file, &img);
+    if (!err && ProcMemMap(pid, LOADER_STACK_TOP - LOADER_STACK_SIZE, LOADER_STACK_SIZE,
+                           PROT_READ | PROT_WRITE) < 0)
+        err = -errno;
+    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry);
+    if (!err && !sp)
+        err = -E2BIG;
+    if (!err) {
+        struct _thread_attr attr = {0};
+        attr.__stackaddr = (void *)(LOADER_STACK_TOP - LOADER_STACK_SIZE);
+        attr.__stacksize = sp - (LOADER_STACK_TOP - LOADER_STACK_SIZE);
+        if (ThreadCreate(pid, (void *(*)(void *))img.entry, NULL, &attr) < 0)
+            err = -errno;
+    }
+    if (err) {
+        ProcDestroy(pid, 127);
+        int status;
+        ProcWait(pid, &status);
+        return err;
+    }
+    return pid;
+}

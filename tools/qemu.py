@@ -1,0 +1,77 @@
+"""Boot a QSOE image in QEMU with a time limit, capture (and optionally drive) the serial
+console, and report how the machine ended: its exit code (the guest ends QEMU through SBI or
+the sifive_test device) or a time-out. Standard library only."""
+
+import os
+import select
+import subprocess
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build")
+
+
+class Boot:
+    """The outcome of one boot: exit code (None on time-out), console text, wall seconds."""
+
+    def __init__(self, code, output, seconds, timed_out):
+        self.code = code
+        self.output = output
+        self.seconds = seconds
+        self.timed_out = timed_out
+
+
+def qemu_command(append="", smp=2, memory="256M", icount=False, kernel=None, initrd=None):
+    cmd = [
+        "qemu-system-riscv64", "-M", "virt", "-smp", str(smp), "-m", memory,
+        "-bios", "default", "-display", "none", "-serial", "stdio", "-monitor", "none",
+        "-no-reboot",
+        "-kernel", kernel or os.path.join(BUILD, "skimmer.elf"),
+        "-initrd", initrd or os.path.join(BUILD, "modpkg.cpio"),
+    ]
+    if append:
+        cmd += ["-append", append]
+    if icount:
+        cmd += ["-icount", "shift=0,sleep=off"]
+    return cmd
+
+
+def boot(append="", timeout=120, until=None, send=None, **kw):
+    """Boots and waits for QEMU to exit, or for the text `until` to appear on the console (the
+    machine is then stopped and counts as exited with code 0), or for `timeout` seconds.
+    `send` is a list of (expected text, input) pairs: when the text appears, input is typed."""
+    cmd = qemu_command(append, **kw)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = b""
+    pending = list(send or [])
+    timed_out = False
+    code = None
+    while True:
+        left = timeout - (time.monotonic() - start)
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select([proc.stdout], [], [], min(left, 0.5))
+        if ready:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
+                break
+            out += chunk
+            text = out.decode("utf-8", "replace")
+            while pending and pending[0][0] in text:
+                proc.stdin.write(pending.pop(0)[1].encode())
+                proc.stdin.flush()
+            if until and until in text:
+                code = 0
+                break
+        elif proc.poll() is not None:
+            break
+    if code is None and not timed_out:
+        code = proc.wait()
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    text = out.decode("utf-8", "replace").replace("\r\n", "\n")
+    return Boot(code, text, time.monotonic() - start, timed_out)

@@ -1,0 +1,140 @@
+"""Runs every QSOE test: host unit tests of the pure code, then system tests that boot QSOE/N
+in QEMU. Each test case is one PASS or FAIL line; the run ends with 'N passed, N failed'.
+Exits non-zero if anything failed."""
+
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import qemu  # noqa: E402
+
+ROOT = qemu.ROOT
+HOST_BUILD = os.path.join(ROOT, "build", "host")
+HOST_CFLAGS = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-g", "-O1",
+               "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
+               "-Icommon/include", "-iquote", "kernel/include"]
+
+results = {"passed": 0, "failed": 0}
+
+
+def report(ok, name, detail=""):
+    results["passed" if ok else "failed"] += 1
+    print(("PASS " if ok else "FAIL ") + name + (f" ({detail})" if detail and not ok else ""),
+          flush=True)
+
+
+def count_lines(text, prefix):
+    """Counts the PASS/FAIL lines a test program printed and echoes the failures."""
+    passed = failed = 0
+    for line in text.splitlines():
+        if line.startswith("PASS " + prefix):
+            passed += 1
+        elif line.startswith("FAIL " + prefix):
+            failed += 1
+            print(line, flush=True)
+    return passed, failed
+
+
+def host_inputs():
+    """Files the host tests read: QEMU's own device tree and a cpio made by the cpio tool."""
+    os.makedirs(HOST_BUILD, exist_ok=True)
+    dtb = os.path.join(HOST_BUILD, "virt.dtb")
+    if not os.path.exists(dtb):
+        subprocess.run(["qemu-system-riscv64", "-M", f"virt,dumpdtb={dtb}", "-smp", "2",
+                        "-m", "256M", "-bios", "default", "-nographic"],
+                       check=True, capture_output=True)
+    archive = os.path.join(HOST_BUILD, "sample.cpio")
+    tree = os.path.join(HOST_BUILD, "cpio-tree")
+    os.makedirs(os.path.join(tree, "bin"), exist_ok=True)
+    with open(os.path.join(tree, "bin", "hello"), "w") as f:
+        f.write("hello from the sample archive\n")
+    with open(os.path.join(tree, "README"), "w") as f:
+        f.write("x" * 1000)
+    subprocess.run("find . | sort | cpio -o -H newc --quiet > " + archive, shell=True,
+                   cwd=tree, check=True)
+    return {"fdt": [dtb], "cpio": [archive]}
+
+
+HOST_TESTS = {
+    "fdt": ["common/fdt.c"],
+    "cpio": ["common/cpio.c"],
+    "elf": ["common/elf.c"],
+    "page_pool": ["kernel/mm/page_pool.c"],
+}
+
+
+def run_host_tests():
+    inputs = host_inputs()
+    for name, sources in HOST_TESTS.items():
+        test_src = f"tests/host/{name}/test_{name}.c"
+        exe = os.path.join(HOST_BUILD, f"test_{name}")
+        build = subprocess.run(["gcc"] + HOST_CFLAGS + sources + [test_src, "-o", exe],
+                               cwd=ROOT, capture_output=True, text=True)
+        if build.returncode != 0:
+            report(False, f"host {name}: builds", build.stderr.strip()[:2000])
+            continue
+        run = subprocess.run([exe] + inputs.get(name, []), cwd=ROOT, capture_output=True,
+                             text=True, timeout=600)
+        passed, failed = count_lines(run.stdout, "")
+        results["passed"] += passed
+        results["failed"] += failed
+        if run.returncode != 0 and failed == 0:
+            report(False, f"host {name}: exits cleanly",
+                   f"exit {run.returncode}: {run.stderr.strip()[-2000:]}")
+        print(f"host {name}: {passed} passed, {failed} failed", flush=True)
+
+
+def run_guest_tests():
+    # Booting to taskman: banner, both harts, taskman running.
+    b = qemu.boot(timeout=60, until="taskman: nothing more to do yet")
+    report(b.code == 0 and not b.timed_out, "boot: QSOE/N reaches taskman",
+           f"timed out={b.timed_out}, output tail: {b.output[-800:]!r}")
+    report("Skimmer 0.1 (QSOE/N)" in b.output, "boot: the Skimmer banner is printed")
+    report("hart" in b.output and "(cpu 0)" in b.output and "(cpu 1)" in b.output,
+           "boot: both harts come up")
+    report("taskman: running as taskman" in b.output, "boot: taskman runs as the first process")
+    report(re.search(r"test/ktest\s+\d+", b.output) is not None,
+           "boot: taskman sees the boot image contents")
+
+    # The in-guest kernel suite.
+    b = qemu.boot("init=test/ktest", timeout=300)
+    passed, failed = count_lines(b.output, "kernel:")
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"guest kernel suite: {passed} passed, {failed} failed", flush=True)
+    report(b.code == 0 and not b.timed_out, "guest: the kernel suite ends the machine with status 0",
+           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
+    report(passed >= 80, "guest: the kernel suite ran all its checks", f"only {passed} passed")
+    report("PANIC" not in b.output, "guest: no kernel panic during the suite")
+    report("process" in b.output and "store page fault at address 0x0" in b.output,
+           "guest: a user fault is reported on the console")
+
+    # Panics and a faulting first process end QEMU with a non-zero status.
+    b = qemu.boot("init=no/such/program", timeout=60)
+    report(b.code == 3, "panic: a missing first program panics and QEMU exits with 3",
+           f"exit {b.code}")
+    report("PANIC" in b.output and "cannot find 'no/such/program'" in b.output
+           and "backtrace:" in b.output, "panic: the cause and a backtrace are printed",
+           b.output[-600:])
+    b = qemu.boot("init=test/fault", timeout=60)
+    report(b.code == 139, "fault: a faulting first process stops the machine with 139",
+           f"exit {b.code}")
+    b = qemu.boot("init=test/hello", timeout=60)
+    report(b.code == 0 and "hello: argv[0] = test/hello" in b.output,
+           "boot: the first process gets its argv and its exit status ends the machine")
+
+
+def main():
+    only = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if only in ("all", "host"):
+        run_host_tests()
+    if only in ("all", "guest"):
+        run_guest_tests()
+    print(f"{results['passed']} passed, {results['failed']} failed", flush=True)
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
