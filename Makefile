@@ -37,8 +37,7 @@ LIBTASKMAN_SRCS := $(wildcard taskman/lib/*.c) common/cpio.c common/elf.c
 LIBTASKMAN_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBTASKMAN_SRCS))
 LIBTASKMAN      := $(B)/lib/libtaskman.a
 
-USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
-               -Wl,-Ttext-segment=0x10000
+USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T lib/c/user.ld
 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman test/ktest test/fault test/hello test/threads_exit test/unprivileged
@@ -64,7 +63,7 @@ setup:
 
 run: setup all
 	@echo "QSOE/N: booting in QEMU (leave with Ctrl-A then X)"
-	$(QEMU) $(QEMU_FLAGS)
+	$(QEMU) $(QEMU_FLAGS) $(if $(APPEND),-append "$(APPEND)")
 
 test: setup
 	@$(MAKE) --no-print-directory all
@@ -81,7 +80,8 @@ $(B)/kernel-obj/%.o: %
 
 $(KERNEL): $(KERNEL_OBJS) kernel/arch/riscv64/kernel.ld
 	@echo "  LD      $@"
-	@$(LD) -nostdlib -T kernel/arch/riscv64/kernel.ld -o $@ $(KERNEL_OBJS)
+	@$(LD) -nostdlib -T kernel/arch/riscv64/kernel.ld -o $@ $(KERNEL_OBJS) \
+		$(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
 
 $(B)/user-obj/%.o: %
 	@mkdir -p $(dir $@)
@@ -99,7 +99,7 @@ $(LIBTASKMAN): $(LIBTASKMAN_OBJS)
 	@$(CROSS)ar rcs $@ $^
 
 define PROGRAM_RULE
-$(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC)
+$(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC) lib/c/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LINK    $$@"
 	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \

@@ -9,6 +9,7 @@
 #include <qsoe/elf.h>
 
 #include <abi/auxv.h>
+#include <abi/kercall.h>
 
 static void boot_arg(const char *key, char *out, size_t size, const char *fallback)
 {

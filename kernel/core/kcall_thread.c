@@ -109,6 +109,8 @@ int thread_prepare(struct process *p, uintptr_t func, uintptr_t arg,
     }
     arch_frame_init_user(t->frame, func, sp, (uintptr_t)attr->__exitfunc);
     arch_frame_set_arg(t->frame, 0, arg);
+    if (creator->proc == p)
+        arch_frame_inherit(t->frame, creator->frame);
     arch_context_init(t, thread_first_run, (uintptr_t)t->frame);
     t->policy = policy;
     t->prio = t->base_prio = (uint8_t)prio;

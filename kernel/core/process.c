@@ -95,9 +95,12 @@ void process_terminate(struct process *p, int status)
         if (t && t != self && t->state != STATE_DEAD)
             thread_kill(t, NULL);
     }
+    bool empty = p->nlive == 0 && !p->zombie;
     spin_unlock(&p->lock);
     if (self->proc == p)
         thread_exit(NULL);
+    if (empty)
+        process_thread_gone(p); /* a process that never had a thread ends here */
 }
 
 static int machine_exit_code(int status)
@@ -107,12 +110,13 @@ static int machine_exit_code(int status)
     return status & 0xff;
 }
 
-// The last thread of p is ending (on its own stack): tear the address space down, free the
-// threads nobody will join, and wake the process's waiter.
+// The last thread of p is ending (on its own stack), or p never had one: tear the address
+// space down, free the threads nobody will join, and wake the process's waiter.
 void process_thread_gone(struct process *p)
 {
     struct thread *self = current();
-    arch_pt_activate(arch_kernel_root());
+    if (self->proc == p)
+        arch_pt_activate(arch_kernel_root());
     spin_lock(&p->as.lock);
     vm_destroy(&p->as);
     spin_unlock(&p->as.lock);

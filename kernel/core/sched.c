@@ -57,6 +57,16 @@ void sched_ipi(struct cpu *c)
     arch_send_ipi(c->hartid);
 }
 
+// Makes sure the timer fires when the round-robin slice of t (running on c) ends.
+static void arm_slice(struct cpu *c, struct thread *t)
+{
+    uint64_t end = t->slice_start + ns_to_ticks(RR_SLICE_NS);
+    if (end < c->timer_armed) {
+        c->timer_armed = end;
+        arch_timer_arm(end);
+    }
+}
+
 // Asks for a reschedule on c if t should run before what c runs now.
 void sched_check_preempt(struct cpu *c, struct thread *t)
 {
@@ -65,13 +75,8 @@ void sched_check_preempt(struct cpu *c, struct thread *t)
         c->need_resched = true;
         return;
     }
-    if (t->prio == cur->prio && cur->policy == SCHED_RR) {
-        uint64_t end = cur->slice_start + ns_to_ticks(RR_SLICE_NS);
-        if (end < c->timer_armed) {
-            c->timer_armed = end;
-            arch_timer_arm(end);
-        }
-    }
+    if (t->prio == cur->prio && cur->policy == SCHED_RR)
+        arm_slice(c, cur);
 }
 
 // Puts a READY thread on its home hart's run queue; from another hart it goes by the inbox.
@@ -165,8 +170,11 @@ void sched(void)
     }
     if (next == prev)
         return;
-    if (next->policy == SCHED_RR)
+    if (next->policy == SCHED_RR) {
         next->slice_start = arch_time_now();
+        if (rq_highest(&c->rq) >= next->prio)
+            arm_slice(c, next);
+    }
     c->cur = next;
     if (next->proc)
         arch_pt_activate(next->proc->as.root);
@@ -189,14 +197,11 @@ void sched_tick(struct cpu *c)
         return;
     if (rq_highest(&c->rq) < cur->prio)
         return;
-    uint64_t end = cur->slice_start + ns_to_ticks(RR_SLICE_NS);
-    if (arch_time_now() >= end) {
+    if (arch_time_now() >= cur->slice_start + ns_to_ticks(RR_SLICE_NS)) {
         c->need_resched = true;
         c->requeue_back = true;
-    }
-    else if (end < c->timer_armed) {
-        c->timer_armed = end;
-        arch_timer_arm(end);
+    } else {
+        arm_slice(c, cur);
     }
 }
 

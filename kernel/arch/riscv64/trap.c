@@ -119,6 +119,12 @@ void arch_frame_init_user(struct trapframe *f, uintptr_t pc, uintptr_t sp, uintp
     f->sstatus = 0; /* FPU off until the thread's first FP instruction (fpu.c) */
 }
 
+// A thread created within its own process shares the process's global pointer.
+void arch_frame_inherit(struct trapframe *child, const struct trapframe *parent)
+{
+    child->regs[3] = parent->regs[3];
+}
+
 void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
 {
     f->regs[TF_A0 + n] = v;
