@@ -40,13 +40,15 @@ LIBTASKMAN      := $(B)/lib/libtaskman.a
 USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T lib/c/user.ld
 
 # Programs in the boot image: name in the image -> its sources.
-PROGRAMS := taskman test/ktest test/fault test/hello test/threads_exit test/unprivileged
+PROGRAMS := taskman test/ktest test/fault test/hello test/threads_exit test/unprivileged \
+            bench/kernel
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
 test/fault_SRCS        := tests/guest/programs/fault.c
 test/hello_SRCS        := tests/guest/programs/hello.c
 test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
 test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
+bench/kernel_SRCS      := bench/programs/kernel_bench.c
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
 
 MODPKG := $(B)/modpkg.cpio

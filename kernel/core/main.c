@@ -53,9 +53,13 @@ static void start_secondary_harts(const struct fdt_platform *fp, uint32_t boot_h
             ncpus--;
             continue;
         }
+        /* Wait in wfi, not in a busy loop: under QEMU's -icount a spinning hart would keep
+           the starting one from ever running. */
         uint64_t give_up = arch_time_now() + ns_to_ticks(1000000000ul);
-        while (!__atomic_load_n(&c->online, __ATOMIC_ACQUIRE) && arch_time_now() < give_up)
-            ;
+        while (!__atomic_load_n(&c->online, __ATOMIC_ACQUIRE) && arch_time_now() < give_up) {
+            arch_timer_arm(arch_time_now() + ns_to_ticks(100000));
+            arch_wait_for_interrupt();
+        }
         if (!c->online)
             panic("hart %u was started but never came up", fp->hart_ids[i]);
     }

@@ -1,19 +1,22 @@
 /*
- * The kernel's physical page allocator: one page pool over the largest RAM range, under one
- * lock. Pages come back as direct-map addresses.
+ * The kernel's physical page allocator: one page pool over the first RAM range, under one
+ * lock, with its bitmap kept in the last pages of that range. Pages come back as direct-map
+ * addresses.
  */
 #include <mm.h>
 #include "page_pool.h"
 
 static struct page_pool pool;
 static struct spinlock pool_lock;
-static uint64_t pool_bitmap[PAGE_POOL_BITMAP_WORDS(DIRECT_MAP_SIZE / PAGE_SIZE)];
-
 void page_alloc_init(uintptr_t base, size_t size)
 {
     if (base + size > DIRECT_MAP_SIZE)
         size = DIRECT_MAP_SIZE - base;
-    page_pool_init(&pool, base, size / PAGE_SIZE, pool_bitmap);
+    size_t npages = size / PAGE_SIZE;
+    size_t bitmap_bytes = ALIGN_UP(PAGE_POOL_BITMAP_WORDS(npages) * sizeof(uint64_t), PAGE_SIZE);
+    uintptr_t bitmap_pa = base + npages * PAGE_SIZE - bitmap_bytes;
+    page_pool_init(&pool, base, npages, pa_to_kva(bitmap_pa));
+    page_pool_reserve(&pool, bitmap_pa, bitmap_bytes);
 }
 
 void page_alloc_reserve(uintptr_t pa, size_t len)

@@ -9,9 +9,13 @@
 #include <stdlib.h>
 #include <sys/neutrino.h>
 
+extern uint64_t __start_time, __start_instret;
+
 int main(int argc, char **argv)
 {
     (void)argc;
+    printf("taskman: first instruction at time %lu ns, instret %lu on its hart\n",
+           (unsigned long)(__start_time * 100), (unsigned long)__start_instret);
     const void *image = (const void *)getauxval(AT_QSOE_BOOTIMAGE);
     size_t size = getauxval(AT_QSOE_BOOTIMAGE_SIZE);
     printf("taskman: running as %s on cpu %d; boot image %lu bytes:\n", argv[0],

@@ -68,6 +68,7 @@ void arch_cpu_init(struct cpu *c)
     csr_write(sscratch, 0);
     csr_clear(sstatus, SSTATUS_SIE | SSTATUS_SUM);
     csr_write(sie, SIE_SSIE | SIE_STIE | SIE_SEIE);
+    csr_write(scounteren, 7); /* user code may read cycle, time and instret (benchmarks) */
     arch_timer_arm(UINT64_MAX);
 }
 
