@@ -125,4 +125,3 @@ int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
         buf[o.len < size ? o.len : size - 1] = '\0';
     return (int)o.len;
 }
-

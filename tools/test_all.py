@@ -54,11 +54,11 @@ def host_inputs():
         f.write("x" * 1000)
     subprocess.run("find . | sort | cpio -o -H newc --quiet > " + archive, shell=True,
                    cwd=tree, check=True)
-    return {"fdt": [dtb], "cpio": [archive]}
+    return {"fdt": [dtb], "cpio": [archive, tree]}
 
 
 HOST_TESTS = {
-    "fdt": ["common/fdt.c"],
+    "fdt": ["common/fdt.c", "common/fdt_platform.c"],
     "cpio": ["common/cpio.c"],
     "elf": ["common/elf.c"],
     "page_pool": ["kernel/mm/page_pool.c"],

@@ -38,17 +38,17 @@ enum kercall {
     KER_CONNECT_FLAGS,
     KER_CONNECT_CLIENT_INFO,
     KER_CONNECT_SERVER_INFO,
-    KER_MSG_SENDV,          /* (coid, siov, sparts, riov, rparts): parts < 0 means one buffer */
+    KER_MSG_SENDV, /* (coid, siov, sparts, riov, rparts): parts < 0 means one buffer */
     KER_MSG_SENDVNC,
-    KER_MSG_RECEIVEV,       /* (chid, riov, rparts, struct _msg_info *) -> rcvid */
+    KER_MSG_RECEIVEV, /* (chid, riov, rparts, struct _msg_info *) -> rcvid */
     KER_MSG_RECEIVEPULSEV,
-    KER_MSG_REPLYV,         /* (rcvid, status, siov, sparts) */
-    KER_MSG_ERROR,          /* (rcvid, err) */
-    KER_MSG_READV,          /* (rcvid, riov, rparts, offset) */
-    KER_MSG_WRITEV,         /* (rcvid, siov, sparts, offset) */
-    KER_MSG_INFO,           /* (rcvid, struct _msg_info *) */
-    KER_MSG_SEND_PULSE,     /* (coid, priority, code, value) */
-    KER_MSG_DELIVER_EVENT,  /* (rcvid, const struct sigevent *) */
+    KER_MSG_REPLYV,        /* (rcvid, status, siov, sparts) */
+    KER_MSG_ERROR,         /* (rcvid, err) */
+    KER_MSG_READV,         /* (rcvid, riov, rparts, offset) */
+    KER_MSG_WRITEV,        /* (rcvid, siov, sparts, offset) */
+    KER_MSG_INFO,          /* (rcvid, struct _msg_info *) */
+    KER_MSG_SEND_PULSE,    /* (coid, priority, code, value) */
+    KER_MSG_DELIVER_EVENT, /* (rcvid, const struct sigevent *) */
 
     /* Interrupts. */
     KER_INTERRUPT_ATTACH_EVENT,
@@ -69,13 +69,13 @@ enum kercall {
     KER_SYNC_SEM_WAIT,
 
     /* Privileged calls for taskman (process with _NTO_PF_TASKMAN). */
-    KER_PROC_CREATE,     /* (flags) -> pid of a new, empty process */
-    KER_PROC_DESTROY,    /* (pid, status) */
-    KER_PROC_MEM_MAP,    /* (pid, vaddr, len, prot): fresh zeroed pages */
-    KER_PROC_MEM_UNMAP,  /* (pid, vaddr, len) */
-    KER_PROC_MEM_WRITE,  /* (pid, vaddr, const void *src, len) */
-    KER_PROC_WAIT,       /* (pid, int *status): wait for the process to end, then reap it */
-    KER_SYS_POWER,       /* (how, code): power off or reset the machine */
+    KER_PROC_CREATE,    /* (flags) -> pid of a new, empty process */
+    KER_PROC_DESTROY,   /* (pid, status) */
+    KER_PROC_MEM_MAP,   /* (pid, vaddr, len, prot): fresh zeroed pages */
+    KER_PROC_MEM_UNMAP, /* (pid, vaddr, len) */
+    KER_PROC_MEM_WRITE, /* (pid, vaddr, const void *src, len) */
+    KER_PROC_WAIT,      /* (pid, int *status): wait for the process to end, then reap it */
+    KER_SYS_POWER,      /* (how, code): power off or reset the machine */
 
     KER_NCALLS
 };
@@ -84,10 +84,10 @@ enum kercall {
 #define _NTO_TCTL_RUNMASK 4 /* data: a bit mask of the CPUs the thread may run on */
 
 /* Process-creation flags and powers of KER_PROC_CREATE and KER_SYS_POWER. */
-#define _NTO_PF_TASKMAN   0x1 /* the new process may make privileged calls */
-#define _NTO_PF_IO        0x2 /* the new process may attach interrupts */
-#define SYS_POWER_OFF     0
-#define SYS_POWER_RESET   1
+#define _NTO_PF_TASKMAN 0x1 /* the new process may make privileged calls */
+#define _NTO_PF_IO      0x2 /* the new process may attach interrupts */
+#define SYS_POWER_OFF   0
+#define SYS_POWER_RESET 1
 
 /* Memory protection bits of KER_PROC_MEM_MAP (the POSIX PROT_* values). */
 #define PROT_NONE  0

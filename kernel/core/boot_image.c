@@ -113,13 +113,22 @@ void boot_start_first_process(void)
     size_t cmd_len = strlen(platform.bootargs) + 1, name_len = strlen(name) + 1;
     uintptr_t cmd_va = sp - cmd_len;
     uintptr_t name_va = cmd_va - name_len;
-    uint64_t block[] = {1, name_va, 0, 0,
-                        AT_PAGESZ, PAGE_SIZE,
-                        AT_ENTRY, img.entry,
-                        AT_QSOE_BOOTIMAGE, BOOT_IMAGE_BASE,
-                        AT_QSOE_BOOTIMAGE_SIZE, image_size,
-                        AT_QSOE_CMDLINE, cmd_va,
-                        AT_NULL, 0};
+    uint64_t block[] = {1,
+                        name_va,
+                        0,
+                        0,
+                        AT_PAGESZ,
+                        PAGE_SIZE,
+                        AT_ENTRY,
+                        img.entry,
+                        AT_QSOE_BOOTIMAGE,
+                        BOOT_IMAGE_BASE,
+                        AT_QSOE_BOOTIMAGE_SIZE,
+                        image_size,
+                        AT_QSOE_CMDLINE,
+                        cmd_va,
+                        AT_NULL,
+                        0};
     sp = ALIGN_DOWN(name_va - sizeof(block), 16);
     err = vm_write(&p->as, cmd_va, platform.bootargs, cmd_len, false);
     if (!err)

@@ -42,10 +42,10 @@ void arch_fp_forget(struct thread *t);
 void arch_fp_save_for_migration(struct thread *t);
 
 /* Page tables. A root is a physical address; flags are VM_* below. */
-#define VM_R 1u
-#define VM_W 2u
-#define VM_X 4u
-#define VM_U 8u
+#define VM_R      1u
+#define VM_W      2u
+#define VM_X      4u
+#define VM_U      8u
 #define VM_SHARED 16u /* not owned: not freed with the address space */
 int arch_pt_create(uintptr_t *root);
 void arch_pt_destroy(uintptr_t root);

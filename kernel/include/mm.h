@@ -19,7 +19,7 @@ struct kobj_cache {
     const char *name;
     size_t size;
     struct spinlock lock;
-    void *free;     /* singly linked free objects */
+    void *free; /* singly linked free objects */
     size_t in_use;
 };
 

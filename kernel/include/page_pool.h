@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 struct page_pool {
-    uintptr_t base;   /* address of page 0 */
+    uintptr_t base; /* address of page 0 */
     size_t npages;
     size_t nfree;
     size_t hint;      /* where the next search starts */

@@ -11,7 +11,7 @@
 #include <spinlock.h>
 #include <thread.h>
 
-#define MAX_PROCESSES    1024
+#define MAX_PROCESSES     1024
 #define PROCESS_SLOT_BITS 10
 
 /* Exit status of a process killed by the kernel for a fault (taskman maps it to SIGSEGV). */
@@ -23,7 +23,7 @@
 #define STACK_SLOT_SIZE    (1ul << 20)
 #define STACK_DEFAULT_SIZE (64ul << 10)
 #define STACK_MAX_SIZE     (STACK_SLOT_SIZE - PAGE_SIZE) /* one page stays unmapped as a guard */
-#define BOOT_IMAGE_BASE    0x2000000000ul                /* where the boot cpio is shown to taskman */
+#define BOOT_IMAGE_BASE    0x2000000000ul /* where the boot cpio is shown to taskman */
 
 struct addrspace {
     struct spinlock lock;
@@ -40,7 +40,7 @@ struct process {
     int nlive;
     bool exiting;
     int exit_status;
-    bool zombie;          /* all threads gone, status not yet collected */
+    bool zombie;           /* all threads gone, status not yet collected */
     struct thread *waiter; /* thread blocked in ProcWait on this process */
     int refs;
 };

@@ -12,10 +12,10 @@
 
 #include <abi/sched.h>
 
-#define KSTACK_SIZE      (4 * PAGE_SIZE)
-#define NPRIO            256
-#define RR_SLICE_NS      4000000ul /* round-robin time slice, as QNX's default 4 ms */
-#define MAX_THREADS      256       /* per process; tids are 1..MAX_THREADS */
+#define KSTACK_SIZE (4 * PAGE_SIZE)
+#define NPRIO       256
+#define RR_SLICE_NS 4000000ul /* round-robin time slice, as QNX's default 4 ms */
+#define MAX_THREADS 256       /* per process; tids are 1..MAX_THREADS */
 
 struct process;
 
@@ -27,11 +27,11 @@ struct thread {
     int tid;
     int state; /* STATE_*; changed from a blocked state by thread_wake only */
     int policy;
-    uint8_t prio;      /* effective priority */
-    uint8_t base_prio; /* priority set by ThreadCreate/SchedSet */
-    bool prio_stale;   /* base_prio changed from another hart: apply when next dequeued */
-    struct cpu *cpu;   /* home hart */
-    uint64_t runmask;  /* harts it may run on; 0 means all */
+    uint8_t prio;          /* effective priority */
+    uint8_t base_prio;     /* priority set by ThreadCreate/SchedSet */
+    bool prio_stale;       /* base_prio changed from another hart: apply when next dequeued */
+    struct cpu *cpu;       /* home hart */
+    uint64_t runmask;      /* harts it may run on; 0 means all */
     struct list rq_link;   /* run queue or hart inbox */
     struct list proc_link; /* process's thread list */
     uint64_t slice_start;
@@ -79,8 +79,8 @@ struct cpu {
     struct list timeouts; /* sleeping or timed-out-blocked threads, soonest first */
     uint64_t timer_armed; /* deadline the hardware timer is set to, UINT64_MAX if none */
 
-    struct thread *reap;    /* thread that just died on this hart: free its stack */
-    struct thread *migrate; /* thread that just left this hart: send it to its new home */
+    struct thread *reap;     /* thread that just died on this hart: free its stack */
+    struct thread *migrate;  /* thread that just left this hart: send it to its new home */
     struct thread *fp_owner; /* thread whose registers the FPU holds */
 };
 

@@ -10,7 +10,6 @@ int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
     return fmt_vsnprintf(buf, size, fmt, ap);
 }
 
-
 int ksnprintf(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;

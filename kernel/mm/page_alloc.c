@@ -3,8 +3,8 @@
  * lock, with its bitmap kept in the last pages of that range. Pages come back as direct-map
  * addresses.
  */
-#include <mm.h>
 #include "page_pool.h"
+#include <mm.h>
 
 static struct page_pool pool;
 static struct spinlock pool_lock;

@@ -3,8 +3,8 @@
  * arguments: freeing a range that is outside the pool, misaligned or not wholly allocated is
  * refused with -EINVAL and changes nothing, so a double free is caught rather than corrupting.
  */
-#include <errno.h>
 #include "page_pool.h"
+#include <errno.h>
 
 #define POOL_PAGE_SIZE 4096u
 

@@ -18,8 +18,8 @@ int main(int argc, char **argv)
            (unsigned long)(__start_time * 100), (unsigned long)__start_instret);
     const void *image = (const void *)getauxval(AT_QSOE_BOOTIMAGE);
     size_t size = getauxval(AT_QSOE_BOOTIMAGE_SIZE);
-    printf("taskman: running as %s on cpu %d; boot image %lu bytes:\n", argv[0],
-           SchedGetCpuNum(), (unsigned long)size);
+    printf("taskman: running as %s on cpu %d; boot image %lu bytes:\n", argv[0], SchedGetCpuNum(),
+           (unsigned long)size);
     struct cpio_iter it;
     struct cpio_entry e;
     cpio_iter_init(&it, image, size);

@@ -8,19 +8,19 @@
 
 #include "riscv.h"
 
-#define PTE_V   (1ul << 0)
-#define PTE_R   (1ul << 1)
-#define PTE_W   (1ul << 2)
-#define PTE_X   (1ul << 3)
-#define PTE_U   (1ul << 4)
-#define PTE_G   (1ul << 5)
-#define PTE_A   (1ul << 6)
-#define PTE_D   (1ul << 7)
+#define PTE_V      (1ul << 0)
+#define PTE_R      (1ul << 1)
+#define PTE_W      (1ul << 2)
+#define PTE_X      (1ul << 3)
+#define PTE_U      (1ul << 4)
+#define PTE_G      (1ul << 5)
+#define PTE_A      (1ul << 6)
+#define PTE_D      (1ul << 7)
 #define PTE_SHARED (1ul << 8) /* software bit: the page is not owned by this address space */
 
-#define PTE_PA(pte)     (((pte) >> 10) << 12)
-#define PA_PTE(pa)      (((pa) >> 12) << 10)
-#define VPN(va, level)  (((va) >> (12 + 9 * (level))) & 0x1ff)
+#define PTE_PA(pte)       (((pte) >> 10) << 12)
+#define PA_PTE(pa)        (((pa) >> 12) << 10)
+#define VPN(va, level)    (((va) >> (12 + 9 * (level))) & 0x1ff)
 #define KERNEL_ROOT_FIRST 256
 
 extern uint64_t boot_pagetable[512];

@@ -3,8 +3,8 @@
  * kernel itself may take (only page faults inside arch_copy_user are expected; anything else
  * is a kernel bug and panics with the registers and a backtrace).
  */
-#include <kernel.h>
 #include <kercall.h>
+#include <kernel.h>
 #include <process.h>
 #include <thread.h>
 
@@ -132,10 +132,10 @@ void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
 
 void arch_dump_frame(const struct trapframe *f)
 {
-    static const char *const names[32] = {
-        "tp*", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0",
-        "a1",  "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5",
-        "s6",  "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
+    static const char *const names[32] = {"tp*", "ra", "sp",  "gp",  "tp", "t0", "t1", "t2",
+                                          "s0",  "s1", "a0",  "a1",  "a2", "a3", "a4", "a5",
+                                          "a6",  "a7", "s2",  "s3",  "s4", "s5", "s6", "s7",
+                                          "s8",  "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
     kprintf("  sepc %016lx  sstatus %016lx  stval %016lx  scause %016lx\n", f->sepc, f->sstatus,
             f->stval, f->scause);
     for (int i = 1; i < 32; i += 4) {

@@ -1,6 +1,6 @@
 /*
- * String and memory routines, built both into libc and into the kernel. Plain byte loops with a word-sized fast case for the
- * copies the kernel does most (page zeroing and message copies).
+ * String and memory routines, built both into libc and into the kernel. Plain byte loops with a
+ * word-sized fast case for the copies the kernel does most (page zeroing and message copies).
  */
 #include <stdint.h>
 #include <string.h>

@@ -9,7 +9,8 @@
 void test_processes(void)
 {
     char *hello[] = {"test/hello", "7", "second", NULL};
-    CHECK("a spawned program's exit status comes back", spawn_and_wait("test/hello", hello, 0) == 7);
+    CHECK("a spawned program's exit status comes back",
+          spawn_and_wait("test/hello", hello, 0) == 7);
 
     static const char *const modes[] = {"store", "load", "exec", "illegal", "kernel"};
     for (int i = 0; i < 5; i++) {

@@ -101,8 +101,8 @@ void test_threads(void)
     tid = ThreadCreate(0, sleep_long, NULL, &attr);
     CHECK_ERR("ThreadJoin into a kernel address gives EFAULT", ThreadJoin(tid, KERNEL_ADDR),
               EFAULT);
-    CHECK_ERR("ThreadJoin into an unmapped address gives EFAULT",
-              ThreadJoin(tid, UNMAPPED_ADDR), EFAULT);
+    CHECK_ERR("ThreadJoin into an unmapped address gives EFAULT", ThreadJoin(tid, UNMAPPED_ADDR),
+              EFAULT);
     CHECK_ERR("ThreadJoin into a misaligned address gives EFAULT",
               ThreadJoin(tid, (void **)((char *)&status + 3)), EFAULT);
     uint64_t limit = 5000000;
@@ -122,7 +122,8 @@ void test_threads(void)
             made++;
     int joined = 0;
     for (int i = 0; i < 64; i++)
-        if (many[i] > 0 && ThreadJoin(many[i], &status) == 0 && status == (void *)(uintptr_t)(i + 1))
+        if (many[i] > 0 && ThreadJoin(many[i], &status) == 0 &&
+            status == (void *)(uintptr_t)(i + 1))
             joined++;
     CHECK("64 threads are created and each joined with its own status", made == 64 && joined == 64);
 }

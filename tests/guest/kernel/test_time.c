@@ -46,10 +46,10 @@ void test_time(void)
     CHECK_ERR("TimerTimeout from a kernel-address event gives EFAULT",
               TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, KERNEL_ADDR, &ns, NULL),
               EFAULT);
-    CHECK_ERR("TimerTimeout into a misaligned old time gives EFAULT",
-              TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_JOIN, NULL, &ns,
-                           (uint64_t *)((char *)&a + 4)),
-              EFAULT);
+    CHECK_ERR(
+        "TimerTimeout into a misaligned old time gives EFAULT",
+        TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_JOIN, NULL, &ns, (uint64_t *)((char *)&a + 4)),
+        EFAULT);
     uint64_t abs = now_ns() + 10000000;
     t0 = now_ns();
     TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP | TIMER_ABSTIME, NULL, &abs, NULL);

@@ -7,11 +7,11 @@
 
 #include <stdint.h>
 
-#define PAGE_SIZE   4096ul
-#define PAGE_SHIFT  12
-#define PHYS_OFFSET 0xffffffc000000000ul /* start of the direct map of physical memory */
-#define DIRECT_MAP_SIZE (16ul << 30)     /* physical addresses below 16 GiB are mapped */
-#define USER_TOP    0x4000000000ul       /* user addresses are [0, USER_TOP) */
+#define PAGE_SIZE       4096ul
+#define PAGE_SHIFT      12
+#define PHYS_OFFSET     0xffffffc000000000ul /* start of the direct map of physical memory */
+#define DIRECT_MAP_SIZE (16ul << 30)         /* physical addresses below 16 GiB are mapped */
+#define USER_TOP        0x4000000000ul       /* user addresses are [0, USER_TOP) */
 
 /* User state saved on kernel entry: x1..x31 at index 1..31, slot 0 keeps the kernel's tp. */
 struct trapframe {

@@ -30,22 +30,22 @@
 #define SIP_STIP (1ul << 5)
 #define SIP_SEIP (1ul << 9)
 
-#define SCAUSE_INTERRUPT        (1ul << 63)
-#define IRQ_S_SOFT              1
-#define IRQ_S_TIMER             5
-#define IRQ_S_EXT               9
-#define EXC_INST_MISALIGNED     0
-#define EXC_INST_ACCESS         1
-#define EXC_ILLEGAL_INST        2
-#define EXC_BREAKPOINT          3
-#define EXC_LOAD_MISALIGNED     4
-#define EXC_LOAD_ACCESS         5
-#define EXC_STORE_MISALIGNED    6
-#define EXC_STORE_ACCESS        7
-#define EXC_ECALL_U             8
-#define EXC_INST_PAGE_FAULT     12
-#define EXC_LOAD_PAGE_FAULT     13
-#define EXC_STORE_PAGE_FAULT    15
+#define SCAUSE_INTERRUPT     (1ul << 63)
+#define IRQ_S_SOFT           1
+#define IRQ_S_TIMER          5
+#define IRQ_S_EXT            9
+#define EXC_INST_MISALIGNED  0
+#define EXC_INST_ACCESS      1
+#define EXC_ILLEGAL_INST     2
+#define EXC_BREAKPOINT       3
+#define EXC_LOAD_MISALIGNED  4
+#define EXC_LOAD_ACCESS      5
+#define EXC_STORE_MISALIGNED 6
+#define EXC_STORE_ACCESS     7
+#define EXC_ECALL_U          8
+#define EXC_INST_PAGE_FAULT  12
+#define EXC_LOAD_PAGE_FAULT  13
+#define EXC_STORE_PAGE_FAULT 15
 
 #define SATP_SV39 (8ul << 60)
 
