@@ -1,6 +1,6 @@
-// Flattened device tree reader: bounds-checked walking of an untrusted DTB and extraction of
-// the platform description the kernel needs. It reads bytes only, so the blob may sit at any
-// address, and it never modifies the tree.
+// Flattened device tree reader: bounds-checked validation and walking of an untrusted DTB and
+// decoding of property values. It reads bytes only, so the blob may sit at any address, and it
+// never modifies the tree; extracting the platform description is fdt_platform.c's job.
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
@@ -162,25 +162,29 @@ static int open_at(struct view *v, const void *blob, size_t size, int off, uint3
     return t->tag == tag ? 0 : -EINVAL;
 }
 
-static void fill_prop(const struct token *t, struct fdt_prop *out)
+// Reads entry `index` of the reservation block: 0, -ENOENT for the zero entry that ends the
+// block, or -EINVAL when the block runs out of the blob first.
+static int rsv_entry(const struct view *v, uint32_t index, uint64_t *base, uint64_t *len)
 {
-    out->name = t->name;
-    out->data = t->data;
-    out->len = t->len;
+    uint64_t off = v->rsv_off + (uint64_t)index * FDT_RSV_ENTRY;
+
+    if (off > v->total || v->total - off < FDT_RSV_ENTRY)
+        return -EINVAL;
+    *base = be64(v->b + off);
+    *len = be64(v->b + off + 8);
+    return *base == 0 && *len == 0 ? -ENOENT : 0;
 }
 
 // Checks that the reservation block is a list of 16-byte entries ended by a zero entry.
 static int check_rsvmap(const struct view *v)
 {
-    uint32_t off = v->rsv_off;
+    uint64_t base, len;
+    uint32_t i = 0;
+    int rc;
 
-    for (;;) {
-        if (v->total - off < FDT_RSV_ENTRY)
-            return -EINVAL;
-        if (be64(v->b + off) == 0 && be64(v->b + off + 8) == 0)
-            return 0;
-        off += FDT_RSV_ENTRY;
-    }
+    while ((rc = rsv_entry(v, i, &base, &len)) == 0)
+        i++;
+    return rc == -ENOENT ? 0 : rc;
 }
 
 // Walks every structure token: one root node, balanced BEGIN_NODE/END_NODE, properties only
@@ -243,6 +247,19 @@ uint32_t fdt_total_size(const void *blob)
     return be32(b + 4);
 }
 
+int fdt_mem_rsv(const void *blob, size_t size, uint32_t index, uint64_t *base, uint64_t *len)
+{
+    struct view v;
+    int rc = view_init(&v, blob, size);
+
+    if (rc < 0)
+        return rc;
+    if (base == NULL || len == NULL)
+        return -EINVAL;
+    return rsv_entry(&v, index, base, len);
+}
+
+// The root is the first token of the structure block that is not a NOP.
 int fdt_root(const void *blob, size_t size)
 {
     struct view v;
@@ -252,93 +269,92 @@ int fdt_root(const void *blob, size_t size)
 
     if (rc < 0)
         return rc;
-    for (off = v.struct_off;; off = t.next) {
-        rc = token_read(&v, off, &t);
+    for (off = v.struct_off; (rc = token_read(&v, off, &t)) == 0; off = t.next) {
+        if (t.tag != FDT_NOP)
+            return t.tag == FDT_BEGIN_NODE ? (int)off : -EINVAL;
+    }
+    return rc;
+}
+
+// Reads tokens from off, skipping properties and NOPs, up to the next BEGIN_NODE, the FDT_END,
+// or an END_NODE met while *depth equals floor; fills *t with that token and returns its
+// offset. Every other END_NODE on the way lowers *depth by one.
+static int scan(const struct view *v, uint32_t off, int64_t floor, int64_t *depth, struct token *t)
+{
+    int rc;
+
+    for (;; off = t->next) {
+        rc = token_read(v, off, t);
         if (rc < 0)
             return rc;
-        if (t.tag == FDT_BEGIN_NODE)
+        if (t->tag == FDT_BEGIN_NODE || t->tag == FDT_END)
             return (int)off;
-        if (t.tag != FDT_NOP)
-            return -EINVAL;
+        if (t->tag == FDT_END_NODE) {
+            if (*depth == floor)
+                return (int)off;
+            (*depth)--;
+        }
     }
+}
+
+// Opens the blob at `node`, which must be a BEGIN_NODE, and scans on from the token after it.
+static int scan_after(struct view *v, const void *blob, size_t size, int node, int64_t floor,
+                      int64_t *depth, struct token *t)
+{
+    int rc = open_at(v, blob, size, node, FDT_BEGIN_NODE, t);
+
+    return rc < 0 ? rc : scan(v, t->next, floor, depth, t);
 }
 
 int fdt_next_node(const void *blob, size_t size, int node, int *depth)
 {
     struct view v;
     struct token t;
-    int rc = open_at(&v, blob, size, node, FDT_BEGIN_NODE, &t);
     int64_t d = 0;
-    uint32_t off;
+    int rc = scan_after(&v, blob, size, node, INT64_MIN, &d, &t);
 
     if (rc < 0)
         return rc;
-    for (off = t.next;; off = t.next) {
-        rc = token_read(&v, off, &t);
-        if (rc < 0)
-            return rc;
-        if (t.tag == FDT_END_NODE)
-            d--;
-        else if (t.tag == FDT_END)
-            return -ENOENT;
-        else if (t.tag == FDT_BEGIN_NODE)
-            break;
-    }
+    if (t.tag == FDT_END)
+        return -ENOENT;
     if (depth != NULL) {
         d += (int64_t)*depth + 1;
         if (d < INT32_MIN || d > INT32_MAX)
             return -EINVAL;
         *depth = (int)d;
     }
-    return (int)off;
+    return rc;
 }
 
 int fdt_first_child(const void *blob, size_t size, int node)
 {
     struct view v;
     struct token t;
-    int rc = open_at(&v, blob, size, node, FDT_BEGIN_NODE, &t);
-    uint32_t off;
+    int64_t depth = 0;
+    int rc = scan_after(&v, blob, size, node, 0, &depth, &t);
 
-    if (rc < 0)
+    if (rc < 0 || t.tag == FDT_BEGIN_NODE)
         return rc;
-    for (off = t.next;; off = t.next) {
-        rc = token_read(&v, off, &t);
-        if (rc < 0)
-            return rc;
-        if (t.tag == FDT_BEGIN_NODE)
-            return (int)off;
-        if (t.tag == FDT_END_NODE)
-            return -ENOENT;
-        if (t.tag == FDT_END)
-            return -EINVAL;
-    }
+    return t.tag == FDT_END_NODE ? -ENOENT : -EINVAL;
 }
 
+// Depth counts the open nodes, `node` itself included, so the sibling is the next node to
+// begin at depth 0, and an END_NODE at depth 0 closes the parent.
 int fdt_next_sibling(const void *blob, size_t size, int node)
 {
     struct view v;
     struct token t;
-    int rc = open_at(&v, blob, size, node, FDT_BEGIN_NODE, &t);
-    uint32_t off, depth = 1;
+    int64_t depth = 1;
+    int rc = scan_after(&v, blob, size, node, 0, &depth, &t);
 
-    if (rc < 0)
-        return rc;
-    for (off = t.next;; off = t.next) {
-        rc = token_read(&v, off, &t);
-        if (rc < 0)
+    for (;; rc = scan(&v, t.next, 0, &depth, &t)) {
+        if (rc < 0 || (t.tag == FDT_BEGIN_NODE && depth == 0))
             return rc;
-        if (t.tag == FDT_BEGIN_NODE) {
-            if (depth == 0)
-                return (int)off;
-            depth++;
-        } else if (t.tag == FDT_END_NODE) {
-            if (depth == 0)
-                return -ENOENT;
-            depth--;
-        } else if (t.tag == FDT_END) {
+        if (t.tag == FDT_END_NODE)
+            return -ENOENT;
+        if (t.tag == FDT_END)
             return depth == 0 ? -ENOENT : -EINVAL;
-        }
+        depth++;
     }
 }
 
@@ -384,13 +400,13 @@ int fdt_node_name(const void *blob, size_t size, int node, const char **name)
     return 0;
 }
 
-// Whether a node called `node_name` answers to `want`: exactly, or as "want@unit" when want
-// carries no unit address of its own.
-static bool name_matches(const char *node_name, const char *want)
+bool fdt_name_matches(const char *node_name, const char *want)
 {
-    size_t n = strlen(want);
-    size_t i;
+    size_t n, i;
 
+    if (node_name == NULL || want == NULL)
+        return false;
+    n = strlen(want);
     if (strcmp(node_name, want) == 0)
         return true;
     for (i = 0; i < n; i++) {
@@ -412,55 +428,50 @@ int fdt_subnode(const void *blob, size_t size, int parent, const char *name)
         rc = fdt_node_name(blob, size, child, &child_name);
         if (rc < 0)
             return rc;
-        if (name_matches(child_name, name))
+        if (fdt_name_matches(child_name, name))
             return child;
     }
     return child;
 }
 
-// Skips NOPs from off and returns the offset of a PROP token there, or -ENOENT when the
-// node's properties have ended.
-static int prop_from(const struct view *v, uint32_t off, struct fdt_prop *out)
+// The property after the token at `from`, which must carry `tag`: NOPs are skipped, and any
+// token but a property ends the node's properties (-ENOENT). Fills *out if it is not NULL.
+static int prop_after(const void *blob, size_t size, int from, uint32_t tag, struct fdt_prop *out)
 {
+    struct view v;
     struct token t;
-    int rc;
+    uint32_t off;
+    int rc = open_at(&v, blob, size, from, tag, &t);
 
-    for (;; off = t.next) {
-        rc = token_read(v, off, &t);
+    if (rc < 0)
+        return rc;
+    for (off = t.next;; off = t.next) {
+        rc = token_read(&v, off, &t);
         if (rc < 0)
             return rc;
-        if (t.tag == FDT_PROP) {
-            if (out != NULL)
-                fill_prop(&t, out);
-            return (int)off;
-        }
+        if (t.tag == FDT_PROP)
+            break;
         if (t.tag == FDT_END)
             return -EINVAL;
         if (t.tag != FDT_NOP)
             return -ENOENT;
     }
+    if (out != NULL) {
+        out->name = t.name;
+        out->data = t.data;
+        out->len = t.len;
+    }
+    return (int)off;
 }
 
 int fdt_first_prop(const void *blob, size_t size, int node, struct fdt_prop *out)
 {
-    struct view v;
-    struct token t;
-    int rc = open_at(&v, blob, size, node, FDT_BEGIN_NODE, &t);
-
-    if (rc < 0)
-        return rc;
-    return prop_from(&v, t.next, out);
+    return prop_after(blob, size, node, FDT_BEGIN_NODE, out);
 }
 
 int fdt_next_prop(const void *blob, size_t size, int prop, struct fdt_prop *out)
 {
-    struct view v;
-    struct token t;
-    int rc = open_at(&v, blob, size, prop, FDT_PROP, &t);
-
-    if (rc < 0)
-        return rc;
-    return prop_from(&v, t.next, out);
+    return prop_after(blob, size, prop, FDT_PROP, out);
 }
 
 int fdt_get_prop(const void *blob, size_t size, int node, const char *name, struct fdt_prop *out)
@@ -518,57 +529,48 @@ int fdt_next_compatible(const void *blob, size_t size, int after, const char *co
     return compatible_from(blob, size, next, compat, node);
 }
 
-// Reads an optional one-cell property, leaving *value alone when it is absent.
-static int optional_u32(const void *blob, size_t size, int node, const char *name, uint32_t *value)
-{
-    struct fdt_prop p;
-    int rc = fdt_get_prop(blob, size, node, name, &p);
-
-    if (rc == -ENOENT)
-        return 0;
-    if (rc < 0)
-        return rc;
-    return fdt_prop_u32(&p, value);
-}
-
 int fdt_cells(const void *blob, size_t size, int node, uint32_t *address_cells,
               uint32_t *size_cells)
 {
-    uint32_t ac = 2, sc = 1;
-    int rc = optional_u32(blob, size, node, "#address-cells", &ac);
+    static const char *const names[2] = {"#address-cells", "#size-cells"};
+    uint32_t cells[2] = {2, 1};
+    struct fdt_prop p;
+    int i, rc;
 
     if (address_cells == NULL || size_cells == NULL)
         return -EINVAL;
-    if (rc == 0)
-        rc = optional_u32(blob, size, node, "#size-cells", &sc);
-    if (rc < 0)
-        return rc;
-    *address_cells = ac;
-    *size_cells = sc;
+    for (i = 0; i < 2; i++) {
+        rc = fdt_get_prop(blob, size, node, names[i], &p);
+        if (rc == 0)
+            rc = fdt_prop_u32(&p, &cells[i]);
+        if (rc < 0 && rc != -ENOENT)
+            return rc;
+    }
+    *address_cells = cells[0];
+    *size_cells = cells[1];
     return 0;
 }
 
-// Decodes entry `index` of a "reg" value laid out as (address, size) pairs of the given
-// cell counts.
-static int reg_entry(const struct fdt_prop *reg, uint32_t ac, uint32_t sc, uint32_t index,
-                     uint64_t *base, uint64_t *len)
+int fdt_prop_reg(const struct fdt_prop *reg, uint32_t address_cells, uint32_t size_cells,
+                 uint32_t index, uint64_t *base, uint64_t *len)
 {
     uint32_t cells;
     int rc;
 
-    if (ac < 1 || ac > 2 || sc > 2)
+    if (reg == NULL || base == NULL || len == NULL || address_cells < 1 || address_cells > 2 ||
+        size_cells > 2)
         return -EINVAL;
-    cells = ac + sc;
+    cells = address_cells + size_cells;
     if (reg->len % (cells * 4) != 0)
         return -EINVAL;
     if (index >= reg->len / (cells * 4))
         return -ENOENT;
-    rc = fdt_prop_cells(reg, index * cells, ac, base);
+    rc = fdt_prop_cells(reg, index * cells, address_cells, base);
     if (rc < 0)
         return rc;
     *len = 0;
-    if (sc > 0) {
-        rc = fdt_prop_cells(reg, index * cells + ac, sc, len);
+    if (size_cells > 0) {
+        rc = fdt_prop_cells(reg, index * cells + address_cells, size_cells, len);
         if (rc < 0)
             return rc;
     }
@@ -591,7 +593,7 @@ int fdt_read_reg(const void *blob, size_t size, int node, uint32_t index, uint64
         rc = fdt_get_prop(blob, size, node, "reg", &reg);
     if (rc < 0)
         return rc;
-    return reg_entry(&reg, ac, sc, index, base, len);
+    return fdt_prop_reg(&reg, ac, sc, index, base, len);
 }
 
 int fdt_prop_u32(const struct fdt_prop *prop, uint32_t *value)
@@ -657,313 +659,4 @@ bool fdt_prop_has_string(const struct fdt_prop *prop, const char *str)
         off += n + 1;
     }
     return false;
-}
-
-// Platform extraction. Each helper fills one part of struct fdt_platform and returns 0 or a
-// negative errno, as fdt_parse_platform() documents.
-
-static int add_range(struct fdt_mem_range *ranges, int *n, uint64_t base, uint64_t size)
-{
-    if (*n >= FDT_MAX_MEM)
-        return -E2BIG;
-    ranges[*n].base = base;
-    ranges[*n].size = size;
-    (*n)++;
-    return 0;
-}
-
-// Appends every (base, size) entry of the node's "reg"; -ENOENT when it has none.
-static int add_reg_ranges(const void *blob, size_t size, int node, uint32_t ac, uint32_t sc,
-                          struct fdt_mem_range *ranges, int *n)
-{
-    struct fdt_prop reg;
-    uint64_t base, len;
-    uint32_t i;
-    int rc = fdt_get_prop(blob, size, node, "reg", &reg);
-
-    if (rc < 0)
-        return rc;
-    for (i = 0;; i++) {
-        rc = reg_entry(&reg, ac, sc, i, &base, &len);
-        if (rc == -ENOENT)
-            return 0;
-        if (rc == 0)
-            rc = add_range(ranges, n, base, len);
-        if (rc < 0)
-            return rc;
-    }
-}
-
-static int parse_rsvmap(const void *blob, size_t size, struct fdt_platform *out)
-{
-    struct view v;
-    uint64_t base, len;
-    uint32_t off;
-    int rc = view_init(&v, blob, size);
-
-    if (rc < 0)
-        return rc;
-    for (off = v.rsv_off; v.total - off >= FDT_RSV_ENTRY; off += FDT_RSV_ENTRY) {
-        base = be64(v.b + off);
-        len = be64(v.b + off + 8);
-        if (base == 0 && len == 0)
-            return 0;
-        if (len > UINT64_MAX - base)
-            return -EINVAL;
-        rc = add_range(out->reserved, &out->nreserved, base, len);
-        if (rc < 0)
-            return rc;
-    }
-    return -EINVAL;
-}
-
-// Memory nodes and /reserved-memory children, which hang off the root.
-static int parse_memory(const void *blob, size_t size, int root, struct fdt_platform *out)
-{
-    uint32_t ac, sc;
-    int node, child, rc = fdt_cells(blob, size, root, &ac, &sc);
-
-    if (rc < 0)
-        return rc;
-    for (node = fdt_first_child(blob, size, root); node >= 0;
-         node = fdt_next_sibling(blob, size, node)) {
-        const char *name;
-
-        rc = fdt_node_name(blob, size, node, &name);
-        if (rc < 0)
-            return rc;
-        if (!name_matches(name, "memory"))
-            continue;
-        rc = add_reg_ranges(blob, size, node, ac, sc, out->mem, &out->nmem);
-        if (rc < 0)
-            return rc == -ENOENT ? -EINVAL : rc;
-    }
-    if (node != -ENOENT)
-        return node;
-    if (out->nmem == 0)
-        return -ENOENT;
-
-    node = fdt_subnode(blob, size, root, "reserved-memory");
-    if (node == -ENOENT)
-        return 0;
-    if (node < 0)
-        return node;
-    rc = fdt_cells(blob, size, node, &ac, &sc);
-    if (rc < 0)
-        return rc;
-    for (child = fdt_first_child(blob, size, node); child >= 0;
-         child = fdt_next_sibling(blob, size, child)) {
-        // A region without "reg" is placed dynamically and reserves nothing fixed.
-        rc = add_reg_ranges(blob, size, child, ac, sc, out->reserved, &out->nreserved);
-        if (rc < 0 && rc != -ENOENT)
-            return rc;
-    }
-    return child == -ENOENT ? 0 : child;
-}
-
-// Reads an optional string property; *str is left alone when it is absent.
-static int optional_string(const void *blob, size_t size, int node, const char *name,
-                           const char **str)
-{
-    struct fdt_prop p;
-    int rc = fdt_get_prop(blob, size, node, name, &p);
-
-    if (rc == -ENOENT)
-        return 0;
-    if (rc < 0)
-        return rc;
-    return fdt_prop_string(&p, str);
-}
-
-// Reads an optional u32-or-u64 property; *present says whether it was there.
-static int optional_u64(const void *blob, size_t size, int node, const char *name, uint64_t *value,
-                        bool *present)
-{
-    struct fdt_prop p;
-    int rc = fdt_get_prop(blob, size, node, name, &p);
-
-    *present = false;
-    if (rc == -ENOENT)
-        return 0;
-    if (rc < 0)
-        return rc;
-    *present = true;
-    return fdt_prop_u64(&p, value);
-}
-
-// Enabled harts under /cpus and the timebase frequency.
-static int parse_cpus(const void *blob, size_t size, int root, struct fdt_platform *out)
-{
-    struct fdt_prop reg;
-    uint64_t id, unused;
-    uint32_t ac, sc;
-    bool found = false;
-    int cpus = fdt_subnode(blob, size, root, "cpus"), cpu, rc;
-
-    if (cpus < 0)
-        return cpus;
-    rc = fdt_cells(blob, size, cpus, &ac, &sc);
-    if (rc == 0)
-        rc = optional_u64(blob, size, cpus, "timebase-frequency", &out->timebase_hz, &found);
-    if (rc < 0)
-        return rc;
-    for (cpu = fdt_first_child(blob, size, cpus); cpu >= 0;
-         cpu = fdt_next_sibling(blob, size, cpu)) {
-        const char *type = "", *status = "okay";
-
-        rc = optional_string(blob, size, cpu, "device_type", &type);
-        if (rc == 0)
-            rc = optional_string(blob, size, cpu, "status", &status);
-        if (rc < 0)
-            return rc;
-        if (strcmp(type, "cpu") != 0 || strcmp(status, "okay") != 0)
-            continue;
-        rc = fdt_get_prop(blob, size, cpu, "reg", &reg);
-        if (rc == 0)
-            rc = reg_entry(&reg, ac, sc, 0, &id, &unused);
-        if (rc < 0 || id > UINT32_MAX)
-            return -EINVAL;
-        if (out->nharts >= FDT_MAX_HARTS)
-            return -E2BIG;
-        out->hart_ids[out->nharts++] = (uint32_t)id;
-        if (!found) {
-            rc = optional_u64(blob, size, cpu, "timebase-frequency", &out->timebase_hz, &found);
-            if (rc < 0)
-                return rc;
-        }
-    }
-    if (cpu != -ENOENT)
-        return cpu;
-    if (out->nharts == 0 || !found)
-        return -ENOENT;
-    return out->timebase_hz == 0 ? -EINVAL : 0;
-}
-
-// Boot arguments and the initial ramdisk from /chosen, which is optional.
-static int parse_chosen(const void *blob, size_t size, int root, struct fdt_platform *out)
-{
-    const char *args = "";
-    bool has_start, has_end;
-    size_t n;
-    int chosen = fdt_subnode(blob, size, root, "chosen"), rc;
-
-    if (chosen == -ENOENT)
-        return 0;
-    if (chosen < 0)
-        return chosen;
-    rc = optional_string(blob, size, chosen, "bootargs", &args);
-    if (rc < 0)
-        return rc;
-    n = strlen(args);
-    if (n >= sizeof(out->bootargs))
-        return -E2BIG;
-    memcpy(out->bootargs, args, n + 1);
-    rc = optional_u64(blob, size, chosen, "linux,initrd-start", &out->initrd_start, &has_start);
-    if (rc == 0)
-        rc = optional_u64(blob, size, chosen, "linux,initrd-end", &out->initrd_end, &has_end);
-    if (rc < 0)
-        return rc;
-    if (has_start != has_end || out->initrd_end < out->initrd_start)
-        return -EINVAL;
-    return 0;
-}
-
-// The first node compatible with either string (b may be NULL).
-static int find_either(const void *blob, size_t size, const char *a, const char *b, int *node)
-{
-    int rc = fdt_find_compatible(blob, size, a, node);
-
-    if (rc == -ENOENT && b != NULL)
-        rc = fdt_find_compatible(blob, size, b, node);
-    return rc;
-}
-
-// First "reg" entry of an optional device; base and len stay 0 when there is no such device.
-static int optional_device(const void *blob, size_t size, const char *a, const char *b,
-                           uint64_t *base, uint64_t *len)
-{
-    uint64_t unused;
-    int node, rc = find_either(blob, size, a, b, &node);
-
-    if (rc == -ENOENT)
-        return 0;
-    if (rc < 0)
-        return rc;
-    rc = fdt_read_reg(blob, size, node, 0, base, len != NULL ? len : &unused);
-    return rc == -ENOENT ? -EINVAL : rc;
-}
-
-// The UART, the PLIC, and the optional PCIe and test devices.
-static int parse_devices(const void *blob, size_t size, struct fdt_platform *out)
-{
-    struct fdt_prop p;
-    uint64_t value, len;
-    int node, rc = fdt_find_compatible(blob, size, "ns16550a", &node);
-
-    if (rc < 0)
-        return rc;
-    rc = fdt_read_reg(blob, size, node, 0, &out->uart_base, &len);
-    if (rc < 0)
-        return rc == -ENOENT ? -EINVAL : rc;
-    rc = fdt_get_prop(blob, size, node, "interrupts", &p);
-    if (rc == 0) {
-        rc = fdt_prop_cells(&p, 0, 1, &value);
-        if (rc < 0)
-            return rc;
-        out->uart_irq = (uint32_t)value;
-    } else if (rc != -ENOENT) {
-        return rc;
-    }
-
-    rc = find_either(blob, size, "riscv,plic0", "sifive,plic-1.0.0", &node);
-    if (rc < 0)
-        return rc;
-    rc = fdt_read_reg(blob, size, node, 0, &out->plic_base, &out->plic_size);
-    if (rc < 0)
-        return rc == -ENOENT ? -EINVAL : rc;
-    rc = fdt_get_prop(blob, size, node, "riscv,ndev", &p);
-    if (rc == 0)
-        rc = fdt_prop_u32(&p, &out->plic_ndev);
-    if (rc < 0)
-        return -EINVAL;
-
-    rc = optional_device(blob, size, "pci-host-ecam-generic", NULL, &out->pcie_ecam_base,
-                         &out->pcie_ecam_size);
-    if (rc == 0)
-        rc = optional_device(blob, size, "sifive,test0", "sifive,test1", &out->test_base, NULL);
-    return rc;
-}
-
-static int parse_platform(const void *blob, size_t size, struct fdt_platform *out)
-{
-    int root, rc = fdt_check(blob, size);
-
-    if (rc < 0)
-        return rc;
-    root = fdt_root(blob, size);
-    if (root < 0)
-        return root;
-    rc = parse_rsvmap(blob, size, out);
-    if (rc == 0)
-        rc = parse_memory(blob, size, root, out);
-    if (rc == 0)
-        rc = parse_cpus(blob, size, root, out);
-    if (rc == 0)
-        rc = parse_chosen(blob, size, root, out);
-    if (rc == 0)
-        rc = parse_devices(blob, size, out);
-    return rc;
-}
-
-int fdt_parse_platform(const void *blob, size_t size, struct fdt_platform *out)
-{
-    int rc;
-
-    if (out == NULL)
-        return -EINVAL;
-    memset(out, 0, sizeof(*out));
-    rc = parse_platform(blob, size, out);
-    if (rc < 0)
-        memset(out, 0, sizeof(*out));
-    return rc;
 }

@@ -1,7 +1,8 @@
 /*
- * Program start-up: on entry to _start, sp points at argc, then argv[0..argc-1], NULL, the
+ * Program start-up: on entry to _start, a0 points at argc, then argv[0..argc-1], NULL, the
  * environment, NULL, and auxiliary (type, value) pairs ending with AT_NULL. Both the kernel
- * (for the first process) and taskman (for every other) build this block.
+ * (for the first process) and taskman (for every other) build this block, just above the
+ * thread's TLS block at the top of its stack.
  */
 #ifndef QSOE_ABI_AUXV_H
 #define QSOE_ABI_AUXV_H

@@ -138,6 +138,7 @@ void boot_start_first_process(void)
     if (err)
         panic("cannot build the start-up block of '%s' (error %d)", name, err);
     t->frame->regs[TF_SP] = sp;
+    arch_frame_set_arg(t->frame, 0, sp);
     thread_start(t);
     kprintf("skimmer: starting %s (pid %d) from the boot image\n", name, p->pid);
 }

@@ -4,6 +4,8 @@
 #include <kercall.h>
 #include <process.h>
 
+#include <abi/tls.h>
+
 static int policy_ok(int policy)
 {
     return policy == SCHED_FIFO || policy == SCHED_RR || policy == SCHED_OTHER;
@@ -107,7 +109,28 @@ int thread_prepare(struct process *p, uintptr_t func, uintptr_t arg,
         t->ustack_size = size;
         sp = top;
     }
+    uintptr_t tls = ALIGN_DOWN(sp - sizeof(struct _thread_local_storage), 16);
+    struct _thread_local_storage block = {0};
+    block.__exitfunc = attr->__exitfunc;
+    block.__arg = (void *)arg;
+    block.__errptr = &((struct _thread_local_storage *)tls)->__errval;
+    block.__pid = p->pid;
+    block.__tid = t->tid;
+    block.__owner = thread_owner_id(t);
+    block.__stackaddr = (void *)(attr->__stackaddr ? (uintptr_t)attr->__stackaddr : t->ustack_base);
+    int err = vm_copy_out(p, tls, &block, sizeof(block));
+    if (err) {
+        spin_lock(&p->lock);
+        p->nlive--;
+        spin_unlock(&p->lock);
+        if (t->ustack_base)
+            vm_unmap(&p->as, t->ustack_base, t->ustack_size);
+        thread_free(t);
+        return err;
+    }
+    sp = tls;
     arch_frame_init_user(t->frame, func, sp, (uintptr_t)attr->__exitfunc);
+    arch_frame_set_tls(t->frame, tls);
     arch_frame_set_arg(t->frame, 0, arg);
     if (creator->proc == p)
         arch_frame_inherit(t->frame, creator->frame);

@@ -19,6 +19,24 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_SCHED_GET_CPUNUM] = kc_sched_get_cpunum,
     [KER_CLOCK_TIME] = kc_clock_time,
     [KER_TIMER_TIMEOUT] = kc_timer_timeout,
+    [KER_CHANNEL_CREATE] = kc_channel_create,
+    [KER_CHANNEL_DESTROY] = kc_channel_destroy,
+    [KER_CONNECT_ATTACH] = kc_connect_attach,
+    [KER_CONNECT_DETACH] = kc_connect_detach,
+    [KER_CONNECT_FLAGS] = kc_connect_flags,
+    [KER_CONNECT_CLIENT_INFO] = kc_connect_client_info,
+    [KER_CONNECT_SERVER_INFO] = kc_connect_server_info,
+    [KER_MSG_SENDV] = kc_msg_sendv,
+    [KER_MSG_SENDVNC] = kc_msg_sendv,
+    [KER_MSG_RECEIVEV] = kc_msg_receivev,
+    [KER_MSG_RECEIVEPULSEV] = kc_msg_receivepulsev,
+    [KER_MSG_REPLYV] = kc_msg_replyv,
+    [KER_MSG_ERROR] = kc_msg_error,
+    [KER_MSG_READV] = kc_msg_readv,
+    [KER_MSG_WRITEV] = kc_msg_writev,
+    [KER_MSG_INFO] = kc_msg_info,
+    [KER_MSG_SEND_PULSE] = kc_msg_send_pulse,
+    [KER_MSG_DELIVER_EVENT] = kc_msg_deliver_event,
     [KER_PROC_CREATE] = kc_proc_create,
     [KER_PROC_DESTROY] = kc_proc_destroy,
     [KER_PROC_MEM_MAP] = kc_proc_mem_map,
@@ -33,8 +51,11 @@ long kercall_dispatch(uint64_t num, const uint64_t *args)
     if (num >= KER_NCALLS || !table[num])
         return -ENOSYS;
     long r = table[num](args);
-    if (num != KER_TIMER_TIMEOUT)
-        current()->timeout_states = 0;
+    if (num != KER_TIMER_TIMEOUT) {
+        struct thread *t = current();
+        t->timeout_states = 0;
+        t->timeout_fired = false;
+    }
     return r;
 }
 

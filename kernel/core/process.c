@@ -23,7 +23,8 @@ struct process *process_create(const char *name, unsigned flags)
     struct process *p = kobj_alloc(&process_cache);
     if (!p)
         return NULL;
-    if (vm_init(&p->as) < 0) {
+    if (vm_init(&p->as) < 0 || ipc_init_process(p) < 0) {
+        vm_destroy(&p->as);
         kobj_free(&process_cache, p);
         return NULL;
     }
@@ -43,6 +44,7 @@ struct process *process_create(const char *name, unsigned flags)
     if (slot < 0) {
         spin_unlock(&table_lock);
         vm_destroy(&p->as);
+        ipc_free_process(p);
         kobj_free(&process_cache, p);
         return NULL;
     }
@@ -76,8 +78,10 @@ void process_put(struct process *p)
     spin_lock(&p->lock);
     bool last = --p->refs == 0;
     spin_unlock(&p->lock);
-    if (last)
+    if (last) {
+        ipc_free_process(p);
         kobj_free(&process_cache, p);
+    }
 }
 
 // Ends every thread of p with the given process status; the caller, if it belongs to p, ends
@@ -117,6 +121,7 @@ void process_thread_gone(struct process *p)
     struct thread *self = current();
     if (self->proc == p)
         arch_pt_activate(arch_kernel_root());
+    ipc_exit_process(p);
     spin_lock(&p->as.lock);
     vm_destroy(&p->as);
     spin_unlock(&p->as.lock);

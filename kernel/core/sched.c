@@ -109,10 +109,10 @@ void sched_drain_inbox(struct cpu *c)
     spin_unlock(&c->inbox_lock);
 }
 
-// Ends a blocked state: if t is still in from_state (or any blocked state when from_state is
-// -1), make it ready with result as the return value of its blocking call. Whoever wins the
-// state change wakes the thread; a second waker finds it no longer blocked and does nothing.
-bool thread_wake(struct thread *t, int from_state, long result)
+// Claims a blocked thread: if t is still in from_state (any blocked state when from_state is
+// -1), it becomes READY but is not queued yet, so no other waker can take it, and the caller
+// finishes the hand-over with thread_release. Whoever wins the state change owns the wake-up.
+bool thread_claim(struct thread *t, int from_state)
 {
     for (;;) {
         int s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
@@ -122,10 +122,22 @@ bool thread_wake(struct thread *t, int from_state, long result)
             return false;
         if (__atomic_compare_exchange_n(&t->state, &s, STATE_READY, false, __ATOMIC_ACQ_REL,
                                         __ATOMIC_ACQUIRE))
-            break;
+            return true;
     }
+}
+
+// Completes a claim: result becomes the return value of t's blocking call.
+void thread_release(struct thread *t, long result)
+{
     t->wait_result = result;
     sched_make_ready(t);
+}
+
+bool thread_wake(struct thread *t, int from_state, long result)
+{
+    if (!thread_claim(t, from_state))
+        return false;
+    thread_release(t, result);
     return true;
 }
 
@@ -143,6 +155,29 @@ void sched_finish_switch(struct cpu *c)
         c->migrate = NULL;
         sched_make_ready(t);
     }
+}
+
+// Switches the hart from prev to next (both may be the same).
+static void switch_to(struct cpu *c, struct thread *prev, struct thread *next)
+{
+    next->state = STATE_RUNNING;
+    if (next->prio_stale) {
+        next->prio_stale = false;
+        next->prio = next->base_prio;
+    }
+    if (next == prev)
+        return;
+    if (next->policy == SCHED_RR) {
+        next->slice_start = arch_time_now();
+        if (rq_highest(&c->rq) >= next->prio)
+            arm_slice(c, next);
+    }
+    c->cur = next;
+    if (next->proc)
+        arch_pt_activate(next->proc->as.root);
+    arch_fp_switch_in(next);
+    arch_switch(&prev->ctx, &next->ctx);
+    sched_finish_switch(this_cpu());
 }
 
 // Gives up the hart. The caller has set the current thread's state: RUNNING to stay runnable
@@ -163,24 +198,24 @@ void sched(void)
     struct thread *next = rq_pop(&c->rq);
     if (!next)
         next = c->idle;
-    next->state = STATE_RUNNING;
-    if (next->prio_stale) {
-        next->prio_stale = false;
-        next->prio = next->base_prio;
-    }
-    if (next == prev)
+    switch_to(c, prev, next);
+}
+
+// The current thread has blocked and t, claimed from its blocked state and at home on this
+// hart, should run next: switch to it without the run queue, unless something more urgent
+// waits. This is the message-passing fast path.
+void sched_handoff(struct thread *t, long result)
+{
+    struct cpu *c = this_cpu();
+    t->wait_result = result;
+    if (t->cpu != c || !list_empty(&c->inbox) || rq_highest(&c->rq) > t->prio) {
+        sched_make_ready(t);
+        sched();
         return;
-    if (next->policy == SCHED_RR) {
-        next->slice_start = arch_time_now();
-        if (rq_highest(&c->rq) >= next->prio)
-            arm_slice(c, next);
     }
-    c->cur = next;
-    if (next->proc)
-        arch_pt_activate(next->proc->as.root);
-    arch_fp_switch_in(next);
-    arch_switch(&prev->ctx, &next->ctx);
-    sched_finish_switch(this_cpu());
+    c->need_resched = false;
+    c->requeue_back = false;
+    switch_to(c, c->cur, t);
 }
 
 void sched_yield(void)

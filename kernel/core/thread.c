@@ -9,6 +9,52 @@
 
 static KOBJ_CACHE(thread_cache, struct thread);
 
+/* Every thread has a receive id: slot in this table in the low bits, a generation above them,
+   so that a stale rcvid never names a newer thread. Thread memory is never returned to the
+   page pool (kobj caches only grow), so a looked-up pointer is always a thread; callers check
+   its rcvid again under the lock of what they then do. */
+#define RCVID_SLOT_BITS 12
+#define RCVID_SLOTS     (1 << RCVID_SLOT_BITS)
+static struct spinlock rcvid_lock;
+static struct thread *rcvid_table[RCVID_SLOTS];
+static uint32_t rcvid_gen[RCVID_SLOTS];
+
+static int rcvid_alloc(struct thread *t)
+{
+    spin_lock(&rcvid_lock);
+    for (int i = 1; i < RCVID_SLOTS; i++) {
+        if (!rcvid_table[i]) {
+            rcvid_table[i] = t;
+            rcvid_gen[i] = (rcvid_gen[i] + 1) & 0x7ffff;
+            spin_unlock(&rcvid_lock);
+            return (int)(rcvid_gen[i] << RCVID_SLOT_BITS) | i;
+        }
+    }
+    spin_unlock(&rcvid_lock);
+    return -EAGAIN;
+}
+
+static void rcvid_free(int rcvid)
+{
+    spin_lock(&rcvid_lock);
+    rcvid_table[rcvid & (RCVID_SLOTS - 1)] = NULL;
+    spin_unlock(&rcvid_lock);
+}
+
+// The value a mutex word holds while t owns it: its receive id, unique among live threads.
+uint32_t thread_owner_id(struct thread *t)
+{
+    return (uint32_t)t->rcvid;
+}
+
+struct thread *thread_by_rcvid(int rcvid)
+{
+    if (rcvid <= 0)
+        return NULL;
+    struct thread *t = __atomic_load_n(&rcvid_table[rcvid & (RCVID_SLOTS - 1)], __ATOMIC_ACQUIRE);
+    return t && t->rcvid == rcvid ? t : NULL;
+}
+
 // Allocates a thread in p with the lowest free tid. Called with p->lock held.
 struct thread *thread_alloc(struct process *p)
 {
@@ -25,10 +71,16 @@ struct thread *thread_alloc(struct process *p)
     if (!t)
         return NULL;
     t->kstack = page_alloc(KSTACK_SIZE / PAGE_SIZE);
-    if (!t->kstack) {
+    t->rcvid = rcvid_alloc(t);
+    if (!t->kstack || t->rcvid < 0) {
+        if (t->kstack)
+            page_free(t->kstack, KSTACK_SIZE / PAGE_SIZE);
+        if (t->rcvid > 0)
+            rcvid_free(t->rcvid);
         kobj_free(&thread_cache, t);
         return NULL;
     }
+    list_init(&t->ipc_link);
     t->frame = (struct trapframe *)((char *)t->kstack + KSTACK_SIZE) - 1;
     t->proc = p;
     t->tid = slot + 1;
@@ -51,6 +103,8 @@ void thread_free(struct thread *t)
     spin_unlock(&p->lock);
     if (t->kstack)
         page_free(t->kstack, KSTACK_SIZE / PAGE_SIZE);
+    rcvid_free(t->rcvid);
+    t->rcvid = 0;
     kobj_free(&thread_cache, t);
     process_put(p);
 }
@@ -85,18 +139,31 @@ void thread_first_run(void)
 // thread_wake, an armed timeout or a kill ends the state; returns the waker's result.
 long thread_block(void)
 {
+    return thread_block_to(NULL, 0);
+}
+
+// thread_block, but with a thread to hand the hart to (see sched_handoff): next, claimed,
+// gets next_result as the return value of its own blocking call.
+long thread_block_to(struct thread *next, long next_result)
+{
     struct thread *t = current();
     int state = t->state;
-    if (t->timeout_states & (1u << state)) {
-        t->timeout_states = 0;
+    if (t->timeout_states && !t->timeout_queued) {
+        /* The timeout runs from the first block of the call; it ends the wait only in the
+           states it names (timeout_expire, and the server side of message passing). */
         if (t->timeout_deadline <= arch_time_now())
-            thread_wake(t, state, state == STATE_NANOSLEEP ? 0 : -ETIMEDOUT);
+            t->timeout_fired = true;
         else
             timeout_start(t, t->timeout_deadline);
     }
+    if (t->timeout_fired && (t->timeout_states & (1u << state)))
+        thread_wake(t, state, state == STATE_NANOSLEEP ? 0 : -ETIMEDOUT);
     if (__atomic_load_n(&t->killed, __ATOMIC_SEQ_CST))
         thread_wake(t, state, -EINTR);
-    sched();
+    if (next)
+        sched_handoff(next, next_result);
+    else
+        sched();
     timeout_cancel(t);
     return t->wait_result;
 }
@@ -108,6 +175,7 @@ void thread_exit(void *status)
     struct thread *t = current();
     struct process *p = t->proc;
     timeout_cancel(t);
+    ipc_thread_gone(t);
     if (t->ustack_base) {
         vm_unmap(&p->as, t->ustack_base, t->ustack_size);
         t->ustack_base = 0;

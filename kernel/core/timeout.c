@@ -60,6 +60,12 @@ void timeout_expire(struct cpu *c)
         if (t->timeout_deadline > now)
             break;
         timeout_cancel(t);
-        thread_wake(t, -1, t->state == STATE_NANOSLEEP ? 0 : -ETIMEDOUT);
+        t->timeout_fired = true;
+        int state = t->state;
+        if (!(t->timeout_states & (1u << state)))
+            continue; /* it may yet enter a state the timeout covers */
+        if (state == STATE_REPLY && ipc_timeout(t))
+            continue; /* the server was asked to unblock the client instead */
+        thread_wake(t, state, state == STATE_NANOSLEEP ? 0 : -ETIMEDOUT);
     }
 }

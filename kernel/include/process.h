@@ -42,6 +42,7 @@ struct process {
     int exit_status;
     bool zombie;           /* all threads gone, status not yet collected */
     struct thread *waiter; /* thread blocked in ProcWait on this process */
+    struct proc_ipc *ipc;  /* channels and connections */
     int refs;
 };
 
@@ -62,5 +63,6 @@ int vm_write(struct addrspace *as, uintptr_t va, const void *src, size_t len, bo
 bool user_range_ok(uintptr_t addr, size_t len);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);
+int vm_copy_out(struct process *p, uintptr_t va, const void *src, size_t len);
 
 #endif

@@ -11,6 +11,7 @@
 #include <spinlock.h>
 
 #include <abi/sched.h>
+#include <ipc.h>
 
 #define KSTACK_SIZE (4 * PAGE_SIZE)
 #define NPRIO       256
@@ -42,6 +43,7 @@ struct thread {
     uint32_t timeout_states;
     uint64_t timeout_deadline; /* absolute, in timer ticks */
     bool timeout_queued;
+    bool timeout_fired; /* expired while the thread was in a state it does not cover */
     struct list timeout_link;
 
     /* Joining. */
@@ -53,6 +55,17 @@ struct thread {
 
     uintptr_t ustack_base; /* kernel-assigned user stack, 0 if the creator supplied one */
     size_t ustack_size;
+
+    /* Message passing: what a blocked sender or receiver offers, and where it waits. */
+    int rcvid; /* names this thread to a server while it is REPLY-blocked */
+    struct list ipc_link;
+    struct channel *ipc_chan;
+    int ipc_coid, ipc_scoid;
+    bool ipc_pulse_only; /* in MsgReceivePulse */
+    bool unblock_requested;
+    uintptr_t ipc_info;  /* receiver's struct _msg_info, 0 for none */
+    struct msg_buf smsg; /* client: the message; server: the reply being sent */
+    struct msg_buf rmsg; /* client: the reply buffer; server: the receive buffer */
 
     struct arch_fpstate fp;
 };
@@ -103,6 +116,9 @@ void sched(void);
 void sched_yield(void);
 void sched_make_ready(struct thread *t);
 bool thread_wake(struct thread *t, int from_state, long result);
+bool thread_claim(struct thread *t, int from_state);
+void thread_release(struct thread *t, long result);
+void sched_handoff(struct thread *t, long result);
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));
@@ -118,6 +134,9 @@ struct thread *thread_alloc(struct process *p);
 void thread_free(struct thread *t);
 long thread_block(void);
 void thread_reap(struct thread *t);
+struct thread *thread_by_rcvid(int rcvid);
+uint32_t thread_owner_id(struct thread *t);
+long thread_block_to(struct thread *next, long next_result);
 void thread_exit(void *status) __attribute__((noreturn));
 void thread_first_run(void);
 void thread_kill(struct thread *t, void *status);

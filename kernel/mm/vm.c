@@ -4,6 +4,7 @@
  * the calling thread's user memory.
  */
 #include <mm.h>
+#include <ipc.h>
 #include <process.h>
 
 int vm_init(struct addrspace *as)
@@ -129,4 +130,19 @@ int copy_to_user(void *udst, const void *src, size_t len)
     if (!user_range_ok((uintptr_t)udst, len))
         return -EFAULT;
     return (int)arch_copy_user(udst, src, len);
+}
+
+// Copies kernel bytes into p's user memory at va, which must be mapped user-writable.
+int vm_copy_out(struct process *p, uintptr_t va, const void *src, size_t len)
+{
+    if (!user_range_ok(va, len))
+        return -EFAULT;
+    struct msg_buf from, to;
+    msg_kernel_buf(&from, src, len);
+    to.iov[0].base = va;
+    to.iov[0].len = len;
+    to.parts = 1;
+    to.len = len;
+    int fault;
+    return msg_copy(p, &to, 0, NULL, &from, 0, &fault) < 0 ? -EFAULT : 0;
 }

@@ -106,7 +106,7 @@ int loader_spawn(const void *file, size_t size, const char *name, char *const ar
         struct _thread_attr attr = {0};
         attr.__stackaddr = (void *)(LOADER_STACK_TOP - LOADER_STACK_SIZE);
         attr.__stacksize = sp - (LOADER_STACK_TOP - LOADER_STACK_SIZE);
-        if (ThreadCreate(pid, (void *(*)(void *))img.entry, NULL, &attr) < 0)
+        if (ThreadCreate(pid, (void *(*)(void *))img.entry, (void *)sp, &attr) < 0)
             err = -errno;
     }
     if (err) {

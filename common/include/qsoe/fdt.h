@@ -1,5 +1,6 @@
 // Reader for flattened device trees (DTB): validates an untrusted blob, walks its nodes and
-// properties, and extracts the platform facts the kernel boots from. It never writes the tree.
+// properties (common/fdt.c), and extracts the platform facts the kernel boots from
+// (common/fdt_platform.c). It never writes the tree.
 #ifndef QSOE_FDT_H
 #define QSOE_FDT_H
 
@@ -50,6 +51,11 @@ int fdt_check(const void *blob, size_t size);
 // must make at least 8 bytes readable. Returns 0 when the magic is wrong.
 uint32_t fdt_total_size(const void *blob);
 
+// Entry `index` of the header's memory reservation block. Returns 0, -ENOENT at the zero entry
+// that ends the block, or -EINVAL when the header is bad or the block runs out of the blob
+// first. It does not check that base + size fits in 64 bits.
+int fdt_mem_rsv(const void *blob, size_t size, uint32_t index, uint64_t *base, uint64_t *len);
+
 // Fills *out from the tree after fdt_check(). Returns 0, -EINVAL (malformed), -ENOENT (no
 // memory, no enabled hart, no timebase, no UART or no PLIC) or -E2BIG (more memory ranges,
 // reserved ranges or harts than fit, or bootargs longer than 255 bytes). On failure *out is
@@ -80,7 +86,11 @@ int fdt_parent(const void *blob, size_t size, int node);
 // Sets *name to the node's NUL-terminated name ("" for the root). Returns 0 or -EINVAL.
 int fdt_node_name(const void *blob, size_t size, int node, const char **name);
 
-// The child of `parent` called `name`; a name without '@' also matches "name@unit".
+// Whether a node called `node_name` answers to `want`: exactly, or as "want@unit" when want
+// carries no unit address of its own.
+bool fdt_name_matches(const char *node_name, const char *want);
+
+// The child of `parent` called `name`, matched as fdt_name_matches() does.
 int fdt_subnode(const void *blob, size_t size, int parent, const char *name);
 
 // First property of `node`, and the one after the property at offset `prop`. Each fills *out
@@ -106,6 +116,11 @@ int fdt_cells(const void *blob, size_t size, int node, uint32_t *address_cells,
 // wraps; -ENOENT when there is no such entry.
 int fdt_read_reg(const void *blob, size_t size, int node, uint32_t index, uint64_t *base,
                  uint64_t *len);
+
+// Entry `index` of a "reg" property laid out as (address, size) pairs of the given cell counts,
+// with the same checks and results as fdt_read_reg().
+int fdt_prop_reg(const struct fdt_prop *reg, uint32_t address_cells, uint32_t size_cells,
+                 uint32_t index, uint64_t *base, uint64_t *len);
 
 // Property helpers. fdt_prop_u32 wants exactly 4 bytes; fdt_prop_u64 accepts 4 or 8;
 // fdt_prop_cells reads `ncells` (1 or 2) cells starting at cell `index`; fdt_prop_string

@@ -125,6 +125,11 @@ void arch_frame_inherit(struct trapframe *child, const struct trapframe *parent)
     child->regs[3] = parent->regs[3];
 }
 
+void arch_frame_set_tls(struct trapframe *f, uintptr_t tls)
+{
+    f->regs[TF_TP] = tls;
+}
+
 void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
 {
     f->regs[TF_A0 + n] = v;

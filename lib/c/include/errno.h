@@ -1,9 +1,10 @@
-/* errno and the error numbers (QNX values, include/abi/errno.h). */
+/* errno, one per thread (it lives in the thread's TLS block), and the error numbers. */
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
 #include <abi/errno.h>
 
-extern int errno;
+int *__get_errno_ptr(void);
+#define errno (*__get_errno_ptr())
 
 #endif

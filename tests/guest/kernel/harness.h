@@ -50,5 +50,8 @@ void test_threads(void);
 void test_sched(void);
 void test_time(void);
 void test_processes(void);
+void test_msg(void);
+void test_msg_processes(void);
+void test_msg_stress(void);
 
 #endif

@@ -55,6 +55,7 @@ int main(void)
     test_threads();
     test_sched();
     test_processes();
+    test_msg();
     printf("ktest: %d failure%s\n", ktest_failures, ktest_failures == 1 ? "" : "s");
     return ktest_failures;
 }

@@ -4,7 +4,6 @@
 // DIR is also given as argv[2], each regular file in the archive is compared with DIR's copy.
 // Build with -fsanitize=address,undefined: archives are copied into exactly-sized buffers.
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,31 +12,13 @@
 
 #include <qsoe/cpio.h>
 
+#define TEST_MODULE "cpio"
+#include "../harness.h"
+
 #define HEADER   110
 #define S_IFMT_  0170000u
 #define S_IFDIR_ 0040000u
 #define S_IFREG_ 0100000u
-
-static int failures;
-static int passes;
-
-// Prints one PASS or FAIL line; the detail is only shown on failure.
-static void report(bool ok, const char *what, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ok) {
-        passes++;
-        printf("PASS cpio: %s\n", what);
-        return;
-    }
-    failures++;
-    printf("FAIL cpio: %s (", what);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf(")\n");
-}
 
 // An archive under construction.
 struct arc {
@@ -407,14 +388,6 @@ static void test_truncation(const char *what, const uint8_t *buf, size_t size, s
 
 static uint64_t rng_state = 0x243f6a8885a308d3u;
 
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 16);
-}
-
 static void test_random(const uint8_t *buf, size_t size)
 {
     static const char alphabet[] = "0123456789abcdefABCDEFg \0\xff";
@@ -425,9 +398,9 @@ static void test_random(const uint8_t *buf, size_t size)
     for (i = 0; i < 5000; i++) {
         uint8_t *b = dup_exact(buf, size);
 
-        off = rng() % size;
-        b[off] = i % 2 ? (uint8_t)(b[off] ^ (1 + rng() % 255))
-                       : (uint8_t)alphabet[rng() % (sizeof(alphabet) - 1)];
+        off = test_rng(&rng_state) % size;
+        b[off] = i % 2 ? (uint8_t)(b[off] ^ (1 + test_rng(&rng_state) % 255))
+                       : (uint8_t)alphabet[test_rng(&rng_state) % (sizeof(alphabet) - 1)];
         rc = walk(b, size, NULL, &inside);
         if (!inside || (rc != 0 && rc != -EINVAL))
             bad++;
@@ -437,29 +410,6 @@ static void test_random(const uint8_t *buf, size_t size)
            "5000 random byte corruptions (fixed seed) never crash or hand out entries outside "
            "the archive",
            "%zu bad", bad);
-}
-
-static uint8_t *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf;
-    long len;
-
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    buf = malloc(len > 0 ? (size_t)len : 1);
-    if (buf == NULL || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    *size = (size_t)len;
-    return buf;
 }
 
 // Whether member e holds exactly the bytes of the file dir/name on disk.
@@ -538,6 +488,5 @@ int main(int argc, char **argv)
     if (file != NULL)
         test_gnu_archive(file, size, argc > 2 ? argv[2] : NULL);
     free(file);
-    printf("%d passed, %d failed\n", passes, failures);
-    return failures > 0 ? 1 : 0;
+    return test_summary();
 }

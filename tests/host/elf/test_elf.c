@@ -4,7 +4,6 @@
 //   riscv64-unknown-elf-gcc -nostdlib -static -O2 start.c -o start.elf
 // Build with -fsanitize=address,undefined: files are copied into exactly-sized buffers.
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +11,9 @@
 #include <string.h>
 
 #include <qsoe/elf.h>
+
+#define TEST_MODULE "elf"
+#include "../harness.h"
 
 #define PT_LOAD             1u
 #define PT_GNU_STACK        0x6474e551u
@@ -22,27 +24,6 @@
 #define PAGE                0x1000u
 #define USER_LO             0x10000u
 #define USER_HI             0x40000000u
-
-static int failures;
-static int passes;
-
-// Prints one PASS or FAIL line; the detail is only shown on failure.
-static void report(bool ok, const char *what, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ok) {
-        passes++;
-        printf("PASS elf: %s\n", what);
-        return;
-    }
-    failures++;
-    printf("FAIL elf: %s (", what);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf(")\n");
-}
 
 static const struct elf_limits limits = {USER_LO, USER_HI, PAGE};
 
@@ -448,14 +429,6 @@ static void test_truncation(void)
 
 static uint64_t rng_state = 0x452821e638d01377u;
 
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 16);
-}
-
 static void test_random(void)
 {
     struct spec s = valid_spec();
@@ -466,11 +439,11 @@ static void test_random(void)
 
     for (i = 0; i < 5000; i++) {
         uint8_t *b = malloc(size);
-        int rc, k, n = 1 + (int)(rng() % 3);
+        int rc, k, n = 1 + (int)(test_rng(&rng_state) % 3);
 
         memcpy(b, f, size);
         for (k = 0; k < n; k++)
-            b[rng() % span] ^= (uint8_t)(1 + rng() % 255);
+            b[test_rng(&rng_state) % span] ^= (uint8_t)(1 + test_rng(&rng_state) % 255);
         rc = elf_check(b, size, &limits, &img);
         if (rc == 0)
             accepted++;
@@ -485,29 +458,6 @@ static void test_random(void)
            "keeps every promise",
            "%zu bad, %zu accepted", bad, accepted);
     free(f);
-}
-
-static uint8_t *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf;
-    long len;
-
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    buf = malloc(len > 0 ? (size_t)len : 1);
-    if (buf == NULL || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    *size = (size_t)len;
-    return buf;
 }
 
 // A static executable from riscv64-unknown-elf-gcc, linked at its default 0x10000.
@@ -538,6 +488,5 @@ int main(int argc, char **argv)
     test_random();
     if (argc > 1)
         test_real(argv[1]);
-    printf("%d passed, %d failed\n", passes, failures);
-    return failures > 0 ? 1 : 0;
+    return test_summary();
 }

@@ -14,32 +14,14 @@
 
 #include <qsoe/fdt.h>
 
+#define TEST_MODULE "fdt"
+#include "../harness.h"
+
 #define TOK_BEGIN_NODE 1u
 #define TOK_END_NODE   2u
 #define TOK_PROP       3u
 #define TOK_NOP        4u
 #define TOK_END        9u
-
-static int failures;
-static int passes;
-
-// Prints one PASS or FAIL line; the detail is only shown on failure.
-static void report(bool ok, const char *what, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ok) {
-        passes++;
-        printf("PASS fdt: %s\n", what);
-        return;
-    }
-    failures++;
-    printf("FAIL fdt: %s (", what);
-    va_start(ap, fmt);
-    vprintf(fmt, ap);
-    va_end(ap);
-    printf(")\n");
-}
 
 static uint32_t get32(const uint8_t *p)
 {
@@ -790,14 +772,6 @@ static void test_struct_truncation(const uint8_t *base, size_t n)
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15u;
 
-static uint32_t rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (uint32_t)(rng_state >> 16);
-}
-
 // Applies one corruption to a fresh exact copy and runs every entry point on it.
 static bool try_corrupt(const uint8_t *base, size_t n, size_t off, const uint8_t *bytes, size_t len,
                         size_t *accepted)
@@ -826,22 +800,24 @@ static void test_random(const uint8_t *base, size_t n)
     static const uint32_t words[] = {0, 1, 2, 3, 4, 9, 0xffffffff, 0x7fffffff, 0x80000000};
 
     for (i = 0; i < 4000; i++) {
-        size_t off = rng() % n;
+        size_t off = test_rng(&rng_state) % n;
 
-        byte = (uint8_t)(base[off] ^ (1 + rng() % 255));
+        byte = (uint8_t)(base[off] ^ (1 + test_rng(&rng_state) % 255));
         if (!try_corrupt(base, n, off, &byte, 1, &accepted))
             bad++;
     }
     for (i = 0; i < 1000; i++) {
-        size_t off = rng() % 40;
+        size_t off = test_rng(&rng_state) % 40;
 
-        byte = (uint8_t)(base[off] ^ (1 + rng() % 255));
+        byte = (uint8_t)(base[off] ^ (1 + test_rng(&rng_state) % 255));
         if (!try_corrupt(base, n, off, &byte, 1, &accepted))
             bad++;
     }
     for (i = 0; i < 2000; i++) {
-        size_t off = l.struct_off + 4 * (rng() % (l.struct_size / 4));
-        uint32_t v = rng() % 2 ? words[rng() % (sizeof(words) / sizeof(words[0]))] : rng();
+        size_t off = l.struct_off + 4 * (test_rng(&rng_state) % (l.struct_size / 4));
+        uint32_t v = test_rng(&rng_state) % 2
+                         ? words[test_rng(&rng_state) % (sizeof(words) / sizeof(words[0]))]
+                         : test_rng(&rng_state);
 
         put32(word, v);
         if (!try_corrupt(base, n, off, word, 4, &accepted))
@@ -1095,29 +1071,6 @@ static void test_synthetic_structure(void)
     free(b);
 }
 
-static uint8_t *read_file(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf;
-    long len;
-
-    if (f == NULL)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        return NULL;
-    }
-    buf = malloc(len > 0 ? (size_t)len : 1);
-    if (buf == NULL || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    *size = (size_t)len;
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     uint8_t *file = NULL, *trimmed;
@@ -1144,6 +1097,5 @@ int main(int argc, char **argv)
         free(trimmed);
     }
     free(file);
-    printf("%d passed, %d failed\n", passes, failures);
-    return failures > 0 ? 1 : 0;
+    return test_summary();
 }

@@ -8,16 +8,11 @@
 
 #include "page_pool.h"
 
+#define TEST_MODULE "page_pool"
+#include "../harness.h"
+
 #define BASE 0x80000000ul
 #define PAGE 4096ul
-
-static int failures;
-
-static void check(int ok, const char *what)
-{
-    printf("%s page_pool: %s\n", ok ? "PASS" : "FAIL", what);
-    failures += !ok;
-}
 
 static void fresh(struct page_pool *p, size_t n, uint64_t **bits)
 {
@@ -31,53 +26,55 @@ int main(void)
     uint64_t *bits;
     fresh(&p, 100, &bits);
     uintptr_t a = page_pool_alloc(&p, 1);
-    check(a == BASE, "the first allocation is the first page");
-    check(p.nfree == 99, "an allocation lowers the free count");
+    report(a == BASE, "the first allocation is the first page", NULL);
+    report(p.nfree == 99, "an allocation lowers the free count", NULL);
     uintptr_t b = page_pool_alloc(&p, 3);
-    check(b == BASE + PAGE, "a run of three follows it");
-    check(page_pool_free(&p, a, 1) == 0, "an allocated page can be freed");
-    check(page_pool_free(&p, a, 1) == -EINVAL, "a double free is refused");
-    check(page_pool_free(&p, b + 1, 1) == -EINVAL, "a misaligned free is refused");
-    check(page_pool_free(&p, BASE - PAGE, 1) == -EINVAL, "a free below the pool is refused");
-    check(page_pool_free(&p, BASE + 100 * PAGE, 1) == -EINVAL, "a free past the pool is refused");
-    check(page_pool_free(&p, b, 5) == -EINVAL,
-          "a free reaching past an allocation is refused and changes nothing");
-    check(p.nfree == 97, "the refused frees changed nothing");
-    check(page_pool_free(&p, b, 0) == -EINVAL, "a free of zero pages is refused");
-    check(page_pool_free(&p, b, (size_t)-1) == -EINVAL, "a free of a huge count is refused");
-    check(page_pool_alloc(&p, 0) == 0, "an allocation of zero pages fails");
-    check(page_pool_alloc(&p, 200) == 0, "an allocation larger than the pool fails");
+    report(b == BASE + PAGE, "a run of three follows it", NULL);
+    report(page_pool_free(&p, a, 1) == 0, "an allocated page can be freed", NULL);
+    report(page_pool_free(&p, a, 1) == -EINVAL, "a double free is refused", NULL);
+    report(page_pool_free(&p, b + 1, 1) == -EINVAL, "a misaligned free is refused", NULL);
+    report(page_pool_free(&p, BASE - PAGE, 1) == -EINVAL, "a free below the pool is refused", NULL);
+    report(page_pool_free(&p, BASE + 100 * PAGE, 1) == -EINVAL, "a free past the pool is refused",
+           NULL);
+    report(page_pool_free(&p, b, 5) == -EINVAL,
+           "a free reaching past an allocation is refused and changes nothing", NULL);
+    report(p.nfree == 97, "the refused frees changed nothing", NULL);
+    report(page_pool_free(&p, b, 0) == -EINVAL, "a free of zero pages is refused", NULL);
+    report(page_pool_free(&p, b, (size_t)-1) == -EINVAL, "a free of a huge count is refused", NULL);
+    report(page_pool_alloc(&p, 0) == 0, "an allocation of zero pages fails", NULL);
+    report(page_pool_alloc(&p, 200) == 0, "an allocation larger than the pool fails", NULL);
     page_pool_free(&p, b, 3);
-    check(p.nfree == 100, "everything freed is free again");
+    report(p.nfree == 100, "everything freed is free again", NULL);
 
     uintptr_t got[101];
     int n = 0;
     while ((got[n] = page_pool_alloc(&p, 1)) != 0)
         n++;
-    check(n == 100, "exactly every page can be allocated once");
+    report(n == 100, "exactly every page can be allocated once", NULL);
     int distinct = 1;
     for (int i = 0; i < n; i++)
         for (int j = i + 1; j < n; j++)
             distinct &= got[i] != got[j];
-    check(distinct, "no page is handed out twice");
-    check(page_pool_alloc(&p, 1) == 0, "an empty pool fails cleanly");
+    report(distinct, "no page is handed out twice", NULL);
+    report(page_pool_alloc(&p, 1) == 0, "an empty pool fails cleanly", NULL);
     for (int i = 0; i < n; i += 2)
         page_pool_free(&p, got[i], 1);
-    check(page_pool_alloc(&p, 2) == 0, "no run of two exists in a pool freed every other page");
-    check(page_pool_alloc(&p, 1) != 0, "single pages are still found");
+    report(page_pool_alloc(&p, 2) == 0, "no run of two exists in a pool freed every other page",
+           NULL);
+    report(page_pool_alloc(&p, 1) != 0, "single pages are still found", NULL);
     free(bits);
 
     fresh(&p, 1000, &bits);
     page_pool_reserve(&p, BASE + 10 * PAGE, 5 * PAGE + 1);
-    check(p.nfree == 994, "a reservation covers every page it touches");
+    report(p.nfree == 994, "a reservation covers every page it touches", NULL);
     page_pool_reserve(&p, BASE + 12 * PAGE, PAGE);
-    check(p.nfree == 994, "reserving a reserved page again changes nothing");
+    report(p.nfree == 994, "reserving a reserved page again changes nothing", NULL);
     page_pool_reserve(&p, BASE - 10 * PAGE, 11 * PAGE);
-    check(p.nfree == 993, "a reservation starting below the pool is clipped");
-    check(page_pool_reserve(&p, (uintptr_t)-PAGE, 2 * PAGE) == -EINVAL,
-          "a wrapping reservation is refused");
+    report(p.nfree == 993, "a reservation starting below the pool is clipped", NULL);
+    report(page_pool_reserve(&p, (uintptr_t)-PAGE, 2 * PAGE) == -EINVAL,
+           "a wrapping reservation is refused", NULL);
     uintptr_t run = page_pool_alloc(&p, 20);
-    check(run == BASE + 16 * PAGE, "a run skips reserved pages");
+    report(run == BASE + 16 * PAGE, "a run skips reserved pages", NULL);
     free(bits);
 
     srand(1);
@@ -99,7 +96,8 @@ int main(void)
     for (int k = 0; k < 512; k++)
         if (live[k])
             used += lens[k];
-    check(ok && p.nfree + used == 4096, "200000 random allocations and frees keep the count");
+    report(ok && p.nfree + used == 4096, "200000 random allocations and frees keep the count",
+           NULL);
     free(bits);
-    return failures ? 1 : 0;
+    return test_summary();
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <abi/kercall.h>
+#include <abi/msg.h>
 #include <abi/sched.h>
 #include <abi/sigevent.h>
 
@@ -36,6 +37,60 @@ int TimerTimeout(clockid_t id, int flags, const struct sigevent *notify, const u
                  uint64_t *otime);
 int TimerTimeout_r(clockid_t id, int flags, const struct sigevent *notify, const uint64_t *ntime,
                    uint64_t *otime);
+
+/* Channels, connections and messages. */
+int ChannelCreate_r(unsigned flags);
+int ChannelCreate(unsigned flags);
+int ChannelDestroy_r(int chid);
+int ChannelDestroy(int chid);
+int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags);
+int ConnectAttach(uint32_t nd, pid_t pid, int chid, unsigned index, int flags);
+int ConnectDetach_r(int coid);
+int ConnectDetach(int coid);
+int ConnectFlags_r(pid_t pid, int coid, unsigned mask, unsigned bits);
+int ConnectFlags(pid_t pid, int coid, unsigned mask, unsigned bits);
+int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups);
+int ConnectClientInfo(int scoid, struct _client_info *info, int ngroups);
+int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info);
+int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info);
+long MsgSend_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
+long MsgSend(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
+long MsgSendnc_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
+long MsgSendnc(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
+long MsgSendv_r(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts);
+long MsgSendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts);
+long MsgSendsv_r(int coid, const void *smsg, size_t sbytes, const iov_t *riov, int rparts);
+long MsgSendsv(int coid, const void *smsg, size_t sbytes, const iov_t *riov, int rparts);
+long MsgSendvs_r(int coid, const iov_t *siov, int sparts, void *rmsg, size_t rbytes);
+long MsgSendvs(int coid, const iov_t *siov, int sparts, void *rmsg, size_t rbytes);
+int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info);
+int MsgReceive(int chid, void *msg, size_t bytes, struct _msg_info *info);
+int MsgReceivev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info);
+int MsgReceivev(int chid, const iov_t *riov, int rparts, struct _msg_info *info);
+int MsgReceivePulse_r(int chid, void *pulse, size_t bytes, struct _msg_info *info);
+int MsgReceivePulse(int chid, void *pulse, size_t bytes, struct _msg_info *info);
+int MsgReceivePulsev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info);
+int MsgReceivePulsev(int chid, const iov_t *riov, int rparts, struct _msg_info *info);
+int MsgReply_r(int rcvid, long status, const void *msg, size_t bytes);
+int MsgReply(int rcvid, long status, const void *msg, size_t bytes);
+int MsgReplyv_r(int rcvid, long status, const iov_t *riov, int rparts);
+int MsgReplyv(int rcvid, long status, const iov_t *riov, int rparts);
+int MsgError_r(int rcvid, int error);
+int MsgError(int rcvid, int error);
+long MsgRead_r(int rcvid, void *msg, size_t bytes, size_t offset);
+long MsgRead(int rcvid, void *msg, size_t bytes, size_t offset);
+long MsgReadv_r(int rcvid, const iov_t *riov, int rparts, size_t offset);
+long MsgReadv(int rcvid, const iov_t *riov, int rparts, size_t offset);
+long MsgWrite_r(int rcvid, const void *msg, size_t bytes, size_t offset);
+long MsgWrite(int rcvid, const void *msg, size_t bytes, size_t offset);
+long MsgWritev_r(int rcvid, const iov_t *iov, int parts, size_t offset);
+long MsgWritev(int rcvid, const iov_t *iov, int parts, size_t offset);
+int MsgInfo_r(int rcvid, struct _msg_info *info);
+int MsgInfo(int rcvid, struct _msg_info *info);
+int MsgSendPulse_r(int coid, int priority, int code, int value);
+int MsgSendPulse(int coid, int priority, int code, int value);
+int MsgDeliverEvent_r(int rcvid, const struct sigevent *event);
+int MsgDeliverEvent(int rcvid, const struct sigevent *event);
 
 /* QSOE additions: early console output and the privileged calls of taskman. */
 int ConsoleWrite(const char *buf, size_t len);

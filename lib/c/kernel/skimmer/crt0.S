@@ -1,5 +1,5 @@
 /*
- * Process entry on Skimmer: sp points at the start-up block (include/abi/auxv.h). Set up the
+ * Process entry on Skimmer: a0 points at the start-up block (include/abi/auxv.h). Set up the
  * global pointer the linker relaxes accesses against, and hand the block to __libc_start
  * with a clean frame pointer and a 16-byte aligned stack. The time and this hart's
  * instruction count at the first instruction are kept for start-up measurements.
@@ -15,7 +15,6 @@ _start:
     rdinstret t1
     sd      t0, __start_time, t2
     sd      t1, __start_instret, t2
-    mv      a0, sp
     mv      fp, zero
     mv      ra, zero
     andi    sp, sp, -16

@@ -1,0 +1,97 @@
+/*
+ * QNX message passing in the kernel: channels a server receives on, connections a client
+ * sends through, the pulses queued on a channel, and the copy engine that moves message
+ * bytes straight between two address spaces.
+ */
+#ifndef SKIMMER_IPC_H
+#define SKIMMER_IPC_H
+
+#include <kernel.h>
+#include <list.h>
+#include <spinlock.h>
+
+#include <abi/msg.h>
+
+#define MAX_CHANNELS   64  /* per process: chid 1..64 */
+#define MAX_COIDS      256 /* per process: coid 0..255 */
+#define MAX_SIDE_COIDS 128 /* per process: coid _NTO_SIDE_CHANNEL | 0..127 */
+#define PULSE_POOL     1024
+
+struct process;
+struct thread;
+
+/* One direction of a message: an iov checked and copied into the kernel. */
+struct iovk {
+    uintptr_t base;
+    size_t len;
+};
+
+struct msg_buf {
+    struct iovk iov[_NTO_MSG_MAX_PARTS];
+    int parts;
+    size_t len;
+};
+
+struct channel {
+    int chid;
+    unsigned flags;
+    struct process *owner;
+    struct spinlock lock;
+    struct list senders;   /* SEND-blocked clients, highest priority first */
+    struct list receivers; /* RECEIVE-blocked server threads, first come first served */
+    struct list repliers;  /* REPLY-blocked clients being served */
+    struct list pulses;    /* queued pulses, highest priority first */
+    struct list conns;     /* connections attached to this channel */
+    bool dead;
+    int refs;
+};
+
+struct connection {
+    int coid;
+    int scoid;
+    unsigned flags;
+    struct process *client;
+    struct channel *chan;
+    struct list chan_link;
+    bool dead;
+};
+
+struct pulse {
+    struct list link;
+    int prio;
+    struct _pulse p;
+};
+
+struct proc_ipc {
+    struct channel *chans[MAX_CHANNELS];
+    struct connection *coids[MAX_COIDS];
+    struct connection *side[MAX_SIDE_COIDS];
+};
+
+/* msg_copy.c */
+int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts);
+void msg_kernel_buf(struct msg_buf *mb, const void *p, size_t len);
+long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
+              struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault);
+#define FAULT_SRC 1
+#define FAULT_DST 2
+
+/* channel.c */
+int ipc_init_process(struct process *p);
+void ipc_exit_process(struct process *p);
+void ipc_free_process(struct process *p);
+struct channel *channel_lookup(struct process *p, int chid);
+struct connection *connection_lookup(struct process *p, int coid);
+void channel_put(struct channel *ch);
+
+/* msg.c */
+void ipc_thread_gone(struct thread *t);
+bool ipc_timeout(struct thread *t);
+
+/* pulse.c */
+int pulse_send(struct channel *ch, int prio, int code, union sigval value, int scoid);
+bool pulse_take(struct channel *ch, struct _pulse *out, int *prio);
+void pulse_drop_all(struct channel *ch);
+int event_deliver(struct process *p, const struct sigevent *ev);
+
+#endif
