@@ -2,9 +2,13 @@
  * Kernel-call micro-benchmarks, run as the first process under QEMU -icount: each prints the
  * guest instructions (rdinstret, this hart) per operation, averaged over many repetitions.
  */
+#include <abi/auxv.h>
+#include <qsoe/cpio.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/neutrino.h>
+#include <taskman/loader.h>
 
 #define REPS 2000
 
@@ -15,11 +19,60 @@ static inline uint64_t instret(void)
     return v;
 }
 
+static inline uint64_t now_ticks(void)
+{
+    uint64_t v;
+    __asm__ volatile("rdtime %0" : "=r"(v));
+    return v;
+}
+
 static void report(const char *name, uint64_t start, uint64_t end, int reps)
 {
     uint64_t total = end - start;
     printf("BENCH %s %lu.%02lu\n", name, (unsigned long)(total / reps),
            (unsigned long)((total % reps) * 100 / reps));
+}
+
+// Starts bench/echo on the given cpu and returns a connection to its channel.
+static int start_echo_server(int cpu)
+{
+    static int reg_chid;
+    if (!reg_chid)
+        reg_chid = ChannelCreate(0);
+    struct cpio_entry e;
+    if (cpio_find((const void *)getauxval(AT_QSOE_BOOTIMAGE), getauxval(AT_QSOE_BOOTIMAGE_SIZE),
+                  "bench/echo", &e) < 0)
+        return -1;
+    char pid[16], chid[16], cpus[4];
+    snprintf(pid, sizeof(pid), "%d", 1);
+    snprintf(chid, sizeof(chid), "%d", reg_chid);
+    snprintf(cpus, sizeof(cpus), "%d", cpu);
+    char *argv[] = {"bench/echo", pid, chid, cpus, NULL};
+    char *envp[] = {NULL};
+    int server = loader_spawn(e.data, e.size, "bench/echo", argv, envp, 0);
+    struct _pulse p;
+    if (server < 0 || MsgReceivePulse(reg_chid, &p, sizeof(p), NULL) != 0)
+        return -1;
+    return ConnectAttach(0, server, p.value.sival_int, 0, 0);
+}
+
+static void round_trips(const char *where, int coid)
+{
+    static char buf[4096];
+    static const int sizes[] = {0, 16, 256, 4096};
+    for (int i = 0; i < 4; i++) {
+        int reps = sizes[i] == 4096 ? 200 : 1000;
+        MsgSend(coid, buf, (size_t)sizes[i], buf, (size_t)sizes[i]);
+        uint64_t t0 = instret(), w0 = now_ticks();
+        for (int r = 0; r < reps; r++)
+            MsgSend(coid, buf, (size_t)sizes[i], buf, (size_t)sizes[i]);
+        uint64_t t1 = instret(), w1 = now_ticks();
+        char name[64];
+        snprintf(name, sizeof(name), "msg_round_trip_%s_%dB", where, sizes[i]);
+        report(name, t0, t1, reps);
+        snprintf(name, sizeof(name), "msg_round_trip_%s_%dB_all_harts", where, sizes[i]);
+        report(name, w0 * 100, w1 * 100, reps);
+    }
 }
 
 static void exit_func(void *status)
@@ -57,5 +110,24 @@ int main(void)
     for (int i = 0; i < 200; i++)
         ThreadJoin(ThreadCreate(0, nothing, NULL, &attr), NULL);
     report("thread_create_join", t0, instret(), 200);
+
+    int same = start_echo_server(0);
+    int other = start_echo_server(1);
+    if (same < 0 || other < 0) {
+        printf("bench: could not start the echo servers\n");
+        return 1;
+    }
+    round_trips("same_hart", same);
+    round_trips("cross_hart", other);
+
+    int chid = ChannelCreate(0);
+    int self = ConnectAttach(0, 0, chid, 0, 0);
+    struct _pulse p;
+    t0 = instret();
+    for (int i = 0; i < REPS; i++) {
+        MsgSendPulse(self, 10, 1, i);
+        MsgReceive(chid, &p, sizeof(p), NULL);
+    }
+    report("pulse_send_receive", t0, instret(), REPS);
     return 0;
 }
