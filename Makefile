@@ -23,7 +23,7 @@ USER_CFLAGS   = $(COMMON_CFLAGS) -march=rv64gc_zicsr_zifencei -mabi=lp64d \
                 -Ilib/c/include -Iinclude -Icommon/include -Itaskman/include
 
 KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.S kernel/arch/riscv64/*.c kernel/core/*.c \
-                          kernel/mm/*.c kernel/lib/*.c kernel/dev/*.c kernel/ipc/*.c) \
+                          kernel/mm/*.c kernel/lib/*.c kernel/dev/*.c kernel/ipc/*.c kernel/sync/*.c) \
                $(wildcard common/*.c) lib/c/src/string.c
 KERNEL_OBJS := $(patsubst %,$(B)/kernel-obj/%.o,$(KERNEL_SRCS))
 KERNEL      := $(B)/skimmer.elf

@@ -3,6 +3,7 @@
  * guest instructions (rdinstret, this hart) per operation, averaged over many repetitions.
  */
 #include <abi/auxv.h>
+#include <pthread.h>
 #include <qsoe/cpio.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -92,6 +93,14 @@ int main(void)
     for (int i = 0; i < REPS; i++)
         __kercall(KER_NOP, 0, 0, 0, 0, 0, 0);
     report("null_kernel_call", t0, instret(), REPS);
+
+    pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+    t0 = instret();
+    for (int i = 0; i < REPS; i++) {
+        pthread_mutex_lock(&m);
+        pthread_mutex_unlock(&m);
+    }
+    report("mutex_lock_unlock_uncontended", t0, instret(), REPS);
 
     uint64_t now;
     t0 = instret();

@@ -5,6 +5,7 @@
  */
 #include <mm.h>
 #include <process.h>
+#include <sync.h>
 #include <thread.h>
 
 static KOBJ_CACHE(thread_cache, struct thread);
@@ -25,7 +26,7 @@ static int rcvid_alloc(struct thread *t)
     for (int i = 1; i < RCVID_SLOTS; i++) {
         if (!rcvid_table[i]) {
             rcvid_table[i] = t;
-            rcvid_gen[i] = (rcvid_gen[i] + 1) & 0x7ffff;
+            rcvid_gen[i] = (rcvid_gen[i] + 1) & 0x3ffff; /* ids stay below the sync specials */
             spin_unlock(&rcvid_lock);
             return (int)(rcvid_gen[i] << RCVID_SLOT_BITS) | i;
         }
@@ -176,6 +177,7 @@ void thread_exit(void *status)
     struct process *p = t->proc;
     timeout_cancel(t);
     ipc_thread_gone(t);
+    sync_thread_gone(t);
     if (t->ustack_base) {
         vm_unmap(&p->as, t->ustack_base, t->ustack_size);
         t->ustack_base = 0;

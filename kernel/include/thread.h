@@ -64,6 +64,7 @@ struct thread {
     bool ipc_pulse_only; /* in MsgReceivePulse */
     bool unblock_requested;
     uintptr_t ipc_info;  /* receiver's struct _msg_info, 0 for none */
+    struct sync_obj *sync_wait; /* the wait queue this thread is on, if any */
     struct msg_buf smsg; /* client: the message; server: the reply being sent */
     struct msg_buf rmsg; /* client: the reply buffer; server: the receive buffer */
 

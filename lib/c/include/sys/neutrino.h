@@ -10,6 +10,8 @@
 
 #include <abi/kercall.h>
 #include <abi/msg.h>
+#include <abi/sync.h>
+#include <abi/tls.h>
 #include <abi/sched.h>
 #include <abi/sigevent.h>
 
@@ -91,6 +93,35 @@ int MsgSendPulse_r(int coid, int priority, int code, int value);
 int MsgSendPulse(int coid, int priority, int code, int value);
 int MsgDeliverEvent_r(int rcvid, const struct sigevent *event);
 int MsgDeliverEvent(int rcvid, const struct sigevent *event);
+
+/* Synchronisation slow paths (libc's pthread and semaphore functions are the fast paths). */
+int SyncTypeCreate(unsigned type, sync_t *sync, const struct _sync_attr *attr);
+int SyncTypeCreate_r(unsigned type, sync_t *sync, const struct _sync_attr *attr);
+int SyncDestroy(sync_t *sync);
+int SyncDestroy_r(sync_t *sync);
+int SyncMutexLock(sync_t *sync);
+int SyncMutexLock_r(sync_t *sync);
+int SyncMutexUnlock(sync_t *sync);
+int SyncMutexUnlock_r(sync_t *sync);
+int SyncMutexRevive(sync_t *sync);
+int SyncMutexRevive_r(sync_t *sync);
+int SyncCondvarWait(sync_t *cond, sync_t *mutex);
+int SyncCondvarWait_r(sync_t *cond, sync_t *mutex);
+int SyncCondvarSignal(sync_t *cond, int all);
+int SyncCondvarSignal_r(sync_t *cond, int all);
+int SyncSemPost(sync_t *sem);
+int SyncSemPost_r(sync_t *sem);
+int SyncSemWait(sync_t *sem, int tryonly);
+int SyncSemPassOn(sync_t *sem);
+int SyncSemWait_r(sync_t *sem, int tryonly);
+
+/* The calling thread's TLS block (include/abi/tls.h): the thread register points at it. */
+static inline struct _thread_local_storage *__tls(void)
+{
+    struct _thread_local_storage *t;
+    __asm__("mv %0, tp" : "=r"(t));
+    return t;
+}
 
 /* QSOE additions: early console output and the privileged calls of taskman. */
 int ConsoleWrite(const char *buf, size_t len);
