@@ -76,6 +76,7 @@ enum kercall {
     KER_PROC_MEM_WRITE, /* (pid, vaddr, const void *src, len) */
     KER_PROC_WAIT,      /* (pid, int *status): wait for the process to end, then reap it */
     KER_SYS_POWER,      /* (how, code): power off or reset the machine */
+    KER_PROC_MEM_MAP_PHYS, /* (pid, vaddr, len, prot, paddr): device registers, _NTO_PF_IO */
 
     KER_NCALLS
 };

@@ -5,7 +5,6 @@
 #include <kercall.h>
 #include <process.h>
 
-struct process *kc_target_process(int pid, long *err);
 
 static bool privileged(void)
 {

@@ -4,7 +4,6 @@
 #include <kercall.h>
 #include <process.h>
 
-struct process *kc_target_process(int pid, long *err);
 
 // Finds thread tid (0: the caller) of process pid; returns it with the process referenced.
 static struct thread *target_thread(int pid, int tid, struct process **pp, long *err)

@@ -9,6 +9,11 @@
 
 static int64_t realtime_offset_ns;
 
+uint64_t clock_realtime_offset(void)
+{
+    return (uint64_t)__atomic_load_n(&realtime_offset_ns, __ATOMIC_RELAXED);
+}
+
 static uint64_t monotonic_ns(void)
 {
     return ticks_to_ns(arch_time_now());

@@ -19,6 +19,11 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_SCHED_GET_CPUNUM] = kc_sched_get_cpunum,
     [KER_CLOCK_TIME] = kc_clock_time,
     [KER_TIMER_TIMEOUT] = kc_timer_timeout,
+    [KER_TIMER_CREATE] = kc_timer_create,
+    [KER_TIMER_DESTROY] = kc_timer_destroy,
+    [KER_TIMER_SETTIME] = kc_timer_settime,
+    [KER_TIMER_INFO] = kc_timer_info,
+    [KER_CLOCK_PERIOD] = kc_clock_period,
     [KER_CHANNEL_CREATE] = kc_channel_create,
     [KER_CHANNEL_DESTROY] = kc_channel_destroy,
     [KER_CONNECT_ATTACH] = kc_connect_attach,
@@ -46,6 +51,12 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_SYNC_CONDVAR_SIGNAL] = kc_sync_condvar_signal,
     [KER_SYNC_SEM_POST] = kc_sync_sem_post,
     [KER_SYNC_SEM_WAIT] = kc_sync_sem_wait,
+    [KER_INTERRUPT_ATTACH_EVENT] = kc_interrupt_attach_event,
+    [KER_INTERRUPT_DETACH] = kc_interrupt_detach,
+    [KER_INTERRUPT_MASK] = kc_interrupt_mask,
+    [KER_INTERRUPT_UNMASK] = kc_interrupt_unmask,
+    [KER_INTERRUPT_WAIT] = kc_interrupt_wait,
+    [KER_PROC_MEM_MAP_PHYS] = kc_proc_mem_map_phys,
     [KER_PROC_CREATE] = kc_proc_create,
     [KER_PROC_DESTROY] = kc_proc_destroy,
     [KER_PROC_MEM_MAP] = kc_proc_mem_map,
@@ -72,11 +83,4 @@ long kc_nop(const uint64_t *a)
 {
     (void)a;
     return 0;
-}
-
-// Interrupt sources nobody has attached: mask them so they cannot storm.
-void irq_dispatch(uint32_t irq)
-{
-    kprintf("skimmer: interrupt %u has no handler; masked\n", irq);
-    arch_irq_route(irq, this_cpu(), false);
 }

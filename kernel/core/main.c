@@ -86,6 +86,8 @@ void kmain(unsigned long hartid, uintptr_t dtb_pa)
             hartid, fp.nharts, mem_size >> 20, mem_base);
 
     page_alloc_init(mem_base, mem_size);
+    for (int i = 0; i < fp.nmem; i++)
+        memory_add_ram(fp.mem[i].base, fp.mem[i].size);
     page_alloc_reserve(mem_base, kva_to_pa(kernel_start) - mem_base); /* firmware */
     page_alloc_reserve(kva_to_pa(kernel_start), (uintptr_t)(kernel_end - kernel_start));
     page_alloc_reserve(dtb_pa, dtb_size);

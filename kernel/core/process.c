@@ -121,6 +121,7 @@ void process_thread_gone(struct process *p)
     struct thread *self = current();
     if (self->proc == p)
         arch_pt_activate(arch_kernel_root());
+    ktimer_exit_process(p);
     ipc_exit_process(p);
     spin_lock(&p->as.lock);
     vm_destroy(&p->as);

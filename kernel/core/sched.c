@@ -49,6 +49,7 @@ void sched_init_cpu(struct cpu *c)
         list_init(&c->rq.queue[i]);
     list_init(&c->inbox);
     list_init(&c->timeouts);
+    list_init(&c->timers);
     c->timer_armed = UINT64_MAX;
 }
 

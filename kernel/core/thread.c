@@ -3,6 +3,7 @@
  * mode, blocking with an optional timeout, exit and reaping, and being killed from another
  * thread or hart.
  */
+#include <kercall.h>
 #include <mm.h>
 #include <process.h>
 #include <sync.h>
@@ -178,6 +179,7 @@ void thread_exit(void *status)
     timeout_cancel(t);
     ipc_thread_gone(t);
     sync_thread_gone(t);
+    irq_thread_gone(t);
     if (t->ustack_base) {
         vm_unmap(&p->as, t->ustack_base, t->ustack_size);
         t->ustack_base = 0;

@@ -22,6 +22,9 @@ void timer_reprogram(struct cpu *c)
     uint64_t next = UINT64_MAX;
     if (!list_empty(&c->timeouts))
         next = container_of(c->timeouts.next, struct thread, timeout_link)->timeout_deadline;
+    uint64_t timer = ktimer_next(c);
+    if (timer < next)
+        next = timer;
     if (next < c->timer_armed) {
         c->timer_armed = next;
         arch_timer_arm(next);

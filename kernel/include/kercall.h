@@ -7,12 +7,19 @@
 
 #include <stdint.h>
 
+struct thread;
+struct process;
+
 #include <abi/kercall.h>
 
 typedef long (*kercall_fn)(const uint64_t *args);
 
 long kercall_dispatch(uint64_t num, const uint64_t *args);
 void irq_dispatch(uint32_t irq);
+void irq_thread_gone(struct thread *t);
+
+/* The process a pid argument names: 0 or one's own, or another with the taskman privilege. */
+struct process *kc_target_process(int pid, long *err);
 
 long kc_nop(const uint64_t *a);
 long kc_console_write(const uint64_t *a);
@@ -26,6 +33,11 @@ long kc_sched_yield(const uint64_t *a);
 long kc_sched_get_cpunum(const uint64_t *a);
 long kc_clock_time(const uint64_t *a);
 long kc_timer_timeout(const uint64_t *a);
+long kc_timer_create(const uint64_t *a);
+long kc_timer_destroy(const uint64_t *a);
+long kc_timer_settime(const uint64_t *a);
+long kc_timer_info(const uint64_t *a);
+long kc_clock_period(const uint64_t *a);
 long kc_channel_create(const uint64_t *a);
 long kc_channel_destroy(const uint64_t *a);
 long kc_connect_attach(const uint64_t *a);
@@ -52,6 +64,12 @@ long kc_sync_condvar_wait(const uint64_t *a);
 long kc_sync_condvar_signal(const uint64_t *a);
 long kc_sync_sem_post(const uint64_t *a);
 long kc_sync_sem_wait(const uint64_t *a);
+long kc_interrupt_attach_event(const uint64_t *a);
+long kc_interrupt_detach(const uint64_t *a);
+long kc_interrupt_mask(const uint64_t *a);
+long kc_interrupt_unmask(const uint64_t *a);
+long kc_interrupt_wait(const uint64_t *a);
+long kc_proc_mem_map_phys(const uint64_t *a);
 long kc_proc_create(const uint64_t *a);
 long kc_proc_destroy(const uint64_t *a);
 long kc_proc_mem_map(const uint64_t *a);

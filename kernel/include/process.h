@@ -30,6 +30,8 @@ struct addrspace {
     uintptr_t root;
 };
 
+struct ktimer;
+
 struct process {
     int pid;
     char name[32];
@@ -43,6 +45,7 @@ struct process {
     bool zombie;           /* all threads gone, status not yet collected */
     struct thread *waiter; /* thread blocked in ProcWait on this process */
     struct proc_ipc *ipc;  /* channels and connections */
+    struct ktimer *timers[64]; /* TimerCreate ids 1..64 */
     int refs;
 };
 

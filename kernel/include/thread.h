@@ -65,6 +65,7 @@ struct thread {
     bool unblock_requested;
     uintptr_t ipc_info;  /* receiver's struct _msg_info, 0 for none */
     struct sync_obj *sync_wait; /* the wait queue this thread is on, if any */
+    int intr_pending;           /* SIGEV_INTR interrupts not yet taken by InterruptWait */
     struct msg_buf smsg; /* client: the message; server: the reply being sent */
     struct msg_buf rmsg; /* client: the reply buffer; server: the receive buffer */
 
@@ -91,6 +92,8 @@ struct cpu {
     struct list inbox; /* threads other harts made ready */
 
     struct list timeouts; /* sleeping or timed-out-blocked threads, soonest first */
+    struct spinlock timer_lock;
+    struct list timers; /* armed process timers (ktimer.c), soonest first */
     uint64_t timer_armed; /* deadline the hardware timer is set to, UINT64_MAX if none */
 
     struct thread *reap;     /* thread that just died on this hart: free its stack */
@@ -155,5 +158,9 @@ void timeout_start(struct thread *t, uint64_t deadline);
 void timeout_cancel(struct thread *t);
 void timeout_expire(struct cpu *c);
 void timer_reprogram(struct cpu *c);
+uint64_t ktimer_next(struct cpu *c);
+void ktimer_expire(struct cpu *c);
+void ktimer_exit_process(struct process *p);
+uint64_t clock_realtime_offset(void);
 
 #endif

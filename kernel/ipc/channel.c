@@ -15,7 +15,6 @@ static KOBJ_CACHE(connection_cache, struct connection);
 static struct spinlock scoid_lock;
 static struct connection *scoid_table[SCOID_SLOTS];
 
-struct process *kc_target_process(int pid, long *err);
 
 int ipc_init_process(struct process *p)
 {

@@ -55,3 +55,25 @@ size_t page_free_count(void)
 {
     return pool.nfree;
 }
+
+/* Every RAM range the device tree names, for refusing to map RAM as device memory. */
+struct ram_range {
+    uintptr_t base;
+    size_t size;
+};
+static struct ram_range ram[8];
+static int nram;
+
+void memory_add_ram(uintptr_t base, size_t size)
+{
+    if (nram < (int)ARRAY_SIZE(ram))
+        ram[nram++] = (struct ram_range){base, size};
+}
+
+bool memory_overlaps_ram(uintptr_t pa, size_t len)
+{
+    for (int i = 0; i < nram; i++)
+        if (pa < ram[i].base + ram[i].size && ram[i].base < pa + len)
+            return true;
+    return false;
+}

@@ -24,6 +24,7 @@ void handle_interrupt(unsigned code)
         c->timer_armed = UINT64_MAX;
         arch_timer_arm(UINT64_MAX);
         timeout_expire(c);
+        ktimer_expire(c);
         sched_tick(c);
         timer_reprogram(c);
         break;

@@ -52,6 +52,7 @@ void test_time(void);
 void test_processes(void);
 void test_msg(void);
 void test_sync(void);
+void test_timer_intr(void);
 void test_msg_processes(void);
 void test_msg_stress(void);
 

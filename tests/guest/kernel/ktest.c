@@ -57,6 +57,7 @@ int main(void)
     test_processes();
     test_msg();
     test_sync();
+    test_timer_intr();
     printf("ktest: %d failure%s\n", ktest_failures, ktest_failures == 1 ? "" : "s");
     return ktest_failures;
 }

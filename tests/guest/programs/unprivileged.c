@@ -14,6 +14,10 @@ int main(void)
     bad += !(SysPower(0, 0) == -1 && errno == EPERM);
     bad += !(ClockTime(CLOCK_REALTIME, &t, NULL) == -1 && errno == EPERM);
     bad += !(ThreadCreate(1, NULL, NULL, NULL) == -1 && errno == EPERM);
+    struct sigevent ev = {0};
+    ev.sigev_notify = SIGEV_INTR;
+    bad += !(InterruptAttachEvent(11, &ev, 0) == -1 && errno == EPERM);
+    bad += !(ProcMemMapPhys(0, 0x1800000000ul, 4096, 3, 0x101000) == -1 && errno == EPERM);
     if (bad)
         printf("unprivileged: %d privileged calls were not refused\n", bad);
     return bad;

@@ -11,6 +11,7 @@
 #include <abi/kercall.h>
 #include <abi/msg.h>
 #include <abi/sync.h>
+#include <abi/timer.h>
 #include <abi/tls.h>
 #include <abi/sched.h>
 #include <abi/sigevent.h>
@@ -39,6 +40,28 @@ int TimerTimeout(clockid_t id, int flags, const struct sigevent *notify, const u
                  uint64_t *otime);
 int TimerTimeout_r(clockid_t id, int flags, const struct sigevent *notify, const uint64_t *ntime,
                    uint64_t *otime);
+
+/* Timers and interrupts. */
+int TimerCreate(clockid_t id, const struct sigevent *event);
+int TimerCreate_r(clockid_t id, const struct sigevent *event);
+int TimerDestroy(int id);
+int TimerDestroy_r(int id);
+int TimerSettime(int id, int flags, const struct _itimer *itime, struct _itimer *oitime);
+int TimerSettime_r(int id, int flags, const struct _itimer *itime, struct _itimer *oitime);
+int TimerInfo(pid_t pid, int id, int flags, struct _timer_info *info);
+int TimerInfo_r(pid_t pid, int id, int flags, struct _timer_info *info);
+int ClockPeriod(clockid_t id, const struct _clockperiod *new_period,
+                struct _clockperiod *old_period, int reserved);
+int ClockPeriod_r(clockid_t id, const struct _clockperiod *new_period,
+                  struct _clockperiod *old_period, int reserved);
+int InterruptAttachEvent(int intr, const struct sigevent *event, unsigned flags);
+int InterruptAttachEvent_r(int intr, const struct sigevent *event, unsigned flags);
+int InterruptDetach(int id);
+int InterruptDetach_r(int id);
+int InterruptMask(int intr, int id);
+int InterruptUnmask(int intr, int id);
+int InterruptWait(int flags, const uint64_t *timeout);
+int InterruptWait_r(int flags, const uint64_t *timeout);
 
 /* Channels, connections and messages. */
 int ChannelCreate_r(unsigned flags);
@@ -132,6 +155,7 @@ int ProcMemUnmap(pid_t pid, uintptr_t vaddr, size_t len);
 int ProcMemWrite(pid_t pid, uintptr_t vaddr, const void *src, size_t len);
 int ProcWait(pid_t pid, int *status);
 int SysPower(int how, int code);
+int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr);
 
 /* The raw call, for tests of the call interface itself: returns a value or a negated errno. */
 long __kercall(long num, long a0, long a1, long a2, long a3, long a4, long a5);

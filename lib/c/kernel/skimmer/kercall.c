@@ -169,3 +169,101 @@ int SysPower(int how, int code)
 {
     return set_errno(K(KER_SYS_POWER, how, code, 0, 0, 0));
 }
+
+int TimerCreate_r(clockid_t id, const struct sigevent *event)
+{
+    return (int)K(KER_TIMER_CREATE, id, event, 0, 0, 0);
+}
+
+int TimerCreate(clockid_t id, const struct sigevent *event)
+{
+    return set_errno(TimerCreate_r(id, event));
+}
+
+int TimerDestroy_r(int id)
+{
+    return (int)K(KER_TIMER_DESTROY, id, 0, 0, 0, 0);
+}
+
+int TimerDestroy(int id)
+{
+    return set_errno(TimerDestroy_r(id));
+}
+
+int TimerSettime_r(int id, int flags, const struct _itimer *itime, struct _itimer *oitime)
+{
+    return (int)K(KER_TIMER_SETTIME, id, flags, itime, oitime, 0);
+}
+
+int TimerSettime(int id, int flags, const struct _itimer *itime, struct _itimer *oitime)
+{
+    return set_errno(TimerSettime_r(id, flags, itime, oitime));
+}
+
+int TimerInfo_r(pid_t pid, int id, int flags, struct _timer_info *info)
+{
+    return (int)K(KER_TIMER_INFO, pid, id, flags, info, 0);
+}
+
+int TimerInfo(pid_t pid, int id, int flags, struct _timer_info *info)
+{
+    return set_errno(TimerInfo_r(pid, id, flags, info));
+}
+
+int ClockPeriod_r(clockid_t id, const struct _clockperiod *new_period,
+                  struct _clockperiod *old_period, int reserved)
+{
+    (void)reserved;
+    return (int)K(KER_CLOCK_PERIOD, id, new_period, old_period, 0, 0);
+}
+
+int ClockPeriod(clockid_t id, const struct _clockperiod *new_period,
+                struct _clockperiod *old_period, int reserved)
+{
+    return set_errno(ClockPeriod_r(id, new_period, old_period, reserved));
+}
+
+int InterruptAttachEvent_r(int intr, const struct sigevent *event, unsigned flags)
+{
+    return (int)K(KER_INTERRUPT_ATTACH_EVENT, intr, event, flags, 0, 0);
+}
+
+int InterruptAttachEvent(int intr, const struct sigevent *event, unsigned flags)
+{
+    return set_errno(InterruptAttachEvent_r(intr, event, flags));
+}
+
+int InterruptDetach_r(int id)
+{
+    return (int)K(KER_INTERRUPT_DETACH, id, 0, 0, 0, 0);
+}
+
+int InterruptDetach(int id)
+{
+    return set_errno(InterruptDetach_r(id));
+}
+
+int InterruptMask(int intr, int id)
+{
+    return set_errno(K(KER_INTERRUPT_MASK, intr, id, 0, 0, 0));
+}
+
+int InterruptUnmask(int intr, int id)
+{
+    return set_errno(K(KER_INTERRUPT_UNMASK, intr, id, 0, 0, 0));
+}
+
+int InterruptWait_r(int flags, const uint64_t *timeout)
+{
+    return (int)K(KER_INTERRUPT_WAIT, flags, timeout, 0, 0, 0);
+}
+
+int InterruptWait(int flags, const uint64_t *timeout)
+{
+    return set_errno(InterruptWait_r(flags, timeout));
+}
+
+int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr)
+{
+    return set_errno(K(KER_PROC_MEM_MAP_PHYS, pid, vaddr, len, prot, paddr));
+}
