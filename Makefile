@@ -41,6 +41,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman test/ktest test/fault test/hello test/threads_exit test/unprivileged \
+            test/ipc_peer \
             bench/kernel bench/echo
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
@@ -48,6 +49,7 @@ test/fault_SRCS        := tests/guest/programs/fault.c
 test/hello_SRCS        := tests/guest/programs/hello.c
 test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
 test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
+test/ipc_peer_SRCS     := tests/guest/programs/ipc_peer.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))

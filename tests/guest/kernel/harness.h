@@ -53,7 +53,6 @@ void test_processes(void);
 void test_msg(void);
 void test_sync(void);
 void test_timer_intr(void);
-void test_msg_processes(void);
-void test_msg_stress(void);
+void test_msg_system(void);
 
 #endif

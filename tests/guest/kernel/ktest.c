@@ -56,6 +56,7 @@ int main(void)
     test_sched();
     test_processes();
     test_msg();
+    test_msg_system();
     test_sync();
     test_timer_intr();
     printf("ktest: %d failure%s\n", ktest_failures, ktest_failures == 1 ? "" : "s");

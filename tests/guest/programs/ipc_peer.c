@@ -1,0 +1,51 @@
+/*
+ * The other process of the cross-process message tests. Modes (argv[1]):
+ *   server PID CHID  - make a channel, report its chid by a pulse to PID/CHID, receive one
+ *                      message and never reply (the test then kills this process);
+ *   client PID CHID  - send one message to PID/CHID and wait for a reply that never comes;
+ *   reply RCVID      - try to answer someone else's client: exits 0 if every call is refused.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/neutrino.h>
+
+static int number(const char *s)
+{
+    int n = 0;
+    while (*s >= '0' && *s <= '9')
+        n = n * 10 + (*s++ - '0');
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3)
+        return 2;
+    if (strcmp(argv[1], "reply") == 0) {
+        int rcvid = number(argv[2]);
+        char buf[8];
+        int bad = 0;
+        bad += !(MsgReply(rcvid, 0, "x", 1) == -1 && errno == ESRCH);
+        bad += !(MsgError(rcvid, EIO) == -1 && errno == ESRCH);
+        bad += !(MsgRead(rcvid, buf, sizeof(buf), 0) == -1 && errno == ESRCH);
+        bad += !(MsgWrite(rcvid, "x", 1, 0) == -1 && errno == ESRCH);
+        return bad;
+    }
+    if (argc < 4)
+        return 2;
+    int coid = ConnectAttach(0, number(argv[2]), number(argv[3]), 0, 0);
+    if (coid < 0)
+        return 3;
+    if (strcmp(argv[1], "client") == 0) {
+        MsgSend(coid, "waiting", 7, NULL, 0);
+        return 4; /* never reached: the test kills this process first */
+    }
+    int chid = ChannelCreate(0);
+    MsgSendPulse(coid, 10, 1, chid);
+    char buf[16];
+    MsgReceive(chid, buf, sizeof(buf), NULL);
+    for (;;) {
+        uint64_t hour = 3600000000000ull;
+        TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &hour, NULL);
+    }
+}
