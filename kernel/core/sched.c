@@ -25,11 +25,38 @@ static void rq_remove(struct runqueue *rq, struct thread *t)
         rq->bitmap[t->prio / 64] &= ~(1ull << (t->prio % 64));
 }
 
+// Index of the highest set bit of x (x != 0), by halving: the kernel has no clz instruction.
+static int highest_bit(uint64_t x)
+{
+    int n = 0;
+    if (x >> 32) {
+        x >>= 32;
+        n += 32;
+    }
+    if (x >> 16) {
+        x >>= 16;
+        n += 16;
+    }
+    if (x >> 8) {
+        x >>= 8;
+        n += 8;
+    }
+    if (x >> 4) {
+        x >>= 4;
+        n += 4;
+    }
+    if (x >> 2) {
+        x >>= 2;
+        n += 2;
+    }
+    return n + (int)(x >> 1);
+}
+
 static int rq_highest(const struct runqueue *rq)
 {
     for (int w = NPRIO / 64 - 1; w >= 0; w--)
         if (rq->bitmap[w])
-            return w * 64 + 63 - __builtin_clzll(rq->bitmap[w]);
+            return w * 64 + highest_bit(rq->bitmap[w]);
     return -1;
 }
 

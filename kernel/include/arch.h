@@ -15,7 +15,6 @@ struct cpu;
 struct thread;
 
 /* Per-hart identity: the current CPU lives in a register the kernel reserves for it. */
-struct cpu *arch_this_cpu(void);
 void arch_set_this_cpu(struct cpu *c);
 
 /* Time: a free-running counter and a one-shot timer per hart, both in counter ticks. */

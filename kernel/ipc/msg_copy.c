@@ -2,8 +2,7 @@
  * The copy engine of message passing. Message buffers are iovs checked once on entry
  * (msg_load); msg_copy then moves bytes from one iov list to another, page by page, through
  * the kernel's direct map of the pages behind them, so that neither side's address space has to
- * be the current one. Both address spaces stay locked for the copy so no page can be unmapped
- * under it.
+ * be the current one.
  */
 #include <ipc.h>
 #include <mm.h>
@@ -91,31 +90,11 @@ static char *user_byte(struct process *p, uintptr_t va, bool write, size_t *room
     return pa_to_kva(pa);
 }
 
-static void lock_pair(struct process *a, struct process *b)
-{
-    if (a && b && a != b) {
-        if (a < b) {
-            spin_lock(&a->as.lock);
-            spin_lock(&b->as.lock);
-        } else {
-            spin_lock(&b->as.lock);
-            spin_lock(&a->as.lock);
-        }
-    } else if (a || b) {
-        spin_lock(a ? &a->as.lock : &b->as.lock);
-    }
-}
-
-static void unlock_pair(struct process *a, struct process *b)
-{
-    if (a)
-        spin_unlock(&a->as.lock);
-    if (b && b != a)
-        spin_unlock(&b->as.lock);
-}
-
 // Copies min(bytes of src after soff, room of dst after doff) bytes. A NULL process means the
-// iov holds kernel addresses. Returns the count, or -EFAULT with *fault saying which side.
+// iov holds kernel addresses. The calling thread's own process is reached through its user
+// addresses (a fault there is caught by arch_copy_user); another process through the direct
+// map, its address space locked so no page can go meanwhile. Returns the count, or -EFAULT
+// with *fault saying which side.
 long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
               struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault)
 {
@@ -123,8 +102,17 @@ long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
     *fault = 0;
     if (!cursor_seek(&s, soff) || !cursor_seek(&d, doff))
         return 0;
+    struct process *self = current()->proc;
+    struct process *locked = NULL;
+    if (src_proc && src_proc != self)
+        locked = src_proc;
+    else if (dst_proc && dst_proc != self)
+        locked = dst_proc;
+    if (src_proc && dst_proc && src_proc != self && dst_proc != self)
+        return -EFAULT; /* never needed: one side is always the caller or the kernel */
+    if (locked)
+        spin_lock(&locked->as.lock);
     long copied = 0;
-    lock_pair(dst_proc, src_proc);
     for (;;) {
         cursor_skip_empty(&s);
         cursor_skip_empty(&d);
@@ -138,7 +126,7 @@ long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
         const char *from = (const char *)sva;
         char *to = (char *)dva;
         size_t room;
-        if (src_proc) {
+        if (src_proc == locked && locked) {
             if (!(from = user_byte(src_proc, sva, false, &room))) {
                 *fault = FAULT_SRC;
                 break;
@@ -146,7 +134,7 @@ long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
             if (room < n)
                 n = room;
         }
-        if (dst_proc) {
+        if (dst_proc == locked && locked) {
             if (!(to = user_byte(dst_proc, dva, true, &room))) {
                 *fault = FAULT_DST;
                 break;
@@ -154,11 +142,22 @@ long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
             if (room < n)
                 n = room;
         }
-        memcpy(to, from, n);
+        if (src_proc == self || dst_proc == self) {
+            if (arch_copy_user(to, from, n) < 0) {
+                size_t room;
+                bool src_bad = src_proc == self && (dst_proc != self ||
+                                                    !user_byte(self, sva, false, &room));
+                *fault = src_bad ? FAULT_SRC : FAULT_DST;
+                break;
+            }
+        } else {
+            memcpy(to, from, n);
+        }
         copied += (long)n;
         s.off += n;
         d.off += n;
     }
-    unlock_pair(dst_proc, src_proc);
+    if (locked)
+        spin_unlock(&locked->as.lock);
     return *fault ? -EFAULT : copied;
 }

@@ -13,13 +13,6 @@
 extern char trap_vector[];
 extern char secondary_entry[];
 
-struct cpu *arch_this_cpu(void)
-{
-    struct cpu *c;
-    __asm__ volatile("mv %0, tp" : "=r"(c));
-    return c;
-}
-
 void arch_set_this_cpu(struct cpu *c)
 {
     __asm__ volatile("mv tp, %0" ::"r"(c));

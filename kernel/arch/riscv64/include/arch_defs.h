@@ -35,6 +35,16 @@ struct arch_fpstate {
     int valid;
 };
 
+struct cpu;
+
+/* The current hart's struct cpu: kept in tp while the kernel runs. */
+static inline struct cpu *arch_this_cpu(void)
+{
+    struct cpu *c;
+    __asm__("mv %0, tp" : "=r"(c));
+    return c;
+}
+
 #define TF_RA 1
 #define TF_SP 2
 #define TF_TP 4
