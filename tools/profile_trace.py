@@ -1,6 +1,8 @@
 """Instruction profile of a traced QEMU run: reads a log made with -d in_asm,exec,nochain and
-counts, between two executions of profile_mark, the guest instructions spent in each function
-(kernel and the named user program). Standard library only.
+counts, between two executions of the kernel's null-call handler (kc_nop), the guest
+instructions spent in each function. Run it without -icount: under icount QEMU splits blocks
+and the sizes read from the log no longer match. User code of different programs shares
+addresses, so user-side names are only a guide. Standard library only.
 Usage: profile_trace.py LOG KERNEL_ELF USER_ELF"""
 
 import bisect
@@ -25,7 +27,7 @@ def main():
     log, kernel, user = sys.argv[1:4]
     syms = sorted(symbols(kernel) + symbols(user))
     addrs = [a for a, _ in syms]
-    mark = next(a for a, n in syms if n == "profile_mark")
+    mark = next(a for a, n in syms if n == "kc_nop")
     tb_size = {}
     cur = None
     counting = False

@@ -73,8 +73,10 @@ long kercall_dispatch(uint64_t num, const uint64_t *args)
     long r = table[num](args);
     if (num != KER_TIMER_TIMEOUT) {
         struct thread *t = current();
-        t->timeout_states = 0;
-        t->timeout_fired = false;
+        if (t->timeout_states | t->timeout_fired) {
+            t->timeout_states = 0;
+            t->timeout_fired = false;
+        }
     }
     return r;
 }

@@ -16,13 +16,17 @@ static void rq_push(struct runqueue *rq, struct thread *t, bool front)
     else
         list_push_back(&rq->queue[t->prio], &t->rq_link);
     rq->bitmap[t->prio / 64] |= 1ull << (t->prio % 64);
+    rq->summary |= 1ull << (t->prio / 64);
 }
 
 static void rq_remove(struct runqueue *rq, struct thread *t)
 {
     list_remove(&t->rq_link);
-    if (list_empty(&rq->queue[t->prio]))
+    if (list_empty(&rq->queue[t->prio])) {
         rq->bitmap[t->prio / 64] &= ~(1ull << (t->prio % 64));
+        if (!rq->bitmap[t->prio / 64])
+            rq->summary &= ~(1ull << (t->prio / 64));
+    }
 }
 
 // Index of the highest set bit of x (x != 0), by halving: the kernel has no clz instruction.
@@ -54,10 +58,10 @@ static int highest_bit(uint64_t x)
 
 static int rq_highest(const struct runqueue *rq)
 {
-    for (int w = NPRIO / 64 - 1; w >= 0; w--)
-        if (rq->bitmap[w])
-            return w * 64 + highest_bit(rq->bitmap[w]);
-    return -1;
+    if (!rq->summary)
+        return -1;
+    int w = highest_bit(rq->summary);
+    return w * 64 + highest_bit(rq->bitmap[w]);
 }
 
 static struct thread *rq_pop(struct runqueue *rq)

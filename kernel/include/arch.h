@@ -52,6 +52,7 @@ void arch_pt_destroy(uintptr_t root);
 int arch_pt_map(uintptr_t root, uintptr_t va, uintptr_t pa, unsigned flags);
 int arch_pt_lookup(uintptr_t root, uintptr_t va, uintptr_t *pa, unsigned *flags);
 int arch_pt_unmap(uintptr_t root, uintptr_t va, uintptr_t *pa);
+void *arch_user_kva(uintptr_t root, uintptr_t va, bool write);
 void arch_pt_activate(uintptr_t root);
 void arch_tlb_flush_all(void);
 

@@ -57,13 +57,18 @@ void process_terminate(struct process *p, int status);
 void process_thread_gone(struct process *p);
 int process_wait(int pid, int *status);
 
+/* A user range: below USER_TOP and not wrapping (whether it is mapped is found on use). */
+static inline bool user_range_ok(uintptr_t addr, size_t len)
+{
+    return addr + len >= addr && addr + len <= USER_TOP;
+}
+
 /* vm.c */
 int vm_init(struct addrspace *as);
 void vm_destroy(struct addrspace *as);
 int vm_map_anon(struct addrspace *as, uintptr_t va, size_t len, unsigned flags);
 int vm_unmap(struct addrspace *as, uintptr_t va, size_t len);
 int vm_write(struct addrspace *as, uintptr_t va, const void *src, size_t len, bool src_is_user);
-bool user_range_ok(uintptr_t addr, size_t len);
 int copy_from_user(void *dst, const void *usrc, size_t len);
 int copy_to_user(void *udst, const void *src, size_t len);
 int vm_copy_out(struct process *p, uintptr_t va, const void *src, size_t len);

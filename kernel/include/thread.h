@@ -73,6 +73,7 @@ struct thread {
 };
 
 struct runqueue {
+    uint64_t summary; /* bit w set when bitmap[w] is not zero */
     uint64_t bitmap[NPRIO / 64];
     struct list queue[NPRIO];
 };

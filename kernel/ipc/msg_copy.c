@@ -11,7 +11,7 @@
 // Checks a user iov (or, with parts < 0, one buffer of -parts bytes) and keeps it in mb.
 int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts)
 {
-    if (parts < 0) {
+    if (__builtin_expect(parts < 0, 1)) {
         size_t len = (size_t)-parts;
         if (!user_range_ok(uiov, len))
             return -EFAULT;
@@ -80,14 +80,80 @@ static void cursor_skip_empty(struct cursor *c)
 // Finds the kernel address of user byte va in p with the access needed; NULL if not there.
 static char *user_byte(struct process *p, uintptr_t va, bool write, size_t *room)
 {
-    uintptr_t pa;
-    unsigned flags;
-    if (!p->as.root || arch_pt_lookup(p->as.root, va, &pa, &flags) < 0)
-        return NULL;
-    if (!(flags & VM_U) || !(flags & (write ? VM_W : VM_R)))
-        return NULL;
     *room = PAGE_SIZE - (va % PAGE_SIZE);
-    return pa_to_kva(pa);
+    return p->as.root ? arch_user_kva(p->as.root, va, write) : NULL;
+}
+
+// One page-bounded piece of a copy between a user range of the calling process (reached by its
+// own addresses), another process (through the direct map, its address space locked by the
+// caller) and the kernel (proc NULL). Returns the bytes copied or -EFAULT and the side.
+static long copy_piece(struct process *self, struct process *dst_proc, uintptr_t dva,
+                       struct process *src_proc, uintptr_t sva, size_t n, int *fault)
+{
+    const char *from = (const char *)sva;
+    char *to = (char *)dva;
+    size_t room;
+    if (src_proc && src_proc != self) {
+        if (!(from = user_byte(src_proc, sva, false, &room))) {
+            *fault = FAULT_SRC;
+            return -EFAULT;
+        }
+        n = n < room ? n : room;
+    }
+    if (dst_proc && dst_proc != self) {
+        if (!(to = user_byte(dst_proc, dva, true, &room))) {
+            *fault = FAULT_DST;
+            return -EFAULT;
+        }
+        n = n < room ? n : room;
+    }
+    if (src_proc != self && dst_proc != self) {
+        memcpy(to, from, n);
+        return (long)n;
+    }
+    if (arch_copy_user(to, from, n) == 0)
+        return (long)n;
+    bool src_bad = src_proc == self && (dst_proc != self || !user_byte(self, sva, false, &room));
+    *fault = src_bad ? FAULT_SRC : FAULT_DST;
+    return -EFAULT;
+}
+
+// The process of a copy that is not the caller's (its address space gets locked), or NULL.
+// One side is always the caller or the kernel; *bad is set if neither is.
+static struct process *other_side(struct process *self, struct process *a, struct process *b,
+                                  bool *bad)
+{
+    *bad = a && b && a != self && b != self;
+    return a && a != self ? a : b && b != self ? b : NULL;
+}
+
+// The common case of msg_copy: one buffer on each side, from their starts.
+static long copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
+                        struct iovk src, int *fault)
+{
+    size_t n = src.len < dst.len ? src.len : dst.len;
+    if (n == 0)
+        return 0;
+    struct process *self = current()->proc;
+    bool bad;
+    struct process *locked = other_side(self, src_proc, dst_proc, &bad);
+    if (bad)
+        return -EFAULT;
+    if (locked)
+        spin_lock(&locked->as.lock);
+    long done = 0;
+    while ((size_t)done < n) {
+        long got = copy_piece(self, dst_proc, dst.base + (size_t)done, src_proc,
+                              src.base + (size_t)done, n - (size_t)done, fault);
+        if (got < 0) {
+            done = got;
+            break;
+        }
+        done += got;
+    }
+    if (locked)
+        spin_unlock(&locked->as.lock);
+    return done;
 }
 
 // Copies min(bytes of src after soff, room of dst after doff) bytes. A NULL process means the
@@ -98,18 +164,17 @@ static char *user_byte(struct process *p, uintptr_t va, bool write, size_t *room
 long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
               struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault)
 {
-    struct cursor s = {src, 0, 0}, d = {dst, 0, 0};
     *fault = 0;
+    if (src->parts == 1 && dst->parts == 1 && soff == 0 && doff == 0)
+        return copy_simple(dst_proc, dst->iov[0], src_proc, src->iov[0], fault);
+    struct cursor s = {src, 0, 0}, d = {dst, 0, 0};
     if (!cursor_seek(&s, soff) || !cursor_seek(&d, doff))
         return 0;
     struct process *self = current()->proc;
-    struct process *locked = NULL;
-    if (src_proc && src_proc != self)
-        locked = src_proc;
-    else if (dst_proc && dst_proc != self)
-        locked = dst_proc;
-    if (src_proc && dst_proc && src_proc != self && dst_proc != self)
-        return -EFAULT; /* never needed: one side is always the caller or the kernel */
+    bool bad;
+    struct process *locked = other_side(self, src_proc, dst_proc, &bad);
+    if (bad)
+        return -EFAULT;
     if (locked)
         spin_lock(&locked->as.lock);
     long copied = 0;
@@ -123,36 +188,10 @@ long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
         size_t n = src->iov[s.part].len - s.off;
         if (dst->iov[d.part].len - d.off < n)
             n = dst->iov[d.part].len - d.off;
-        const char *from = (const char *)sva;
-        char *to = (char *)dva;
-        size_t room;
-        if (src_proc == locked && locked) {
-            if (!(from = user_byte(src_proc, sva, false, &room))) {
-                *fault = FAULT_SRC;
-                break;
-            }
-            if (room < n)
-                n = room;
-        }
-        if (dst_proc == locked && locked) {
-            if (!(to = user_byte(dst_proc, dva, true, &room))) {
-                *fault = FAULT_DST;
-                break;
-            }
-            if (room < n)
-                n = room;
-        }
-        if (src_proc == self || dst_proc == self) {
-            if (arch_copy_user(to, from, n) < 0) {
-                size_t room;
-                bool src_bad = src_proc == self && (dst_proc != self ||
-                                                    !user_byte(self, sva, false, &room));
-                *fault = src_bad ? FAULT_SRC : FAULT_DST;
-                break;
-            }
-        } else {
-            memcpy(to, from, n);
-        }
+        long got = copy_piece(self, dst_proc, dva, src_proc, sva, n, fault);
+        if (got < 0)
+            break;
+        n = (size_t)got;
         copied += (long)n;
         s.off += n;
         d.off += n;

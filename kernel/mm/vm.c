@@ -113,11 +113,6 @@ int vm_write(struct addrspace *as, uintptr_t va, const void *src, size_t len, bo
     return 0;
 }
 
-bool user_range_ok(uintptr_t addr, size_t len)
-{
-    return addr + len >= addr && addr + len <= USER_TOP;
-}
-
 int copy_from_user(void *dst, const void *usrc, size_t len)
 {
     if (!user_range_ok((uintptr_t)usrc, len))

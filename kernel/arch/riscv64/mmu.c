@@ -108,6 +108,25 @@ int arch_pt_lookup(uintptr_t root, uintptr_t va, uintptr_t *pa, unsigned *flags)
     return 0;
 }
 
+// The kernel address of user byte va in the address space root, if it is mapped for user
+// access of the kind asked (write or read); NULL otherwise. The copy engine's page lookup.
+void *arch_user_kva(uintptr_t root, uintptr_t va, bool write)
+{
+    if (va >= USER_TOP)
+        return NULL;
+    uint64_t pte = ((uint64_t *)pa_to_kva(root))[VPN(va, 2)];
+    if (!(pte & PTE_V))
+        return NULL;
+    pte = ((uint64_t *)pa_to_kva(PTE_PA(pte)))[VPN(va, 1)];
+    if (!(pte & PTE_V))
+        return NULL;
+    pte = ((uint64_t *)pa_to_kva(PTE_PA(pte)))[VPN(va, 0)];
+    uint64_t need = PTE_V | PTE_U | (write ? PTE_W : PTE_R);
+    if ((pte & need) != need)
+        return NULL;
+    return (char *)pa_to_kva(PTE_PA(pte)) + (va & (PAGE_SIZE - 1));
+}
+
 int arch_pt_unmap(uintptr_t root, uintptr_t va, uintptr_t *pa)
 {
     uint64_t *pte = walk(root, va, false);

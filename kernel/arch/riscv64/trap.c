@@ -92,7 +92,9 @@ void user_trap(struct trapframe *f)
                 t->proc->pid, t->proc->name, t->tid, fault_name(cause), f->stval, f->sepc);
         process_terminate(t->proc, PROCESS_STATUS_FAULT);
     }
-    kernel_exit_hook();
+    struct cpu *c = this_cpu();
+    if (c->need_resched || c->cur->killed)
+        kernel_exit_hook();
 }
 
 // Called from trap_vector for an exception taken in the kernel.
