@@ -89,10 +89,19 @@ void sched_ipi(struct cpu *c)
     arch_send_ipi(c->hartid);
 }
 
+// The round-robin slice in timer ticks, computed once.
+static uint64_t slice_ticks(void)
+{
+    static uint64_t ticks;
+    if (!ticks)
+        ticks = ns_to_ticks(RR_SLICE_NS);
+    return ticks;
+}
+
 // Makes sure the timer fires when the round-robin slice of t (running on c) ends.
 static void arm_slice(struct cpu *c, struct thread *t)
 {
-    uint64_t end = t->slice_start + ns_to_ticks(RR_SLICE_NS);
+    uint64_t end = t->slice_start + slice_ticks();
     if (end < c->timer_armed) {
         c->timer_armed = end;
         arch_timer_arm(end);
@@ -264,7 +273,7 @@ void sched_tick(struct cpu *c)
         return;
     if (rq_highest(&c->rq) < cur->prio)
         return;
-    if (arch_time_now() >= cur->slice_start + ns_to_ticks(RR_SLICE_NS)) {
+    if (arch_time_now() >= cur->slice_start + slice_ticks()) {
         c->need_resched = true;
         c->requeue_back = true;
     } else {

@@ -71,8 +71,21 @@ struct proc_ipc {
 /* msg_copy.c */
 int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts);
 void msg_kernel_buf(struct msg_buf *mb, const void *p, size_t len);
-long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
-              struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault);
+long msg_copy_general(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
+                      struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault);
+long msg_copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
+                     struct iovk src, int *fault);
+
+// Copies min(bytes of src after soff, room of dst after doff) bytes between two messages (a
+// NULL process: kernel memory). Returns the count, or -EFAULT with *fault saying which side.
+static inline long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
+                            struct process *src_proc, const struct msg_buf *src, size_t soff,
+                            int *fault)
+{
+    if (src->parts == 1 && dst->parts == 1 && soff == 0 && doff == 0)
+        return msg_copy_simple(dst_proc, dst->iov[0], src_proc, src->iov[0], fault);
+    return msg_copy_general(dst_proc, dst, doff, src_proc, src, soff, fault);
+}
 #define FAULT_SRC 1
 #define FAULT_DST 2
 

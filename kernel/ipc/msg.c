@@ -50,14 +50,23 @@ static int write_info(struct thread *r, uintptr_t uinfo, struct thread *c, struc
     mi.dstmsglen = (int32_t)c->rmsg.len;
     mi.priority = c->prio;
     mi.flags = c->unblock_requested ? _NTO_MI_UNBLOCK_REQ : 0;
-    struct msg_buf src, dst;
+    if (r == current())
+        return copy_to_user((void *)uinfo, &mi, sizeof(mi));
+    struct process *p = r->proc;
+    spin_lock(&p->as.lock);
+    char *to = NULL;
+    if (p->as.root && (uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
+        to = arch_user_kva(p->as.root, uinfo, true);
+    if (to)
+        memcpy(to, &mi, sizeof(mi));
+    spin_unlock(&p->as.lock);
+    if (to)
+        return 0;
+    struct msg_buf src, dst; /* the info straddles a page: the general copy */
     msg_kernel_buf(&src, &mi, sizeof(mi));
-    dst.iov[0].base = uinfo;
-    dst.iov[0].len = sizeof(mi);
-    dst.parts = 1;
-    dst.len = sizeof(mi);
+    msg_kernel_buf(&dst, (const void *)uinfo, sizeof(mi));
     int fault;
-    return msg_copy(r->proc, &dst, 0, NULL, &src, 0, &fault) < 0 ? -EFAULT : 0;
+    return msg_copy(p, &dst, 0, NULL, &src, 0, &fault) < 0 ? -EFAULT : 0;
 }
 
 static int check_info_ptr(uintptr_t uinfo)

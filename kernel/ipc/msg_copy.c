@@ -128,9 +128,10 @@ static struct process *other_side(struct process *self, struct process *a, struc
 }
 
 // The common case of msg_copy: one buffer on each side, from their starts.
-static long copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
-                        struct iovk src, int *fault)
+long msg_copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
+                     struct iovk src, int *fault)
 {
+    *fault = 0;
     size_t n = src.len < dst.len ? src.len : dst.len;
     if (n == 0)
         return 0;
@@ -161,12 +162,10 @@ static long copy_simple(struct process *dst_proc, struct iovk dst, struct proces
 // addresses (a fault there is caught by arch_copy_user); another process through the direct
 // map, its address space locked so no page can go meanwhile. Returns the count, or -EFAULT
 // with *fault saying which side.
-long msg_copy(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
-              struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault)
+long msg_copy_general(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
+                      struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault)
 {
     *fault = 0;
-    if (src->parts == 1 && dst->parts == 1 && soff == 0 && doff == 0)
-        return copy_simple(dst_proc, dst->iov[0], src_proc, src->iov[0], fault);
     struct cursor s = {src, 0, 0}, d = {dst, 0, 0};
     if (!cursor_seek(&s, soff) || !cursor_seek(&d, doff))
         return 0;
