@@ -87,6 +87,22 @@ static void *nothing(void *arg)
     return arg;
 }
 
+static pthread_mutex_t contended = PTHREAD_MUTEX_INITIALIZER;
+
+// The other side of the contended-mutex benchmark: each round it waits in the kernel for the
+// mutex the main thread holds, and hands the hart back.
+static void *contender(void *arg)
+{
+    int rounds = (int)(uintptr_t)arg;
+    ThreadCtl(_NTO_TCTL_RUNMASK, (void *)1);
+    for (int i = 0; i < rounds; i++) {
+        pthread_mutex_lock(&contended);
+        pthread_mutex_unlock(&contended);
+        SchedYield();
+    }
+    return NULL;
+}
+
 // Marks the start and end of a profiled section in a QEMU execution trace: the kernel's
 // null-call handler runs nowhere else in the profiled run.
 static void profile_mark(void)
@@ -130,6 +146,24 @@ int main(int argc, char **argv)
         pthread_mutex_unlock(&m);
     }
     report("mutex_lock_unlock_uncontended", t0, instret(), REPS);
+
+    /* Contended: the main thread holds the mutex while the contender blocks on it, so each
+       round is a lock that waits in the kernel, an unlock that hands over, and two yields. */
+    struct _thread_attr cattr = {0};
+    cattr.__exitfunc = exit_func;
+    pthread_mutex_lock(&contended);
+    int ctid = ThreadCreate(0, contender, (void *)(uintptr_t)REPS, &cattr);
+    SchedYield();
+    t0 = instret();
+    for (int i = 0; i < REPS; i++) {
+        pthread_mutex_unlock(&contended);
+        SchedYield();
+        pthread_mutex_lock(&contended);
+        SchedYield();
+    }
+    report("mutex_contended_round_incl_2_yields", t0, instret(), REPS);
+    pthread_mutex_unlock(&contended);
+    ThreadJoin(ctid, NULL);
 
     uint64_t now;
     t0 = instret();
