@@ -137,12 +137,12 @@ long kc_proc_wait(const uint64_t *a)
     if (ustatus && copy_from_user(&probe, ustatus, sizeof(probe)) < 0)
         return -EFAULT;
     int status = 0;
-    int err = process_wait((int)a[0], &status);
-    if (err)
-        return err;
+    int pid = process_wait((int)a[0], &status);
+    if (pid < 0)
+        return pid;
     if (ustatus && copy_to_user(ustatus, &status, sizeof(status)) < 0)
         return -EFAULT;
-    return 0;
+    return pid;
 }
 
 long kc_sys_power(const uint64_t *a)

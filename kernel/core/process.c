@@ -10,6 +10,7 @@
 static KOBJ_CACHE(process_cache, struct process);
 static struct spinlock table_lock;
 static struct process *table[MAX_PROCESSES];
+static struct thread *any_waiter; /* thread in ProcWait(-1), under table_lock */
 static uint32_t generation[MAX_PROCESSES];
 
 static int slot_of(int pid)
@@ -150,11 +151,75 @@ void process_thread_gone(struct process *p)
     }
     if (waiter)
         thread_wake(waiter, STATE_JOIN, 0);
+    spin_lock(&table_lock);
+    struct thread *any = any_waiter;
+    spin_unlock(&table_lock);
+    if (any)
+        thread_wake(any, STATE_JOIN, 0);
 }
 
-// Waits until process pid has ended, stores its status and removes it from the table.
+// Removes a zombie (referenced by the caller) from the table, dropping both references.
+static void collect(struct process *p)
+{
+    spin_lock(&table_lock);
+    int slot = slot_of(p->pid);
+    bool listed = table[slot] == p;
+    if (listed)
+        table[slot] = NULL;
+    spin_unlock(&table_lock);
+    if (listed)
+        process_put(p); /* the table's reference */
+    process_put(p);
+}
+
+// ProcWait(-1): waits for any process but the caller's own to end, and collects it.
+static int process_wait_any(int *status)
+{
+    struct thread *self = current();
+    for (;;) {
+        struct process *found = NULL;
+        spin_lock(&table_lock);
+        for (int i = 1; i < MAX_PROCESSES && !found; i++) {
+            struct process *p = table[i];
+            if (!p || p == self->proc)
+                continue;
+            spin_lock(&p->lock);
+            if (p->zombie && !p->waiter) {
+                p->refs++;
+                found = p;
+            }
+            spin_unlock(&p->lock);
+        }
+        if (found) {
+            spin_unlock(&table_lock);
+            *status = found->exit_status;
+            int pid = found->pid;
+            collect(found);
+            return pid;
+        }
+        if (any_waiter && any_waiter != self) {
+            spin_unlock(&table_lock);
+            return -EBUSY;
+        }
+        any_waiter = self;
+        __atomic_store_n(&self->state, STATE_JOIN, __ATOMIC_SEQ_CST);
+        spin_unlock(&table_lock);
+        long err = thread_block();
+        spin_lock(&table_lock);
+        if (any_waiter == self)
+            any_waiter = NULL;
+        spin_unlock(&table_lock);
+        if (err < 0)
+            return (int)err;
+    }
+}
+
+// Waits until process pid (or any process, for -1) has ended, stores its status, removes it
+// from the table and returns its pid.
 int process_wait(int pid, int *status)
 {
+    if (pid == -1)
+        return process_wait_any(status);
     struct process *p = process_get(pid);
     if (!p)
         return -ESRCH;
@@ -184,15 +249,6 @@ int process_wait(int pid, int *status)
     }
     *status = p->exit_status;
     spin_unlock(&p->lock);
-
-    spin_lock(&table_lock);
-    if (table[slot_of(pid)] == p) {
-        table[slot_of(pid)] = NULL;
-        spin_unlock(&table_lock);
-        process_put(p); /* the table's reference */
-    } else {
-        spin_unlock(&table_lock);
-    }
-    process_put(p);
-    return 0;
+    collect(p);
+    return pid;
 }

@@ -54,10 +54,15 @@ void test_processes(void)
     CHECK("ProcDestroy ends a process", ProcDestroy(pid, 9) == 0);
     int status = -1;
     CHECK("ProcWait collects a destroyed process with its status",
-          ProcWait(pid, &status) == 0 && status == 9);
+          ProcWait(pid, &status) == pid && status == 9);
     CHECK_ERR("a collected pid is stale: ProcWait gives ESRCH", ProcWait(pid, &status), ESRCH);
     CHECK_ERR("a stale pid: ProcMemMap gives ESRCH", ProcMemMap(pid, 0x10000, 4096, 3), ESRCH);
     CHECK_ERR("ProcWait on a pid never used gives ESRCH", ProcWait(12345678, &status), ESRCH);
+    char *hello5[] = {"test/hello", "5", NULL};
+    int any = spawn_from_boot_image("test/hello", hello5, 0);
+    status = -1;
+    CHECK("ProcWait(-1) collects whichever process ends, with its pid and status",
+          ProcWait(-1, &status) == any && status == 5);
     CHECK_ERR("ProcCreate with unknown flags gives EINVAL", ProcCreate(0x100, "x"), EINVAL);
     CHECK_ERR("ProcCreate with a kernel-address name gives EFAULT", ProcCreate(0, KERNEL_ADDR),
               EFAULT);
