@@ -13,7 +13,7 @@ import qemu  # noqa: E402
 
 def boot_to_taskman():
     print("bench: booting to taskman under -icount ...", flush=True)
-    b = qemu.boot(timeout=120, until="taskman: nothing more to do yet", icount=True)
+    b = qemu.boot(timeout=120, until="init: QSOE/N is up", icount=True)
     m = re.search(r"taskman: first instruction at time (\d+) ns, instret (\d+)", b.output)
     if not m:
         sys.exit("bench: taskman never reported its first instruction:\n" + b.output[-1000:])

@@ -110,8 +110,8 @@ void process_terminate(struct process *p, int status)
 
 static int machine_exit_code(int status)
 {
-    if (status == PROCESS_STATUS_FAULT)
-        return 139;
+    if (status & PROCESS_STATUS_SIGNALED)
+        return 128 + (status & 0x7f); /* as a shell reports a death by signal */
     return status & 0xff;
 }
 

@@ -14,8 +14,10 @@
 #define MAX_PROCESSES     1024
 #define PROCESS_SLOT_BITS 10
 
-/* Exit status of a process killed by the kernel for a fault (taskman maps it to SIGSEGV). */
-#define PROCESS_STATUS_FAULT 0x10000
+/* A process status is its exit code, or PROCESS_STATUS_SIGNALED with the number of the signal
+   that ended it; a fault ends a process as if by SIGSEGV. */
+#define PROCESS_STATUS_SIGNALED 0x10000
+#define PROCESS_STATUS_FAULT    (PROCESS_STATUS_SIGNALED | 11)
 
 /* User address space layout: thread stacks the kernel assigns sit in fixed 1 MiB slots. */
 #define USER_LOW           0x10000ul

@@ -4,7 +4,7 @@
  */
 #include "harness.h"
 
-#define STATUS_FAULT 0x10000
+#define STATUS_FAULT (0x10000 | 11) /* ended as if by SIGSEGV */
 
 void test_processes(void)
 {

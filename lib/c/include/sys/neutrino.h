@@ -16,8 +16,7 @@
 #include <abi/sched.h>
 #include <abi/sigevent.h>
 
-typedef int pid_t;
-typedef int clockid_t;
+#include <sys/types.h>
 
 int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr);
 int ThreadCreate_r(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr);

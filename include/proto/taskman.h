@@ -1,0 +1,59 @@
+/*
+ * The taskman protocol: the messages libc sends to taskman (pid 1, channel 1) for process
+ * creation, waiting and the process's parent. Every message starts with a 16-bit type. The
+ * same on every kernel: only how taskman builds a process differs.
+ */
+#ifndef QSOE_PROTO_TASKMAN_H
+#define QSOE_PROTO_TASKMAN_H
+
+#include <stdint.h>
+
+#define TASKMAN_PID  1
+#define TASKMAN_CHID 1
+
+enum taskman_msg_type {
+    TM_SPAWN = 0x100, /* struct tm_spawn + strings -> reply status: the child's pid */
+    TM_WAIT,          /* struct tm_wait -> reply struct tm_wait_reply */
+    TM_GETPPID,       /* struct tm_header -> reply status: the parent's pid */
+    TM_DEATH,         /* taskman's own reaper: struct tm_death */
+};
+
+struct tm_header {
+    uint16_t type;
+    uint16_t zero;
+};
+
+/* Followed by datalen bytes: the path, then argc argument strings, then envc environment
+   strings, each NUL-terminated. */
+struct tm_spawn {
+    uint16_t type;
+    uint16_t flags;
+    uint32_t argc;
+    uint32_t envc;
+    uint32_t datalen;
+};
+
+#define TM_WNOHANG 1
+
+struct tm_wait {
+    uint16_t type;
+    uint16_t zero;
+    int32_t pid; /* -1: any child */
+    int32_t options;
+};
+
+struct tm_wait_reply {
+    int32_t pid;
+    int32_t status; /* POSIX wait status: exit code << 8, or the signal number */
+};
+
+struct tm_death {
+    uint16_t type;
+    uint16_t zero;
+    int32_t pid;
+    int32_t status; /* the kernel's process status */
+};
+
+#define TM_SPAWN_MAX 8192 /* bytes of path, arguments and environment */
+
+#endif

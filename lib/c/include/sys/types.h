@@ -1,0 +1,16 @@
+/* POSIX system types. */
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int pid_t;
+typedef int clockid_t;
+typedef unsigned uid_t;
+typedef unsigned gid_t;
+typedef long ssize_t;
+typedef long off_t;
+typedef unsigned mode_t;
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * taskman's table of processes: pid, parent, name, and the wait status of those that have
+ * ended but not yet been waited for. The kernel knows only address spaces and threads; the
+ * family tree and exit statuses of POSIX processes are kept here.
+ */
+#ifndef TASKMAN_PROCTAB_H
+#define TASKMAN_PROCTAB_H
+
+#include <stdbool.h>
+
+#define PROCTAB_SIZE 256
+
+struct tm_proc {
+    int pid;
+    int ppid;
+    bool zombie;
+    int wstatus; /* POSIX wait status, once a zombie */
+    char name[32];
+};
+
+struct tm_proc *proctab_add(int pid, int ppid, const char *name);
+struct tm_proc *proctab_find(int pid);
+void proctab_remove(struct tm_proc *p);
+struct tm_proc *proctab_next(struct tm_proc *after);
+int wait_status_of(int kernel_status);
+
+#endif

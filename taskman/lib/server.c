@@ -1,0 +1,243 @@
+/*
+ * The taskman server: spawning programs from the boot image, waitpid with zombies and
+ * orphans adopted by init, and getppid. Deaths arrive as TM_DEATH messages from the per-kernel
+ * reaper, so this loop never blocks on anything but MsgReceive.
+ */
+#include <errno.h>
+#include <proto/taskman.h>
+#include <qsoe/cpio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/neutrino.h>
+#include <taskman/loader.h>
+#include <taskman/proctab.h>
+#include <taskman/server.h>
+
+#define MAX_WAITERS 64
+#define MAX_ARGS    256
+
+struct waiter {
+    int rcvid;  /* 0 when free */
+    int parent; /* pid of the waiting process */
+    int pid;    /* child waited for, -1 for any */
+};
+
+static struct waiter waiters[MAX_WAITERS];
+static const struct taskman_boot *boot;
+static int init_pid;
+
+static union {
+    struct tm_header hdr;
+    struct tm_spawn spawn;
+    struct tm_wait wait;
+    struct tm_death death;
+    char bytes[sizeof(struct tm_spawn) + TM_SPAWN_MAX];
+} msg;
+
+// Finds a program in the boot image: "/proc/boot/x", "/x" and "x" all name boot file x.
+static int find_program(const char *path, struct cpio_entry *e)
+{
+    if (strncmp(path, "/proc/boot/", 11) == 0)
+        path += 11;
+    return cpio_find(boot->image, boot->image_size, path, e);
+}
+
+// Starts path with argv/envp for parent; returns the pid or a negated errno.
+static int spawn(const char *path, char *const argv[], char *const envp[], int parent)
+{
+    struct cpio_entry e;
+    if (find_program(path, &e) < 0)
+        return -ENOENT;
+    const char *name = argv && argv[0] ? argv[0] : path;
+    int pid = loader_spawn(e.data, e.size, name, argv, envp, 0);
+    if (pid < 0)
+        return pid;
+    if (!proctab_add(pid, parent, name)) {
+        ProcDestroy(pid, 0x10000 | 9);
+        return -EAGAIN;
+    }
+    return pid;
+}
+
+// Splits the strings of a spawn message; false if they do not add up.
+static bool unpack_spawn(size_t got, const char **path, char **argv, char **envp)
+{
+    const struct tm_spawn *s = &msg.spawn;
+    if (got < sizeof(*s) || s->datalen != got - sizeof(*s) || s->argc >= MAX_ARGS ||
+        s->envc >= MAX_ARGS || s->datalen == 0 || msg.bytes[got - 1] != '\0')
+        return false;
+    char *p = msg.bytes + sizeof(*s), *end = msg.bytes + got;
+    *path = p;
+    p += strlen(p) + 1;
+    for (uint32_t i = 0; i < s->argc + s->envc; i++) {
+        if (p >= end)
+            return false;
+        if (i < s->argc)
+            argv[i] = p;
+        else
+            envp[i - s->argc] = p;
+        p += strlen(p) + 1;
+    }
+    argv[s->argc] = NULL;
+    envp[s->envc] = NULL;
+    return p == end;
+}
+
+static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
+{
+    static char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
+    const char *path;
+    if (info->srcmsglen > (int32_t)sizeof(msg.bytes)) {
+        MsgError(rcvid, E2BIG);
+        return;
+    }
+    if (!unpack_spawn(got, &path, argv, envp)) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    int pid = spawn(path, argv, envp, info->pid);
+    if (pid < 0)
+        MsgError(rcvid, -pid);
+    else
+        MsgReply(rcvid, pid, NULL, 0);
+}
+
+static bool has_child(int parent, int pid)
+{
+    for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p))
+        if (p->ppid == parent && (pid == -1 || p->pid == pid))
+            return true;
+    return false;
+}
+
+static struct tm_proc *zombie_child(int parent, int pid)
+{
+    for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p))
+        if (p->ppid == parent && p->zombie && (pid == -1 || p->pid == pid))
+            return p;
+    return NULL;
+}
+
+static void reply_wait(int rcvid, struct tm_proc *z)
+{
+    struct tm_wait_reply r = {z ? z->pid : 0, z ? z->wstatus : 0};
+    MsgReply(rcvid, 0, &r, sizeof(r));
+    if (z)
+        proctab_remove(z);
+}
+
+static void handle_wait(int rcvid, const struct _msg_info *info, size_t got)
+{
+    if (got < sizeof(msg.wait) || msg.wait.pid == 0 || msg.wait.pid < -1) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    int parent = info->pid, pid = msg.wait.pid;
+    if (!has_child(parent, pid)) {
+        MsgError(rcvid, ECHILD);
+        return;
+    }
+    struct tm_proc *z = zombie_child(parent, pid);
+    if (z || (msg.wait.options & TM_WNOHANG)) {
+        reply_wait(rcvid, z);
+        return;
+    }
+    for (int i = 0; i < MAX_WAITERS; i++) {
+        if (!waiters[i].rcvid) {
+            waiters[i] = (struct waiter){rcvid, parent, pid};
+            return;
+        }
+    }
+    MsgError(rcvid, EAGAIN);
+}
+
+// A process ended: it becomes a zombie for its parent, its children go to init, and a parent
+// already waiting is answered. Returns true when it was init.
+static bool handle_death(int pid, int kernel_status)
+{
+    struct tm_proc *p = proctab_find(pid);
+    if (!p)
+        return false;
+    p->zombie = true;
+    p->wstatus = wait_status_of(kernel_status);
+    for (struct tm_proc *c = proctab_next(NULL); c; c = proctab_next(c))
+        if (c->ppid == pid)
+            c->ppid = init_pid;
+    bool answered = false;
+    for (int i = 0; i < MAX_WAITERS; i++) {
+        struct waiter *w = &waiters[i];
+        if (w->rcvid && w->parent == pid) {
+            w->rcvid = 0; /* the waiter itself is gone */
+        } else if (w->rcvid && !answered && w->parent == p->ppid &&
+                   (w->pid == -1 || w->pid == pid)) {
+            struct tm_wait_reply r = {pid, p->wstatus};
+            MsgReply(w->rcvid, 0, &r, sizeof(r));
+            w->rcvid = 0;
+            answered = true;
+        }
+    }
+    /* Waiters whose last child just went (to init) will never be answered: tell them now. */
+    for (int i = 0; i < MAX_WAITERS; i++) {
+        struct waiter *w = &waiters[i];
+        if (w->rcvid && !has_child(w->parent, w->pid)) {
+            MsgError(w->rcvid, ECHILD);
+            w->rcvid = 0;
+        }
+    }
+    bool was_init = pid == init_pid;
+    if (was_init)
+        printf("taskman: init (%s, pid %d) ended with wait status 0x%x\n", p->name, pid,
+               p->wstatus);
+    if (answered && !was_init)
+        proctab_remove(p);
+    return was_init;
+}
+
+int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
+{
+    boot = b;
+    char *argv[] = {(char *)init_path, NULL};
+    char *envp[] = {"PATH=/proc/boot", NULL};
+    init_pid = spawn(init_path, argv, envp, TASKMAN_PID);
+    if (init_pid < 0) {
+        printf("taskman: cannot start %s (error %d)\n", init_path, -init_pid);
+        return 127;
+    }
+    for (;;) {
+        struct _msg_info info;
+        int rcvid = MsgReceive(chid, msg.bytes, sizeof(msg.bytes), &info);
+        if (rcvid <= 0)
+            continue; /* pulses carry nothing taskman needs yet */
+        size_t got = (size_t)info.msglen;
+        if (got < sizeof(struct tm_header)) {
+            MsgError(rcvid, EINVAL);
+            continue;
+        }
+        switch (msg.hdr.type) {
+        case TM_SPAWN:
+            handle_spawn(rcvid, &info, got);
+            break;
+        case TM_WAIT:
+            handle_wait(rcvid, &info, got);
+            break;
+        case TM_GETPPID: {
+            struct tm_proc *p = proctab_find(info.pid);
+            MsgReply(rcvid, p ? p->ppid : TASKMAN_PID, NULL, 0);
+            break;
+        }
+        case TM_DEATH: {
+            bool own = info.pid == TASKMAN_PID && got >= sizeof(msg.death);
+            int pid = msg.death.pid, status = msg.death.status;
+            MsgReply(rcvid, own ? 0 : -1, NULL, 0);
+            if (own && handle_death(pid, status)) {
+                struct tm_proc *p = proctab_find(pid);
+                int ws = p ? p->wstatus : 0;
+                return (ws & 0x7f) ? 128 + (ws & 0x7f) : (ws >> 8) & 0xff;
+            }
+            break;
+        }
+        default:
+            MsgError(rcvid, ENOSYS);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/*
+ * Helper of the taskman tests. Modes (argv[1]):
+ *   sleep MS        - sleep MS milliseconds, exit 0;
+ *   ppid PID        - exit 0 if getppid() is PID, else 1;
+ *   orphan MS       - start "family sleep MS" and exit at once, leaving it an orphan;
+ *                     prints its pid as "orphan: child N".
+ */
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/neutrino.h>
+#include <unistd.h>
+
+static long number(const char *s)
+{
+    long n = 0;
+    while (*s >= '0' && *s <= '9')
+        n = n * 10 + (*s++ - '0');
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3)
+        return 2;
+    if (strcmp(argv[1], "sleep") == 0) {
+        uint64_t ns = (uint64_t)number(argv[2]) * 1000000;
+        TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+        return 0;
+    }
+    if (strcmp(argv[1], "ppid") == 0)
+        return getppid() == number(argv[2]) ? 0 : 1;
+    if (strcmp(argv[1], "orphan") == 0) {
+        char *child[] = {"test/family", "sleep", argv[2], NULL};
+        pid_t pid;
+        if (posix_spawn(&pid, "test/family", NULL, NULL, child, NULL) != 0)
+            return 3;
+        printf("orphan: child %d\n", pid);
+        return 0;
+    }
+    return 2;
+}
