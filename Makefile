@@ -41,12 +41,13 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman init test/ktest test/fault test/hello test/threads_exit test/unprivileged \
-            test/ipc_peer test/tmtest test/family \
+            test/ipc_peer test/tmtest test/family test/rmserver \
             bench/kernel bench/echo
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 test/tmtest_SRCS       := tests/guest/taskman/tmtest.c
 test/family_SRCS       := tests/guest/programs/family.c
+test/rmserver_SRCS     := tests/guest/programs/rmserver.c
 test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
 test/fault_SRCS        := tests/guest/programs/fault.c
 test/hello_SRCS        := tests/guest/programs/hello.c

@@ -16,6 +16,7 @@ enum taskman_msg_type {
     TM_WAIT,          /* struct tm_wait -> reply struct tm_wait_reply */
     TM_GETPPID,       /* struct tm_header -> reply status: the parent's pid */
     TM_DEATH,         /* taskman's own reaper: struct tm_death */
+    TM_KILL,          /* struct tm_kill: end a process as if by a signal */
 };
 
 struct tm_header {
@@ -52,6 +53,13 @@ struct tm_death {
     uint16_t zero;
     int32_t pid;
     int32_t status; /* the kernel's process status */
+};
+
+struct tm_kill {
+    uint16_t type;
+    uint16_t zero;
+    int32_t pid;
+    int32_t signo;
 };
 
 #define TM_SPAWN_MAX 8192 /* bytes of path, arguments and environment */

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/neutrino.h>
 #include <taskman/loader.h>
+#include <taskman/nodes.h>
+#include <taskman/pathmgr.h>
 #include <taskman/proctab.h>
 #include <taskman/server.h>
 
@@ -184,6 +186,7 @@ static bool handle_death(int pid, int kernel_status)
             w->rcvid = 0;
         }
     }
+    pathmgr_forget(pid);
     bool was_init = pid == init_pid;
     if (was_init)
         printf("taskman: init (%s, pid %d) ended with wait status 0x%x\n", p->name, pid,
@@ -193,9 +196,65 @@ static bool handle_death(int pid, int kernel_status)
     return was_init;
 }
 
+// PATH_RESOLVE, PATH_REGISTER and PATH_UNREGISTER.
+static void handle_path(int rcvid, const struct _msg_info *info, size_t got)
+{
+    struct path_msg *m = (struct path_msg *)msg.bytes;
+    if (got < sizeof(*m) || m->pathlen == 0 || m->pathlen >= PATH_MAX_LEN ||
+        got < sizeof(*m) + m->pathlen) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    char path[PATH_MAX_LEN];
+    memcpy(path, msg.bytes + sizeof(*m), m->pathlen);
+    path[m->pathlen] = '\0';
+    if (strlen(path) != m->pathlen) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    int err = 0;
+    if (m->type == PATH_RESOLVE) {
+        struct path_resolved r;
+        err = pathmgr_resolve(path, &r);
+        if (!err) {
+            MsgReply(rcvid, 0, &r, sizeof(r));
+            return;
+        }
+    } else if (m->type == PATH_REGISTER) {
+        err = pathmgr_register(path, info->pid, m->chid);
+    } else {
+        err = pathmgr_unregister(path, info->pid);
+    }
+    if (err)
+        MsgError(rcvid, -err);
+    else
+        MsgReply(rcvid, 0, NULL, 0);
+}
+
+// TM_KILL: end a process as if by signal signo (no other signal delivery exists yet).
+static void handle_kill(int rcvid, size_t got)
+{
+    const struct tm_kill *k = (const struct tm_kill *)msg.bytes;
+    if (got < sizeof(*k) || k->signo < 0 || k->signo > 64) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    struct tm_proc *p = proctab_find(k->pid);
+    if (!p || p->zombie || k->pid == TASKMAN_PID) {
+        MsgError(rcvid, ESRCH);
+        return;
+    }
+    if (k->signo != 0 && ProcDestroy(k->pid, 0x10000 | k->signo) < 0) {
+        MsgError(rcvid, ESRCH);
+        return;
+    }
+    MsgReply(rcvid, 0, NULL, 0);
+}
+
 int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
 {
     boot = b;
+    nodes_init(b, chid);
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
     init_pid = spawn(init_path, argv, envp, TASKMAN_PID);
@@ -206,14 +265,30 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
     for (;;) {
         struct _msg_info info;
         int rcvid = MsgReceive(chid, msg.bytes, sizeof(msg.bytes), &info);
-        if (rcvid <= 0)
-            continue; /* pulses carry nothing taskman needs yet */
+        if (rcvid == 0) {
+            struct _pulse *p = (struct _pulse *)msg.bytes;
+            if (p->code == _PULSE_CODE_DISCONNECT)
+                nodes_disconnect(p->scoid);
+            continue;
+        }
+        if (rcvid < 0)
+            continue;
         size_t got = (size_t)info.msglen;
         if (got < sizeof(struct tm_header)) {
             MsgError(rcvid, EINVAL);
             continue;
         }
+        if (nodes_handle(rcvid, &info, msg.bytes, got))
+            continue;
         switch (msg.hdr.type) {
+        case PATH_RESOLVE:
+        case PATH_REGISTER:
+        case PATH_UNREGISTER:
+            handle_path(rcvid, &info, got);
+            break;
+        case TM_KILL:
+            handle_kill(rcvid, got);
+            break;
         case TM_SPAWN:
             handle_spawn(rcvid, &info, got);
             break;

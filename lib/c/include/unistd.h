@@ -1,9 +1,17 @@
-/* POSIX process identity and exit (more of unistd.h comes with the file layer). */
+/* POSIX file I/O, process identity and exit. */
 #ifndef _UNISTD_H
 #define _UNISTD_H
 
 #include <sys/types.h>
 
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+off_t lseek(int fd, off_t offset, int whence);
+int close(int fd);
 pid_t getpid(void);
 pid_t getppid(void);
 void _exit(int status) __attribute__((noreturn));

@@ -50,8 +50,7 @@ int pthread_mutex_trylock(pthread_mutex_t *m)
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
     uint32_t me = self_id();
-    if (__atomic_compare_exchange_n(&m->__owner, &me, 0, false, __ATOMIC_RELEASE,
-                                    __ATOMIC_RELAXED))
+    if (__atomic_compare_exchange_n(&m->__owner, &me, 0, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
         return 0;
     return -SyncMutexUnlock_r(m); /* waiters to wake, or not ours (EPERM) */
 }

@@ -1,10 +1,11 @@
 /*
  * Process creation and waiting through taskman (include/proto/taskman.h): posix_spawn,
- * posix_spawnp, waitpid, wait, getpid and getppid. These functions return an error number
+ * posix_spawnp, waitpid, wait, kill, getpid and getppid. These functions return an error number
  * (posix_spawn) or -1 with errno set (the others), as POSIX says.
  */
 #include <errno.h>
 #include <proto/taskman.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,17 @@
 
 static int taskman_coid = -1;
 
-// The connection to taskman, made on first use.
-static int taskman(void)
+// The connection to taskman, made on first use (a side channel: it is not a file descriptor).
+int __taskman_coid(void)
 {
     if (taskman_coid < 0)
         taskman_coid = ConnectAttach(0, TASKMAN_PID, TASKMAN_CHID, _NTO_SIDE_CHANNEL, 0);
     return taskman_coid;
+}
+
+static int taskman(void)
+{
+    return __taskman_coid();
 }
 
 static size_t count(char *const v[])
@@ -93,6 +99,16 @@ pid_t getppid(void)
 {
     struct tm_header msg = {TM_GETPPID, 0};
     return (pid_t)MsgSend(taskman(), &msg, sizeof(msg), NULL, 0);
+}
+
+int kill(pid_t pid, int sig)
+{
+    if (pid <= 0) {
+        errno = ENOSYS; /* process groups come with the console's job control */
+        return -1;
+    }
+    struct tm_kill msg = {TM_KILL, 0, pid, sig};
+    return MsgSend(taskman(), &msg, sizeof(msg), NULL, 0) < 0 ? -1 : 0;
 }
 
 void _exit(int status)

@@ -4,12 +4,16 @@
  * for any child, ECHILD, orphans adopted by init, getppid, and malformed taskman messages.
  * Its exit status is its number of failures.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <proto/taskman.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -136,6 +140,107 @@ static void test_bad_messages(void)
     ConnectDetach(coid);
 }
 
+static void test_taskman_files(void)
+{
+    char buf[64];
+    int fd = open("/dev/null", O_RDWR);
+    CHECK("/dev/null opens", fd >= 0);
+    CHECK("/dev/null takes every byte written", write(fd, "abc", 3) == 3);
+    CHECK("/dev/null reads as end of file", read(fd, buf, sizeof(buf)) == 0);
+    CHECK("close of an open file succeeds", close(fd) == 0);
+    errno = 0;
+    CHECK("read of a closed descriptor gives EBADF", read(fd, buf, 1) == -1 && errno == EBADF);
+    fd = open("/dev/zero", O_RDONLY);
+    memset(buf, 'x', sizeof(buf));
+    int zeros = read(fd, buf, sizeof(buf)) == (ssize_t)sizeof(buf);
+    for (size_t i = 0; i < sizeof(buf); i++)
+        zeros &= buf[i] == 0;
+    CHECK("/dev/zero reads zeros", zeros);
+    CHECK("/dev/zero refuses a write when opened read-only",
+          write(fd, "a", 1) == -1 && errno == EBADF);
+    close(fd);
+    fd = open("/proc/boot/test/hello", O_RDONLY);
+    CHECK("a boot-image file opens under /proc/boot", fd >= 0);
+    CHECK("it reads as the ELF file it is", read(fd, buf, 4) == 4 && memcmp(buf,
+                                                                            "\x7f"
+                                                                            "ELF",
+                                                                            4) == 0);
+    struct stat st;
+    CHECK("fstat gives a regular file with its size",
+          fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 1000);
+    CHECK("lseek to the end returns the size", lseek(fd, 0, SEEK_END) == st.st_size);
+    CHECK("reading at the end gives 0", read(fd, buf, 4) == 0);
+    CHECK("lseek before the start gives EINVAL", lseek(fd, -1, SEEK_SET) == -1 && errno == EINVAL);
+    close(fd);
+    CHECK("a boot-image file cannot be opened for writing (EROFS)",
+          open("/proc/boot/test/hello", O_WRONLY) == -1 && errno == EROFS);
+    CHECK("a missing boot file gives ENOENT",
+          open("/proc/boot/nothing", O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("a path nobody serves gives ENOENT",
+          open("/nowhere/at/all", O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("a relative path gives ENOENT", open("dev/null", O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("stat of /dev/null gives a character device",
+          stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+    DIR *d = opendir("/proc/boot");
+    int saw_taskman = 0, saw_hello = 0, n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        n++;
+        saw_taskman |= strcmp(e->d_name, "taskman") == 0;
+        saw_hello |= strcmp(e->d_name, "test/hello") == 0;
+    }
+    if (d)
+        closedir(d);
+    CHECK("readdir of /proc/boot lists the boot image", saw_taskman && saw_hello && n > 5);
+    fd = open("/dev/console", O_WRONLY);
+    CHECK("/dev/console takes a write", write(fd, "tmtest: via /dev/console\n", 25) == 25);
+    close(fd);
+}
+
+static void test_resource_manager(void)
+{
+    char *argv[] = {"test/rmserver", NULL};
+    pid_t server = start(argv);
+    int fd = -1;
+    for (int i = 0; i < 100 && fd < 0; i++) {
+        fd = open("/test/rm/greeting", O_RDONLY);
+        if (fd < 0) {
+            uint64_t ns = 5000000;
+            TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+        }
+    }
+    CHECK("a resource manager's prefix appears in the pathname space", fd >= 0);
+    char buf[64] = {0};
+    CHECK("its file reads as it serves it",
+          read(fd, buf, sizeof(buf)) == 30 &&
+              memcmp(buf, "hello from a resource manager\n", 30) == 0);
+    CHECK("and then end of file", read(fd, buf, sizeof(buf)) == 0);
+    CHECK("lseek back to the start works through the framework",
+          lseek(fd, 6, SEEK_SET) == 6 && read(fd, buf, 4) == 4 && memcmp(buf, "from", 4) == 0);
+    int sink = open("/test/rm/sink", O_RDWR);
+    write(sink, "12345", 5);
+    write(sink, "678", 3);
+    lseek(sink, 0, SEEK_SET);
+    memset(buf, 0, sizeof(buf));
+    CHECK("writes reach the server", read(sink, buf, sizeof(buf)) == 1 && buf[0] == '8');
+    CHECK("a file the server refuses to open gives its error",
+          open("/test/rm/missing", O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("kill ends the server", kill(server, SIGTERM) == 0);
+    int st;
+    CHECK("the killed server is reported as ended by SIGTERM",
+          waitpid(server, &st, 0) == server && WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+    errno = 0;
+    CHECK("a client's open file of the dead server gives an error, not a hang",
+          read(fd, buf, 4) == -1 && errno == EBADF);
+    CHECK("the dead server's prefix is gone",
+          open("/test/rm/greeting", O_RDONLY) == -1 && errno == ENOENT);
+    close(fd);
+    close(sink);
+    CHECK("kill of a process that does not exist gives ESRCH",
+          kill(99999, SIGTERM) == -1 && errno == ESRCH);
+    CHECK("kill of taskman is refused", kill(TASKMAN_PID, SIGKILL) == -1);
+}
+
 int main(void)
 {
     printf("tmtest: taskman test suite, pid %d\n", getpid());
@@ -143,6 +248,8 @@ int main(void)
     test_wait_forms();
     test_orphans();
     test_bad_messages();
+    test_taskman_files();
+    test_resource_manager();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
 }

@@ -1,0 +1,99 @@
+/*
+ * The I/O protocol between libc and resource managers, and the pathname messages to taskman.
+ * A file descriptor is a connection id (as in QNX): open() asks taskman which server holds the
+ * longest matching prefix, connects to it and sends IO_CONNECT; read, write, lseek, fstat and
+ * close are then messages on that connection. Every message starts with a 16-bit type.
+ */
+#ifndef QSOE_PROTO_IO_H
+#define QSOE_PROTO_IO_H
+
+#include <stdint.h>
+
+enum io_msg_type {
+    IO_CONNECT = 0x200, /* struct io_connect + path */
+    IO_READ,            /* struct io_rw -> reply status: bytes, data in the reply */
+    IO_WRITE,           /* struct io_rw + data -> reply status: bytes written */
+    IO_LSEEK,           /* struct io_lseek -> reply struct io_lseek_reply */
+    IO_CLOSE,           /* struct io_hdr */
+    IO_STAT,            /* struct io_hdr -> reply struct io_stat */
+    IO_READDIR,         /* struct io_rw -> reply: packed struct io_dirent records */
+};
+
+enum io_connect_kind {
+    IO_OPEN = 1,
+};
+
+/* Pathname messages to taskman (include/proto/taskman.h carries the rest of its protocol). */
+enum path_msg_type {
+    PATH_RESOLVE = 0x180, /* struct path_msg + path -> reply struct path_resolved */
+    PATH_REGISTER,        /* struct path_msg + prefix: the sender's channel chid serves it */
+    PATH_UNREGISTER,      /* struct path_msg + prefix */
+};
+
+#define PATH_MAX_LEN 1024
+
+struct path_msg {
+    uint16_t type;
+    uint16_t pathlen; /* bytes of path that follow, without a NUL */
+    int32_t chid;     /* PATH_REGISTER: the channel that serves the prefix */
+};
+
+struct path_resolved {
+    int32_t pid;
+    int32_t chid;
+    uint16_t prefixlen; /* bytes of the path the server's prefix covered */
+    uint16_t zero;
+};
+
+struct io_hdr {
+    uint16_t type;
+    uint16_t zero;
+};
+
+struct io_connect {
+    uint16_t type;
+    uint16_t kind;      /* IO_OPEN */
+    uint32_t oflag;     /* O_* */
+    uint32_t mode;
+    uint16_t pathlen;   /* the whole path follows, without a NUL */
+    uint16_t prefixlen; /* how much of it the server's prefix covers */
+};
+
+struct io_rw {
+    uint16_t type;
+    uint16_t zero;
+    uint32_t nbytes;
+};
+
+struct io_lseek {
+    uint16_t type;
+    int16_t whence;
+    uint32_t zero;
+    int64_t offset;
+};
+
+struct io_lseek_reply {
+    int64_t offset;
+};
+
+#define IO_S_IFREG 0100000
+#define IO_S_IFDIR 0040000
+#define IO_S_IFCHR 0020000
+
+struct io_stat {
+    uint64_t size;
+    uint32_t mode;
+    uint32_t nlink;
+    uint32_t uid, gid;
+    uint64_t ino;
+    int64_t mtime;
+};
+
+struct io_dirent {
+    uint64_t ino;
+    uint16_t reclen; /* whole record, name included, 8-byte aligned */
+    uint16_t namelen;
+    char name[]; /* NUL-terminated */
+};
+
+#endif

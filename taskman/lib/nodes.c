@@ -1,0 +1,272 @@
+/*
+ * taskman's own files (see nodes.h). Each open connection has an open control block keyed by
+ * its scoid, holding what is open and the file offset; a disconnect pulse frees it when the
+ * client goes without closing.
+ */
+#include <errno.h>
+#include <proto/io.h>
+#include <proto/taskman.h>
+#include <qsoe/cpio.h>
+#include <string.h>
+#include <taskman/nodes.h>
+#include <taskman/pathmgr.h>
+
+#define MAX_OCBS 256
+
+enum node_kind { NODE_NULL = 1, NODE_ZERO, NODE_CONSOLE, NODE_BOOT_FILE, NODE_BOOT_DIR };
+
+struct ocb {
+    int scoid; /* 0 when free */
+    int kind;
+    int oflag;
+    const uint8_t *data;
+    size_t size;
+    uint64_t offset;
+};
+
+static struct ocb ocbs[MAX_OCBS];
+static const struct taskman_boot *boot;
+
+void nodes_init(const struct taskman_boot *b, int chid)
+{
+    boot = b;
+    pathmgr_register("/dev/null", TASKMAN_PID, chid);
+    pathmgr_register("/dev/zero", TASKMAN_PID, chid);
+    pathmgr_register("/dev/console", TASKMAN_PID, chid);
+    pathmgr_register("/proc/boot", TASKMAN_PID, chid);
+}
+
+static struct ocb *ocb_of(int scoid)
+{
+    for (int i = 0; i < MAX_OCBS; i++)
+        if (ocbs[i].scoid == scoid)
+            return &ocbs[i];
+    return NULL;
+}
+
+void nodes_disconnect(int scoid)
+{
+    struct ocb *o = ocb_of(scoid);
+    if (o)
+        o->scoid = 0;
+}
+
+// IO_CONNECT: which of taskman's files the whole path names, opened with oflag.
+static int node_open(const struct _msg_info *info, struct io_connect *c, size_t len)
+{
+    if (len < sizeof(*c) + c->pathlen || c->pathlen == 0 || c->prefixlen > c->pathlen ||
+        c->pathlen >= PATH_MAX_LEN)
+        return EINVAL;
+    char path[PATH_MAX_LEN];
+    memcpy(path, (char *)(c + 1), c->pathlen);
+    path[c->pathlen] = '\0';
+    struct ocb o = {info->scoid, 0, (int)c->oflag, NULL, 0, 0};
+    int access = c->oflag & 3;
+    if (strcmp(path, "/dev/null") == 0) {
+        o.kind = NODE_NULL;
+    } else if (strcmp(path, "/dev/zero") == 0) {
+        o.kind = NODE_ZERO;
+    } else if (strcmp(path, "/dev/console") == 0) {
+        o.kind = NODE_CONSOLE;
+    } else if (strncmp(path, "/proc/boot", 10) == 0) {
+        const char *rest = path + 10;
+        while (*rest == '/')
+            rest++;
+        if (*rest == '\0') {
+            o.kind = NODE_BOOT_DIR;
+            o.data = boot->image;
+            o.size = boot->image_size;
+        } else {
+            struct cpio_entry e;
+            if (cpio_find(boot->image, boot->image_size, rest, &e) < 0)
+                return ENOENT;
+            o.kind = NODE_BOOT_FILE;
+            o.data = e.data;
+            o.size = e.size;
+        }
+        if (access != 0)
+            return EROFS;
+    } else {
+        return ENOENT;
+    }
+    if (ocb_of(info->scoid))
+        return EBUSY; /* one open per connection */
+    struct ocb *slot = ocb_of(0);
+    if (!slot)
+        return ENFILE;
+    *slot = o;
+    return 0;
+}
+
+static void node_read(int rcvid, struct ocb *o, uint32_t want)
+{
+    static const char zeros[4096];
+    if ((o->oflag & 3) == 1) {
+        MsgError(rcvid, EBADF);
+        return;
+    }
+    switch (o->kind) {
+    case NODE_ZERO:
+        MsgReply(rcvid, want < sizeof(zeros) ? want : sizeof(zeros), zeros,
+                 want < sizeof(zeros) ? want : sizeof(zeros));
+        return;
+    case NODE_BOOT_FILE: {
+        size_t left = o->offset < o->size ? o->size - o->offset : 0;
+        size_t n = want < left ? want : left;
+        MsgReply(rcvid, (long)n, o->data + o->offset, n);
+        o->offset += n;
+        return;
+    }
+    case NODE_BOOT_DIR:
+        MsgError(rcvid, EISDIR);
+        return;
+    default: /* null and console: end of file at once */
+        MsgReply(rcvid, 0, NULL, 0);
+    }
+}
+
+static void node_write(int rcvid, struct ocb *o, uint32_t n)
+{
+    if ((o->oflag & 3) == 0) {
+        MsgError(rcvid, EBADF);
+        return;
+    }
+    if (o->kind == NODE_CONSOLE) {
+        char buf[512];
+        for (uint32_t done = 0; done < n;) {
+            long got = MsgRead(rcvid, buf, n - done < sizeof(buf) ? n - done : sizeof(buf),
+                               sizeof(struct io_rw) + done);
+            if (got <= 0)
+                break;
+            ConsoleWrite(buf, (size_t)got);
+            done += (uint32_t)got;
+        }
+    }
+    MsgReply(rcvid, n, NULL, 0);
+}
+
+static void node_lseek(int rcvid, struct ocb *o, const struct io_lseek *l)
+{
+    int64_t base = l->whence == 0   ? 0
+                   : l->whence == 1 ? (int64_t)o->offset
+                   : l->whence == 2 ? (int64_t)o->size
+                                    : -1;
+    if (base < 0 || base + l->offset < 0) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    if (o->kind == NODE_BOOT_FILE)
+        o->offset = (uint64_t)(base + l->offset);
+    struct io_lseek_reply r = {(int64_t)o->offset};
+    MsgReply(rcvid, 0, &r, sizeof(r));
+}
+
+static void node_stat(int rcvid, struct ocb *o)
+{
+    struct io_stat st = {0};
+    st.nlink = 1;
+    st.mode = o->kind == NODE_BOOT_FILE  ? IO_S_IFREG | 0555
+              : o->kind == NODE_BOOT_DIR ? IO_S_IFDIR | 0555
+                                         : IO_S_IFCHR | 0666;
+    st.size = o->kind == NODE_BOOT_FILE ? o->size : 0;
+    MsgReply(rcvid, 0, &st, sizeof(st));
+}
+
+// IO_READDIR on /proc/boot: the boot image's files after the offset-th, as io_dirent records.
+static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
+{
+    if (o->kind != NODE_BOOT_DIR) {
+        MsgError(rcvid, ENOTDIR);
+        return;
+    }
+    static char out[4096];
+    size_t used = 0;
+    struct cpio_iter it;
+    struct cpio_entry e;
+    cpio_iter_init(&it, boot->image, boot->image_size);
+    uint64_t index = 0;
+    if (room > sizeof(out))
+        room = sizeof(out);
+    while (cpio_next(&it, &e) > 0) {
+        const char *name = e.name;
+        size_t len = e.namelen;
+        if (len >= 2 && name[0] == '.' && name[1] == '/') {
+            name += 2;
+            len -= 2;
+        }
+        while (len && *name == '/') {
+            name++;
+            len--;
+        }
+        if (len == 0 || index++ < o->offset)
+            continue;
+        size_t reclen = (sizeof(struct io_dirent) + len + 1 + 7) & ~7ul;
+        if (used + reclen > room)
+            break;
+        struct io_dirent *d = (struct io_dirent *)(out + used);
+        d->ino = index;
+        d->reclen = (uint16_t)reclen;
+        d->namelen = (uint16_t)len;
+        memcpy(d->name, name, len);
+        d->name[len] = '\0';
+        used += reclen;
+        o->offset++;
+    }
+    MsgReply(rcvid, (long)used, out, used);
+}
+
+bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
+{
+    struct io_hdr *h = msg;
+    if (h->type < IO_CONNECT || h->type > IO_READDIR)
+        return false;
+    if (h->type == IO_CONNECT) {
+        int err = node_open(info, msg, len);
+        if (err)
+            MsgError(rcvid, err);
+        else
+            MsgReply(rcvid, 0, NULL, 0);
+        return true;
+    }
+    struct ocb *o = ocb_of(info->scoid);
+    if (!o) {
+        MsgError(rcvid, EBADF);
+        return true;
+    }
+    const struct io_rw *rw = msg;
+    bool has_rw = len >= sizeof(*rw);
+    switch (h->type) {
+    case IO_READ:
+        if (has_rw)
+            node_read(rcvid, o, rw->nbytes);
+        else
+            MsgError(rcvid, EINVAL);
+        break;
+    case IO_WRITE:
+        if (has_rw)
+            node_write(rcvid, o, rw->nbytes);
+        else
+            MsgError(rcvid, EINVAL);
+        break;
+    case IO_LSEEK:
+        if (len >= sizeof(struct io_lseek))
+            node_lseek(rcvid, o, msg);
+        else
+            MsgError(rcvid, EINVAL);
+        break;
+    case IO_STAT:
+        node_stat(rcvid, o);
+        break;
+    case IO_READDIR:
+        if (has_rw)
+            node_readdir(rcvid, o, rw->nbytes);
+        else
+            MsgError(rcvid, EINVAL);
+        break;
+    case IO_CLOSE:
+        o->scoid = 0;
+        MsgReply(rcvid, 0, NULL, 0);
+        break;
+    }
+    return true;
+}
