@@ -1,6 +1,7 @@
 /*
  * The pathname space (see pathmgr.h): a small table of prefixes, searched for the longest
- * match. A server's prefixes go when it ends (pathmgr_forget).
+ * match; of equal prefixes the newest wins, so a driver can take over /dev/console from
+ * taskman and give it back by ending. A server's prefixes go when it ends (pathmgr_forget).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -13,9 +14,11 @@
 struct prefix {
     char path[PREFIX_LEN];
     int pid, chid;
+    unsigned seq; /* registration order: the newest of equal prefixes wins */
 };
 
 static struct prefix table[MAX_PREFIXES];
+static unsigned next_seq;
 
 static bool valid_prefix(const char *p)
 {
@@ -29,7 +32,7 @@ int pathmgr_register(const char *prefix, int pid, int chid)
         return -EINVAL;
     struct prefix *free = NULL;
     for (int i = 0; i < MAX_PREFIXES; i++) {
-        if (table[i].pid && strcmp(table[i].path, prefix) == 0)
+        if (table[i].pid == pid && strcmp(table[i].path, prefix) == 0)
             return -EBUSY;
         if (!table[i].pid && !free)
             free = &table[i];
@@ -39,6 +42,7 @@ int pathmgr_register(const char *prefix, int pid, int chid)
     memcpy(free->path, prefix, strlen(prefix) + 1);
     free->pid = pid;
     free->chid = chid;
+    free->seq = ++next_seq;
     return 0;
 }
 
@@ -73,7 +77,7 @@ int pathmgr_resolve(const char *path, struct path_resolved *out)
         if (!table[i].pid)
             continue;
         int len = covers(table[i].path, path);
-        if (len > best_len) {
+        if (len > best_len || (len == best_len && len >= 0 && table[i].seq > table[best].seq)) {
             best = i;
             best_len = len;
         }

@@ -23,7 +23,28 @@ static struct {
     const struct resmgr_funcs *funcs;
     void *handle;
     struct open_file files[MAX_OPEN];
+    int rcvid; /* of the request being dispatched */
 } rm;
+
+int resmgr_rcvid(void)
+{
+    return rm.rcvid;
+}
+
+int resmgr_reply_read(int rcvid, const void *data, size_t n)
+{
+    return MsgReply(rcvid, (long)n, data, n);
+}
+
+int resmgr_reply_write(int rcvid, size_t n)
+{
+    return MsgReply(rcvid, (long)n, NULL, 0);
+}
+
+ssize_t resmgr_write_data(int rcvid, void *buf, size_t n, size_t offset)
+{
+    return MsgRead(rcvid, buf, n, sizeof(struct io_rw) + offset);
+}
 
 int __taskman_coid(void);
 
@@ -96,6 +117,8 @@ static void do_read(int rcvid, struct open_file *f, uint32_t want)
         return;
     }
     ssize_t n = rm.funcs->read(f->ocb, buf, want < CHUNK ? want : CHUNK, f->offset);
+    if (n == RESMGR_DEFER)
+        return;
     if (n < 0) {
         MsgError(rcvid, (int)-n);
         return;
@@ -118,6 +141,8 @@ static void do_write(int rcvid, struct open_file *f, uint32_t total)
         if (got <= 0)
             break;
         ssize_t n = rm.funcs->write(f->ocb, buf, (size_t)got, f->offset);
+        if (n == RESMGR_DEFER)
+            return;
         if (n < 0) {
             if (done == 0) {
                 MsgError(rcvid, (int)-n);
@@ -160,6 +185,7 @@ static void do_lseek(int rcvid, struct open_file *f, const struct io_lseek *l)
 
 static void dispatch(int rcvid, const struct _msg_info *info, char *msg, size_t len)
 {
+    rm.rcvid = rcvid;
     uint16_t type = ((struct io_hdr *)msg)->type;
     if (type == IO_CONNECT) {
         int err = do_open(info, msg, len);

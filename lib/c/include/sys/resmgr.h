@@ -20,7 +20,17 @@ struct resmgr_funcs {
     void (*close)(void *ocb);
 };
 
+/* A read or write function that cannot answer yet (a pipe with nothing in it, a terminal
+   waiting for a line) returns RESMGR_DEFER after noting resmgr_rcvid(); it answers later with
+   resmgr_reply_read / resmgr_reply_write / MsgError. The file offset is then its own business. */
+#define RESMGR_DEFER (-0x7fffffff)
+
 int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *handle);
 int resmgr_run(int chid);
+int resmgr_rcvid(void);
+int resmgr_reply_read(int rcvid, const void *data, size_t n);
+int resmgr_reply_write(int rcvid, size_t n);
+/* The bytes of the write being served, from offset within its data (for deferred writes). */
+ssize_t resmgr_write_data(int rcvid, void *buf, size_t n, size_t offset);
 
 #endif
