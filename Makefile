@@ -40,11 +40,12 @@ LIBTASKMAN      := $(B)/lib/libtaskman.a
 USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T lib/c/user.ld
 
 # Programs in the boot image: name in the image -> its sources.
-PROGRAMS := taskman init test/ktest test/fault test/hello test/threads_exit test/unprivileged \
+PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver \
             bench/kernel bench/echo
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
+devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
 test/tmtest_SRCS       := tests/guest/taskman/tmtest.c
 test/family_SRCS       := tests/guest/programs/family.c
 test/rmserver_SRCS     := tests/guest/programs/rmserver.c

@@ -61,6 +61,7 @@ HOST_TESTS = {
     "cpio": ["common/cpio.c"],
     "elf": ["common/elf.c"],
     "page_pool": ["kernel/mm/page_pool.c"],
+    "tty": ["servers/devc-ser8250/tty.c"],
 }
 
 
@@ -96,6 +97,19 @@ def run_guest_tests():
     report("taskman: running as taskman" in b.output, "boot: taskman runs as the first process")
     report("taskman: running as taskman on cpu 0; starting init" in b.output,
            "boot: taskman starts init from the boot image")
+
+    # The console: init's command reader over the interrupt-driven console driver.
+    b = qemu.boot(timeout=60, until="(end of input)",
+                  send=[("qsoe$ ", "test/hello 7\n"), ("exit status 7", "tesx\x7ft/hello 3 a\n"),
+                        ("argv[2] = a", "test/fault\n"), ("ended by signal 11", "\x04")])
+    report("hello: argv[1] = 7" in b.output and "test/hello: exit status 7" in b.output,
+           "console: a typed command runs a program and reports its exit status",
+           b.output[-1200:])
+    report("hello: argv[0] = test/hello\nhello: argv[1] = 3" in b.output,
+           "console: DEL erases a typed character", b.output[-1200:])
+    report("test/fault: ended by signal 11" in b.output,
+           "console: a program ended by a fault is reported", b.output[-1200:])
+    report("(end of input)" in b.output, "console: ^D on an empty line is end of file")
 
     # The in-guest kernel suite.
     b = qemu.boot("init=test/ktest", timeout=300)

@@ -26,6 +26,8 @@ struct tm_header {
 
 /* Followed by datalen bytes: the path, then argc argument strings, then envc environment
    strings, each NUL-terminated. */
+#define TM_SPAWN_IO 0x1 /* tm_spawn.flags: give the child the I/O privilege */
+
 struct tm_spawn {
     uint16_t type;
     uint16_t flags;

@@ -1,22 +1,124 @@
 /*
- * init: the first ordinary process, started by taskman. For now it announces the system and
- * then collects orphaned processes forever; it will start the servers and the console shell
- * from /etc once they exist.
+ * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
+ * console driver, then runs a simple command reader on the console until the shell exists:
+ * each line names a program in the boot image and its arguments; the reader starts it, waits
+ * for it and reports a non-zero status. Orphans it inherits are collected as it waits.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/neutrino.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define MAX_WORDS 32
+
+static void sleep_ms(unsigned ms)
+{
+    uint64_t ns = (uint64_t)ms * 1000000;
+    TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+}
+
+// Starts the console driver and waits (up to a second) for it to serve /dev/ser1.
+static bool start_console(void)
+{
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_QSOE_IO);
+    char *argv[] = {"devc-ser8250", NULL};
+    pid_t pid;
+    if (posix_spawn(&pid, "/proc/boot/devc-ser8250", NULL, &attr, argv, NULL) != 0)
+        return false;
+    for (int i = 0; i < 200; i++) {
+        int fd = open("/dev/ser1", O_RDONLY);
+        if (fd >= 0) {
+            close(fd);
+            return true;
+        }
+        sleep_ms(5);
+    }
+    return false;
+}
+
+static void say(int fd, const char *s)
+{
+    write(fd, s, strlen(s));
+}
+
+// Splits line into words at spaces; returns the count.
+static int split(char *line, char **words)
+{
+    int n = 0;
+    for (char *p = line; *p && n < MAX_WORDS - 1;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            *p++ = '\0';
+        if (!*p)
+            break;
+        words[n++] = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+    }
+    words[n] = NULL;
+    return n;
+}
+
+static void run(int tty, char **words)
+{
+    char path[160];
+    snprintf(path, sizeof(path), "%s%s", words[0][0] == '/' ? "" : "/proc/boot/", words[0]);
+    pid_t pid;
+    int err = posix_spawn(&pid, path, NULL, NULL, words, NULL);
+    if (err) {
+        char msg[200];
+        snprintf(msg, sizeof(msg), "%s: cannot run it (error %d)\n", words[0], err);
+        say(tty, msg);
+        return;
+    }
+    int status = 0;
+    while (waitpid(-1, &status, 0) != pid)
+        ;
+    char msg[80];
+    if (WIFSIGNALED(status))
+        snprintf(msg, sizeof(msg), "%s: ended by signal %d\n", words[0], WTERMSIG(status));
+    else if (WEXITSTATUS(status))
+        snprintf(msg, sizeof(msg), "%s: exit status %d\n", words[0], WEXITSTATUS(status));
+    else
+        return;
+    say(tty, msg);
+}
+
 int main(void)
 {
-    printf("init: QSOE/N is up (pid %d); no console shell yet\n", getpid());
+    if (!start_console()) {
+        printf("init: the console driver did not start; no console\n");
+        for (;;)
+            sleep_ms(3600000);
+    }
+    int tty = open("/dev/console", O_RDWR);
+    printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
+    char line[256];
     for (;;) {
-        int status;
-        if (wait(&status) < 0 && errno == ECHILD) {
-            uint64_t hour = 3600000000000ull;
-            TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &hour, NULL);
+        say(tty, "qsoe$ ");
+        ssize_t n = read(tty, line, sizeof(line) - 1);
+        if (n < 0) {
+            sleep_ms(100);
+            continue;
         }
+        if (n == 0) {
+            say(tty, "\n(end of input)\n");
+            continue;
+        }
+        line[n] = '\0';
+        char *words[MAX_WORDS];
+        if (split(line, words) == 0)
+            continue;
+        if (strcmp(words[0], "help") == 0) {
+            say(tty, "programs are in /proc/boot; this reader runs one per line\n");
+            continue;
+        }
+        run(tty, words);
     }
 }

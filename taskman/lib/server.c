@@ -45,19 +45,21 @@ static int find_program(const char *path, struct cpio_entry *e)
 }
 
 // Starts path with argv/envp for parent; returns the pid or a negated errno.
-static int spawn(const char *path, char *const argv[], char *const envp[], int parent)
+static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io)
 {
     struct cpio_entry e;
     if (find_program(path, &e) < 0)
         return -ENOENT;
     const char *name = argv && argv[0] ? argv[0] : path;
-    int pid = loader_spawn(e.data, e.size, name, argv, envp, 0);
+    int pid = loader_spawn(e.data, e.size, name, argv, envp, io ? _NTO_PF_IO : 0);
     if (pid < 0)
         return pid;
-    if (!proctab_add(pid, parent, name)) {
+    struct tm_proc *p = proctab_add(pid, parent, name);
+    if (!p) {
         ProcDestroy(pid, 0x10000 | 9);
         return -EAGAIN;
     }
+    p->io = io;
     return pid;
 }
 
@@ -97,7 +99,16 @@ static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
         MsgError(rcvid, EINVAL);
         return;
     }
-    int pid = spawn(path, argv, envp, info->pid);
+    bool io = false;
+    if (msg.spawn.flags & TM_SPAWN_IO) {
+        struct tm_proc *parent = proctab_find(info->pid);
+        if (!parent || !parent->io) {
+            MsgError(rcvid, EPERM);
+            return;
+        }
+        io = true;
+    }
+    int pid = spawn(path, argv, envp, info->pid, io);
     if (pid < 0)
         MsgError(rcvid, -pid);
     else
@@ -257,7 +268,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
     nodes_init(b, chid);
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
-    init_pid = spawn(init_path, argv, envp, TASKMAN_PID);
+    init_pid = spawn(init_path, argv, envp, TASKMAN_PID, true); /* init starts the drivers */
     if (init_pid < 0) {
         printf("taskman: cannot start %s (error %d)\n", init_path, -init_pid);
         return 127;

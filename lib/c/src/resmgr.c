@@ -48,15 +48,21 @@ ssize_t resmgr_write_data(int rcvid, void *buf, size_t n, size_t offset)
 
 int __taskman_coid(void);
 
+// Registers one more prefix served on chid.
+int resmgr_attach_path(int chid, const char *prefix)
+{
+    size_t len = strlen(prefix);
+    struct path_msg m = {PATH_REGISTER, (uint16_t)len, chid};
+    iov_t iov[2] = {{&m, sizeof(m)}, {(void *)prefix, len}};
+    return MsgSendv(__taskman_coid(), iov, 2, NULL, 0) < 0 ? -1 : 0;
+}
+
 int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *handle)
 {
     int chid = ChannelCreate(_NTO_CHF_DISCONNECT);
     if (chid < 0)
         return -1;
-    size_t len = strlen(prefix);
-    struct path_msg m = {PATH_REGISTER, (uint16_t)len, chid};
-    iov_t iov[2] = {{&m, sizeof(m)}, {(void *)prefix, len}};
-    if (MsgSendv(__taskman_coid(), iov, 2, NULL, 0) < 0) {
+    if (resmgr_attach_path(chid, prefix) < 0) {
         int err = errno;
         ChannelDestroy(chid);
         errno = err;
@@ -250,9 +256,13 @@ int resmgr_run(int chid)
             return -1;
         if (rcvid == 0) {
             struct _pulse *p = (struct _pulse *)msg;
-            struct open_file *f = p->code == _PULSE_CODE_DISCONNECT ? file_of(p->scoid) : NULL;
-            if (f && p->scoid)
-                forget(f);
+            if (p->code == _PULSE_CODE_DISCONNECT) {
+                struct open_file *f = p->scoid ? file_of(p->scoid) : NULL;
+                if (f)
+                    forget(f);
+            } else if (rm.funcs->pulse) {
+                rm.funcs->pulse(rm.handle, p->code, p->value.sival_int);
+            }
             continue;
         }
         if (info.msglen < (int32_t)sizeof(struct io_hdr)) {

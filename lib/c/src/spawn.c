@@ -39,7 +39,7 @@ static size_t count(char *const v[])
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions,
                 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-    if ((actions && actions->__actions) || (attr && attr->__flags))
+    if ((actions && actions->__actions) || (attr && (attr->__flags & ~POSIX_SPAWN_QSOE_IO)))
         return ENOSYS;
     if (!path)
         return EINVAL;
@@ -54,13 +54,26 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
         memcpy(data + len, s, n);
         len += n;
     }
-    struct tm_spawn msg = {TM_SPAWN, 0, (uint32_t)argc, (uint32_t)envc, (uint32_t)len};
+    uint16_t flags = attr && (attr->__flags & POSIX_SPAWN_QSOE_IO) ? TM_SPAWN_IO : 0;
+    struct tm_spawn msg = {TM_SPAWN, flags, (uint32_t)argc, (uint32_t)envc, (uint32_t)len};
     iov_t iov[2] = {{&msg, sizeof(msg)}, {data, len}};
     long r = MsgSendv_r(taskman(), iov, 2, NULL, 0);
     if (r < 0)
         return (int)-r;
     if (pid)
         *pid = (pid_t)r;
+    return 0;
+}
+
+int posix_spawnattr_init(posix_spawnattr_t *attr)
+{
+    attr->__flags = 0;
+    return 0;
+}
+
+int posix_spawnattr_setflags(posix_spawnattr_t *attr, short flags)
+{
+    attr->__flags = (unsigned short)flags;
     return 0;
 }
 

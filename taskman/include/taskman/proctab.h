@@ -15,6 +15,7 @@ struct tm_proc {
     int ppid;
     bool zombie;
     int wstatus; /* POSIX wait status, once a zombie */
+    bool io;     /* has the I/O privilege, and may pass it on */
     char name[32];
 };
 

@@ -58,7 +58,8 @@ static int rm_stat(void *ocb, struct io_stat *st)
 
 int main(void)
 {
-    static const struct resmgr_funcs funcs = {rm_open, rm_read, rm_write, rm_stat, NULL};
+    static const struct resmgr_funcs funcs = {
+        .open = rm_open, .read = rm_read, .write = rm_write, .stat = rm_stat};
     int chid = resmgr_attach("/test/rm", &funcs, NULL);
     if (chid < 0) {
         printf("rmserver: cannot attach /test/rm (errno %d)\n", errno);

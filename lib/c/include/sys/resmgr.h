@@ -18,6 +18,8 @@ struct resmgr_funcs {
     ssize_t (*write)(void *ocb, const void *buf, size_t n, off_t offset);
     int (*stat)(void *ocb, struct io_stat *st);
     void (*close)(void *ocb);
+    /* a pulse other than the framework's own (an interrupt, a timer) */
+    void (*pulse)(void *handle, int code, int value);
 };
 
 /* A read or write function that cannot answer yet (a pipe with nothing in it, a terminal
@@ -26,6 +28,7 @@ struct resmgr_funcs {
 #define RESMGR_DEFER (-0x7fffffff)
 
 int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *handle);
+int resmgr_attach_path(int chid, const char *prefix);
 int resmgr_run(int chid);
 int resmgr_rcvid(void);
 int resmgr_reply_read(int rcvid, const void *data, size_t n);
