@@ -77,6 +77,7 @@ enum kercall {
     KER_PROC_WAIT,      /* (pid, int *status): wait for the process to end, then reap it */
     KER_SYS_POWER,      /* (how, code): power off or reset the machine */
     KER_PROC_MEM_MAP_PHYS, /* (pid, vaddr, len, prot, paddr): device registers, _NTO_PF_IO */
+    KER_THREAD_DETACH,     /* (tid): nobody will join it; it is freed when it ends */
 
     KER_NCALLS
 };

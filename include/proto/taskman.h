@@ -17,6 +17,9 @@ enum taskman_msg_type {
     TM_GETPPID,       /* struct tm_header -> reply status: the parent's pid */
     TM_DEATH,         /* taskman's own reaper: struct tm_death */
     TM_KILL,          /* struct tm_kill: end a process as if by a signal */
+    TM_MMAP,          /* struct tm_mmap -> reply struct tm_mmap_reply */
+    TM_MUNMAP,        /* struct tm_mmap (addr, len) */
+    TM_UNAME,         /* struct tm_header -> reply struct tm_uname */
 };
 
 struct tm_header {
@@ -62,6 +65,22 @@ struct tm_kill {
     uint16_t zero;
     int32_t pid;
     int32_t signo;
+};
+
+struct tm_mmap {
+    uint16_t type;
+    uint16_t zero;
+    int32_t prot;  /* PROT_* */
+    uint64_t addr; /* TM_MUNMAP: the start; TM_MMAP: ignored (taskman chooses) */
+    uint64_t len;
+};
+
+struct tm_mmap_reply {
+    uint64_t addr;
+};
+
+struct tm_uname {
+    char sysname[32], nodename[32], release[32], version[64], machine[32];
 };
 
 #define TM_SPAWN_MAX 8192 /* bytes of path, arguments and environment */

@@ -234,6 +234,27 @@ long kc_thread_join(const uint64_t *a)
     return 0;
 }
 
+// ThreadDetach(tid): the thread will not be joined; its resources go as soon as it ends.
+long kc_thread_detach(const uint64_t *a)
+{
+    int tid = (int)a[0];
+    struct process *p = current()->proc;
+    if (tid < 1 || tid > MAX_THREADS)
+        return -ESRCH;
+    spin_lock(&p->lock);
+    struct thread *t = p->threads[tid - 1];
+    if (!t || t->detached || t->joiner) {
+        spin_unlock(&p->lock);
+        return t ? -EINVAL : -ESRCH;
+    }
+    t->detached = true;
+    bool gone = t->state == STATE_DEAD && !t->kstack; /* already ended and reaped */
+    spin_unlock(&p->lock);
+    if (gone)
+        thread_free(t);
+    return 0;
+}
+
 // ThreadCtl(_NTO_TCTL_RUNMASK, mask): confine the caller to the harts in mask, moving it now
 // if it runs elsewhere.
 long kc_thread_ctl(const uint64_t *a)

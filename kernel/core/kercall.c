@@ -12,6 +12,7 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_THREAD_CREATE] = kc_thread_create,
     [KER_THREAD_DESTROY] = kc_thread_destroy,
     [KER_THREAD_JOIN] = kc_thread_join,
+    [KER_THREAD_DETACH] = kc_thread_detach,
     [KER_THREAD_CTL] = kc_thread_ctl,
     [KER_SCHED_GET] = kc_sched_get,
     [KER_SCHED_SET] = kc_sched_set,

@@ -26,6 +26,7 @@ long kc_console_write(const uint64_t *a);
 long kc_thread_create(const uint64_t *a);
 long kc_thread_destroy(const uint64_t *a);
 long kc_thread_join(const uint64_t *a);
+long kc_thread_detach(const uint64_t *a);
 long kc_thread_ctl(const uint64_t *a);
 long kc_sched_get(const uint64_t *a);
 long kc_sched_set(const uint64_t *a);

@@ -17,6 +17,7 @@ struct tm_proc *proctab_add(int pid, int ppid, const char *name)
             p->zombie = false;
             p->wstatus = 0;
             p->io = false;
+            p->mmap_next = MMAP_BASE;
             size_t n = strnlen(name, sizeof(p->name) - 1);
             memcpy(p->name, name, n);
             p->name[n] = '\0';

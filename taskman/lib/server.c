@@ -262,6 +262,51 @@ static void handle_kill(int rcvid, size_t got)
     MsgReply(rcvid, 0, NULL, 0);
 }
 
+// TM_MMAP and TM_MUNMAP: anonymous memory for a process. Addresses are handed out upwards
+// from MMAP_BASE and not reused after an unmap (the range is 64 GiB).
+static void handle_mmap(int rcvid, const struct _msg_info *info, size_t got)
+{
+    const struct tm_mmap *m = (const struct tm_mmap *)msg.bytes;
+    struct tm_proc *p = proctab_find(info->pid);
+    if (got < sizeof(*m) || !p) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    uint64_t len = (m->len + 4095) & ~4095ul;
+    if (m->type == TM_MUNMAP) {
+        if ((m->addr & 4095) || len == 0 || m->addr < MMAP_BASE || m->addr + len > MMAP_TOP ||
+            m->addr + len < m->addr) {
+            MsgError(rcvid, EINVAL);
+            return;
+        }
+        ProcMemUnmap(info->pid, m->addr, len);
+        MsgReply(rcvid, 0, NULL, 0);
+        return;
+    }
+    if (len == 0 || len < m->len || (m->prot & ~7)) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    if (p->mmap_next + len > MMAP_TOP || p->mmap_next + len < p->mmap_next) {
+        MsgError(rcvid, ENOMEM);
+        return;
+    }
+    uint64_t addr = p->mmap_next;
+    if (ProcMemMap(info->pid, addr, len, m->prot) < 0) {
+        MsgError(rcvid, errno == EEXIST ? ENOMEM : errno);
+        return;
+    }
+    p->mmap_next += len + 4096; /* an unmapped page between mappings catches overruns */
+    struct tm_mmap_reply r = {addr};
+    MsgReply(rcvid, 0, &r, sizeof(r));
+}
+
+static void handle_uname(int rcvid)
+{
+    static const struct tm_uname u = {"QSOE", "qsoe", "0.1", "QSOE/N on Skimmer", "riscv64"};
+    MsgReply(rcvid, 0, &u, sizeof(u));
+}
+
 int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
 {
     boot = b;
@@ -299,6 +344,13 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
             break;
         case TM_KILL:
             handle_kill(rcvid, got);
+            break;
+        case TM_MMAP:
+        case TM_MUNMAP:
+            handle_mmap(rcvid, &info, got);
+            break;
+        case TM_UNAME:
+            handle_uname(rcvid);
             break;
         case TM_SPAWN:
             handle_spawn(rcvid, &info, got);

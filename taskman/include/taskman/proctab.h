@@ -7,8 +7,13 @@
 #define TASKMAN_PROCTAB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define PROCTAB_SIZE 256
+
+/* Anonymous mappings of a process go in this range, in the order they are made. */
+#define MMAP_BASE 0x1000000000ul
+#define MMAP_TOP  0x2000000000ul
 
 struct tm_proc {
     int pid;
@@ -16,6 +21,7 @@ struct tm_proc {
     bool zombie;
     int wstatus; /* POSIX wait status, once a zombie */
     bool io;     /* has the I/O privilege, and may pass it on */
+    uint64_t mmap_next; /* where the next anonymous mapping goes */
     char name[32];
 };
 

@@ -111,6 +111,11 @@ void test_threads(void)
               ThreadJoin(tid, NULL), ETIMEDOUT);
     CHECK("the thread can still be joined after a timed-out join", ThreadJoin(tid, NULL) == 0);
 
+    tid = ThreadCreate(0, sleep_long, NULL, &attr);
+    CHECK("ThreadDetach of a running thread succeeds", ThreadDetach(tid) == 0);
+    CHECK_ERR("ThreadDetach twice gives EINVAL", ThreadDetach(tid), EINVAL);
+    CHECK_ERR("ThreadJoin of a thread detached later gives EINVAL", ThreadJoin(tid, NULL), EINVAL);
+    CHECK_ERR("ThreadDetach of a tid never used gives ESRCH", ThreadDetach(222), ESRCH);
     attr.__flags = PTHREAD_CREATE_DETACHED;
     tid = ThreadCreate(0, sleep_long, NULL, &attr);
     CHECK_ERR("ThreadJoin of a detached thread gives EINVAL", ThreadJoin(tid, NULL), EINVAL);

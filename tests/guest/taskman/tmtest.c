@@ -8,12 +8,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <proto/taskman.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/neutrino.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -241,6 +244,84 @@ static void test_resource_manager(void)
     CHECK("kill of taskman is refused", kill(TASKMAN_PID, SIGKILL) == -1);
 }
 
+static void test_memory_and_identity(void)
+{
+    char *p = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+    CHECK("mmap gives anonymous memory", p != MAP_FAILED);
+    int zero = 1;
+    for (int i = 0; p != MAP_FAILED && i < 3 * 4096; i++)
+        zero &= p[i] == 0;
+    CHECK("fresh mapped memory is zero", zero);
+    if (p != MAP_FAILED) {
+        memset(p, 0x5a, 3 * 4096);
+        CHECK("mapped memory keeps what is written", p[3 * 4096 - 1] == 0x5a);
+        CHECK("munmap returns it", munmap(p, 3 * 4096) == 0);
+    }
+    char *q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANON, -1, 0);
+    CHECK("a second mapping does not overlap the first", q != MAP_FAILED && q != p);
+    CHECK("mmap of a file is refused (ENODEV)",
+          mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0) == MAP_FAILED && errno == ENODEV);
+    CHECK("mmap of 0 bytes gives EINVAL",
+          mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANON, -1, 0) == MAP_FAILED && errno == EINVAL);
+    CHECK("munmap of a range never mapped by mmap gives EINVAL",
+          munmap((void *)0x10000, 4096) == -1 && errno == EINVAL);
+    struct utsname u;
+    CHECK("uname names the system and machine",
+          uname(&u) == 0 && strcmp(u.sysname, "QSOE") == 0 && strcmp(u.machine, "riscv64") == 0);
+}
+
+static pthread_key_t key;
+static volatile int destructed;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static volatile int once_runs;
+
+static void destructor(void *v)
+{
+    destructed += (int)(intptr_t)v;
+}
+
+static void run_once(void)
+{
+    once_runs++;
+}
+
+static void *worker(void *arg)
+{
+    pthread_once(&once, run_once);
+    pthread_setspecific(key, (void *)(intptr_t)5);
+    if (pthread_getspecific(key) != (void *)(intptr_t)5)
+        return NULL;
+    return (void *)((intptr_t)arg * 2);
+}
+
+static void test_pthreads(void)
+{
+    pthread_key_create(&key, destructor);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, worker, (void *)(intptr_t)(i + 1));
+    int ok = 1;
+    for (int i = 0; i < 4; i++) {
+        void *v = NULL;
+        ok &= pthread_join(t[i], &v) == 0 && v == (void *)(intptr_t)((i + 1) * 2);
+    }
+    CHECK("pthread_create and pthread_join pass arguments and results", ok);
+    CHECK("thread-specific data destructors run when threads end", destructed == 20);
+    CHECK("pthread_once runs its function once among four threads", once_runs == 1);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t d;
+    CHECK("a detached thread starts", pthread_create(&d, &attr, worker, NULL) == 0);
+    CHECK("a detached thread cannot be joined (EINVAL)", pthread_join(d, NULL) == EINVAL);
+    pthread_t late;
+    pthread_create(&late, NULL, worker, NULL);
+    CHECK("pthread_detach of a running thread succeeds", pthread_detach(late) == 0);
+    CHECK("pthread_detach twice gives EINVAL",
+          pthread_detach(late) == EINVAL || pthread_detach(late) == ESRCH);
+    CHECK("pthread_self is the caller's tid", pthread_self() == __tls()->__tid);
+}
+
 int main(void)
 {
     printf("tmtest: taskman test suite, pid %d\n", getpid());
@@ -250,6 +331,8 @@ int main(void)
     test_bad_messages();
     test_taskman_files();
     test_resource_manager();
+    test_memory_and_identity();
+    test_pthreads();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
 }

@@ -24,6 +24,8 @@ int ThreadDestroy(int tid, int priority, void *status);
 int ThreadDestroy_r(int tid, int priority, void *status);
 int ThreadJoin(int tid, void **status);
 int ThreadJoin_r(int tid, void **status);
+int ThreadDetach(int tid);
+int ThreadDetach_r(int tid);
 int ThreadCtl(int cmd, void *data);
 int ThreadCtl_r(int cmd, void *data);
 int SchedGet(pid_t pid, int tid, struct sched_param *param);

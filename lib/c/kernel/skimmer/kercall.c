@@ -63,6 +63,16 @@ int ThreadJoin(int tid, void **status)
     return set_errno(ThreadJoin_r(tid, status));
 }
 
+int ThreadDetach_r(int tid)
+{
+    return (int)K(KER_THREAD_DETACH, tid, 0, 0, 0, 0);
+}
+
+int ThreadDetach(int tid)
+{
+    return set_errno(ThreadDetach_r(tid));
+}
+
 int ThreadCtl_r(int cmd, void *data)
 {
     return (int)K(KER_THREAD_CTL, cmd, data, 0, 0, 0);
