@@ -101,7 +101,10 @@ def run_guest_tests():
     # The console: init's command reader over the interrupt-driven console driver.
     b = qemu.boot(timeout=60, until="(end of input)",
                   send=[("qsoe$ ", "test/hello 7\n"), ("exit status 7", "tesx\x7ft/hello 3 a\n"),
-                        ("argv[2] = a", "test/fault\n"), ("ended by signal 11", "\x04")])
+                        ("argv[2] = a", "test/fault\n"),
+                        ("ended by signal 11", "test/family nap 100000\n"),
+                        ("family: napping", "\x03"),
+                        ("ended by signal 2", "\x04")])
     report("hello: argv[1] = 7" in b.output and "test/hello: exit status 7" in b.output,
            "console: a typed command runs a program and reports its exit status",
            b.output[-1200:])
@@ -109,6 +112,8 @@ def run_guest_tests():
            "console: DEL erases a typed character", b.output[-1200:])
     report("test/fault: ended by signal 11" in b.output,
            "console: a program ended by a fault is reported", b.output[-1200:])
+    report("test/family: ended by signal 2" in b.output,
+           "console: ^C interrupts the program in the foreground", b.output[-1200:])
     report("(end of input)" in b.output, "console: ^D on an empty line is end of file")
 
     # The in-guest kernel suite.

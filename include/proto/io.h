@@ -17,6 +17,7 @@ enum io_msg_type {
     IO_CLOSE,           /* struct io_hdr */
     IO_STAT,            /* struct io_hdr -> reply struct io_stat */
     IO_READDIR,         /* struct io_rw -> reply: packed struct io_dirent records */
+    IO_DEVCTL,          /* struct io_devctl + data in -> reply data out, status */
 };
 
 enum io_connect_kind {
@@ -75,6 +76,19 @@ struct io_lseek {
 struct io_lseek_reply {
     int64_t offset;
 };
+
+/* Device control: dcmd says what, and both ways carry up to nbytes of data. */
+struct io_devctl {
+    uint16_t type;
+    uint16_t zero;
+    uint32_t dcmd;
+    uint32_t nbytes;
+};
+
+#define DCMD_TCGETPGRP 0x0101 /* out: int32 process group in the foreground */
+#define DCMD_TCSETPGRP 0x0102 /* in: int32 */
+#define DCMD_TCGETATTR 0x0103 /* out: struct termios */
+#define DCMD_TCSETATTR 0x0104 /* in: struct termios */
 
 #define IO_S_IFREG 0100000
 #define IO_S_IFDIR 0040000

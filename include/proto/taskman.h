@@ -20,6 +20,8 @@ enum taskman_msg_type {
     TM_MMAP,          /* struct tm_mmap -> reply struct tm_mmap_reply */
     TM_MUNMAP,        /* struct tm_mmap (addr, len) */
     TM_UNAME,         /* struct tm_header -> reply struct tm_uname */
+    TM_SETPGID,       /* struct tm_kill (pid, pgid in signo) */
+    TM_GETPGRP,       /* struct tm_header -> reply status: the caller's process group */
 };
 
 struct tm_header {
@@ -29,7 +31,8 @@ struct tm_header {
 
 /* Followed by datalen bytes: the path, then argc argument strings, then envc environment
    strings, each NUL-terminated. */
-#define TM_SPAWN_IO 0x1 /* tm_spawn.flags: give the child the I/O privilege */
+#define TM_SPAWN_IO       0x1 /* tm_spawn.flags: give the child the I/O privilege */
+#define TM_SPAWN_SETPGROUP 0x2 /* the child leads a new process group */
 
 struct tm_spawn {
     uint16_t type;
@@ -63,7 +66,7 @@ struct tm_death {
 struct tm_kill {
     uint16_t type;
     uint16_t zero;
-    int32_t pid;
+    int32_t pid; /* < 0: the process group -pid */
     int32_t signo;
 };
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define MAX_WORDS 32
@@ -70,16 +71,21 @@ static void run(int tty, char **words)
     char path[160];
     snprintf(path, sizeof(path), "%s%s", words[0][0] == '/' ? "" : "/proc/boot/", words[0]);
     pid_t pid;
-    int err = posix_spawn(&pid, path, NULL, NULL, words, NULL);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    int err = posix_spawn(&pid, path, NULL, &attr, words, NULL);
     if (err) {
         char msg[200];
         snprintf(msg, sizeof(msg), "%s: cannot run it (error %d)\n", words[0], err);
         say(tty, msg);
         return;
     }
+    tcsetpgrp(tty, pid); /* ^C on the console now interrupts the program */
     int status = 0;
     while (waitpid(-1, &status, 0) != pid)
         ;
+    tcsetpgrp(tty, getpgrp());
     char msg[80];
     if (WIFSIGNALED(status))
         snprintf(msg, sizeof(msg), "%s: ended by signal %d\n", words[0], WTERMSIG(status));

@@ -6,10 +6,12 @@
  * Usage: devc-ser8250 [register-address [interrupt]] (default: QEMU virt's 0x10000000, 10).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/resmgr.h>
+#include <termios.h>
 
 #include "tty.h"
 
@@ -34,6 +36,7 @@ struct reader {
 };
 static struct reader readers[MAX_READERS];
 static int console_ocb;
+static int foreground; /* process group that ^C interrupts, 0 for none */
 
 static void uart_put(char c)
 {
@@ -76,6 +79,11 @@ static void on_pulse(void *handle, int code, int value)
     while (uart[LSR] & LSR_DR)
         tty_input(&tty, (char)uart[RBR]);
     InterruptUnmask(irq, irq_id);
+    if (tty.interrupts) {
+        tty.interrupts = 0;
+        if (foreground > 0)
+            kill(-foreground, SIGINT);
+    }
     serve_readers();
 }
 
@@ -110,6 +118,42 @@ static ssize_t ser_write(void *ocb, const void *buf, size_t n, off_t off)
     (void)off;
     output(NULL, buf, n);
     return (ssize_t)n;
+}
+
+// Terminal control: the foreground process group and the canonical/echo switches.
+static int ser_devctl(void *ocb, unsigned dcmd, void *data, size_t nbytes, size_t *out_n)
+{
+    (void)ocb;
+    struct termios *t = data;
+    switch (dcmd) {
+    case DCMD_TCGETPGRP:
+        if (nbytes < sizeof(int32_t))
+            return EINVAL;
+        *(int32_t *)data = foreground;
+        *out_n = sizeof(int32_t);
+        return 0;
+    case DCMD_TCSETPGRP:
+        if (nbytes < sizeof(int32_t) || *(int32_t *)data < 0)
+            return EINVAL;
+        foreground = *(int32_t *)data;
+        return 0;
+    case DCMD_TCGETATTR:
+        if (nbytes < sizeof(*t))
+            return EINVAL;
+        memset(t, 0, sizeof(*t));
+        t->c_lflag = ISIG | (tty.canonical ? ICANON : 0) | (tty.echo ? ECHO : 0);
+        *out_n = sizeof(*t);
+        return 0;
+    case DCMD_TCSETATTR:
+        if (nbytes < sizeof(*t))
+            return EINVAL;
+        tty.canonical = (t->c_lflag & ICANON) != 0;
+        tty.echo = (t->c_lflag & ECHO) != 0;
+        serve_readers(); /* raw mode may make waiting input readable at once */
+        return 0;
+    default:
+        return ENOTTY;
+    }
 }
 
 static int ser_stat(void *ocb, struct io_stat *st)
@@ -155,6 +199,7 @@ int main(int argc, char **argv)
                                               .read = ser_read,
                                               .write = ser_write,
                                               .stat = ser_stat,
+                                              .devctl = ser_devctl,
                                               .pulse = on_pulse};
     int chid = resmgr_attach("/dev/ser1", &funcs, NULL);
     if (chid < 0 || resmgr_attach_path(chid, "/dev/console") < 0) {

@@ -218,7 +218,7 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
 bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
 {
     struct io_hdr *h = msg;
-    if (h->type < IO_CONNECT || h->type > IO_READDIR)
+    if (h->type < IO_CONNECT || h->type > IO_DEVCTL)
         return false;
     if (h->type == IO_CONNECT) {
         int err = node_open(info, msg, len);
@@ -262,6 +262,9 @@ bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len
             node_readdir(rcvid, o, rw->nbytes);
         else
             MsgError(rcvid, EINVAL);
+        break;
+    case IO_DEVCTL:
+        MsgError(rcvid, ENOTTY); /* none of taskman's files is a terminal */
         break;
     case IO_CLOSE:
         o->scoid = 0;

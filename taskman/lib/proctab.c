@@ -14,6 +14,8 @@ struct tm_proc *proctab_add(int pid, int ppid, const char *name)
             struct tm_proc *p = &table[i];
             p->pid = pid;
             p->ppid = ppid;
+            struct tm_proc *parent = proctab_find(ppid);
+            p->pgid = parent ? parent->pgid : pid; /* children join the parent's group */
             p->zombie = false;
             p->wstatus = 0;
             p->io = false;

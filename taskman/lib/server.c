@@ -109,10 +109,13 @@ static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
         io = true;
     }
     int pid = spawn(path, argv, envp, info->pid, io);
-    if (pid < 0)
+    if (pid < 0) {
         MsgError(rcvid, -pid);
-    else
-        MsgReply(rcvid, pid, NULL, 0);
+        return;
+    }
+    if (msg.spawn.flags & TM_SPAWN_SETPGROUP)
+        proctab_find(pid)->pgid = pid;
+    MsgReply(rcvid, pid, NULL, 0);
 }
 
 static bool has_child(int parent, int pid)
@@ -242,23 +245,55 @@ static void handle_path(int rcvid, const struct _msg_info *info, size_t got)
         MsgReply(rcvid, 0, NULL, 0);
 }
 
-// TM_KILL: end a process as if by signal signo (no other signal delivery exists yet).
+// Ends process p as if by signal signo (no other signal delivery exists yet; 0 only checks).
+static int kill_one(struct tm_proc *p, int signo)
+{
+    if (p->zombie || p->pid == TASKMAN_PID)
+        return ESRCH;
+    if (signo != 0 && ProcDestroy(p->pid, 0x10000 | signo) < 0)
+        return ESRCH;
+    return 0;
+}
+
+// TM_KILL: a process, or (pid < 0) every process of group -pid.
 static void handle_kill(int rcvid, size_t got)
 {
     const struct tm_kill *k = (const struct tm_kill *)msg.bytes;
-    if (got < sizeof(*k) || k->signo < 0 || k->signo > 64) {
+    if (got < sizeof(*k) || k->signo < 0 || k->signo > 64 || k->pid == 0 || k->pid == -1) {
         MsgError(rcvid, EINVAL);
         return;
     }
-    struct tm_proc *p = proctab_find(k->pid);
-    if (!p || p->zombie || k->pid == TASKMAN_PID) {
+    int err = ESRCH;
+    if (k->pid > 0) {
+        struct tm_proc *p = proctab_find(k->pid);
+        err = p ? kill_one(p, k->signo) : ESRCH;
+    } else {
+        for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p))
+            if (p->pgid == -k->pid && !p->zombie && kill_one(p, k->signo) == 0)
+                err = 0;
+    }
+    if (err)
+        MsgError(rcvid, err);
+    else
+        MsgReply(rcvid, 0, NULL, 0);
+}
+
+// TM_SETPGID: a process (itself or a child) joins or starts a process group.
+static void handle_setpgid(int rcvid, const struct _msg_info *info, size_t got)
+{
+    const struct tm_kill *m = (const struct tm_kill *)msg.bytes;
+    int pid = got >= sizeof(*m) && m->pid ? m->pid : info->pid;
+    struct tm_proc *p = proctab_find(pid);
+    int pgid = got >= sizeof(*m) && m->signo ? m->signo : pid;
+    if (got < sizeof(*m) || m->pid < 0 || m->signo < 0) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    if (!p || (p->pid != info->pid && p->ppid != info->pid)) {
         MsgError(rcvid, ESRCH);
         return;
     }
-    if (k->signo != 0 && ProcDestroy(k->pid, 0x10000 | k->signo) < 0) {
-        MsgError(rcvid, ESRCH);
-        return;
-    }
+    p->pgid = pgid;
     MsgReply(rcvid, 0, NULL, 0);
 }
 
@@ -352,6 +387,14 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
         case TM_UNAME:
             handle_uname(rcvid);
             break;
+        case TM_SETPGID:
+            handle_setpgid(rcvid, &info, got);
+            break;
+        case TM_GETPGRP: {
+            struct tm_proc *p = proctab_find(info.pid);
+            MsgReply(rcvid, p ? p->pgid : info.pid, NULL, 0);
+            break;
+        }
         case TM_SPAWN:
             handle_spawn(rcvid, &info, got);
             break;

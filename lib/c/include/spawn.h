@@ -14,7 +14,8 @@ typedef struct {
 
 /* QSOE: the new process may attach interrupts and map device registers (for drivers); taskman
    grants it only to a parent that has it itself. */
-#define POSIX_SPAWN_QSOE_IO 0x1000
+#define POSIX_SPAWN_QSOE_IO   0x1000
+#define POSIX_SPAWN_SETPGROUP 0x0002 /* the child leads a new process group */
 
 int posix_spawnattr_init(posix_spawnattr_t *attr);
 int posix_spawnattr_setflags(posix_spawnattr_t *attr, short flags);

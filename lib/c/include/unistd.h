@@ -12,8 +12,11 @@ ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);
 int close(int fd);
+int pipe(int fds[2]);
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t getpgrp(void);
+int setpgid(pid_t pid, pid_t pgid);
 void _exit(int status) __attribute__((noreturn));
 
 extern char **environ;

@@ -237,6 +237,24 @@ static void dispatch(int rcvid, const struct _msg_info *info, char *msg, size_t 
             MsgReply(rcvid, 0, &st, sizeof(st));
         break;
     }
+    case IO_DEVCTL: {
+        static char data[CHUNK];
+        const struct io_devctl *d = (const struct io_devctl *)msg;
+        if (len < sizeof(*d) || d->nbytes > CHUNK) {
+            MsgError(rcvid, EINVAL);
+            break;
+        }
+        size_t in = len - sizeof(*d) < d->nbytes ? len - sizeof(*d) : d->nbytes;
+        memcpy(data, msg + sizeof(*d), in);
+        size_t out = 0;
+        int err =
+            rm.funcs->devctl ? rm.funcs->devctl(f->ocb, d->dcmd, data, d->nbytes, &out) : ENOTTY;
+        if (err)
+            MsgError(rcvid, err);
+        else
+            MsgReply(rcvid, 0, data, out);
+        break;
+    }
     case IO_CLOSE:
         forget(f);
         MsgReply(rcvid, 0, NULL, 0);

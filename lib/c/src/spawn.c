@@ -39,7 +39,8 @@ static size_t count(char *const v[])
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions,
                 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-    if ((actions && actions->__actions) || (attr && (attr->__flags & ~POSIX_SPAWN_QSOE_IO)))
+    if ((actions && actions->__actions) ||
+        (attr && (attr->__flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP))))
         return ENOSYS;
     if (!path)
         return EINVAL;
@@ -54,7 +55,11 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
         memcpy(data + len, s, n);
         len += n;
     }
-    uint16_t flags = attr && (attr->__flags & POSIX_SPAWN_QSOE_IO) ? TM_SPAWN_IO : 0;
+    uint16_t flags = 0;
+    if (attr && (attr->__flags & POSIX_SPAWN_QSOE_IO))
+        flags |= TM_SPAWN_IO;
+    if (attr && (attr->__flags & POSIX_SPAWN_SETPGROUP))
+        flags |= TM_SPAWN_SETPGROUP; /* the child leads its own group (pgroup 0 only) */
     struct tm_spawn msg = {TM_SPAWN, flags, (uint32_t)argc, (uint32_t)envc, (uint32_t)len};
     iov_t iov[2] = {{&msg, sizeof(msg)}, {data, len}};
     long r = MsgSendv_r(taskman(), iov, 2, NULL, 0);
@@ -116,12 +121,26 @@ pid_t getppid(void)
 
 int kill(pid_t pid, int sig)
 {
-    if (pid <= 0) {
-        errno = ENOSYS; /* process groups come with the console's job control */
+    if (pid == 0)
+        pid = -getpgrp();
+    if (pid == -1) {
+        errno = ENOSYS; /* "every process" is not for ordinary programs */
         return -1;
     }
     struct tm_kill msg = {TM_KILL, 0, pid, sig};
     return MsgSend(taskman(), &msg, sizeof(msg), NULL, 0) < 0 ? -1 : 0;
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+    struct tm_kill msg = {TM_SETPGID, 0, pid, pgid};
+    return MsgSend(taskman(), &msg, sizeof(msg), NULL, 0) < 0 ? -1 : 0;
+}
+
+pid_t getpgrp(void)
+{
+    struct tm_header msg = {TM_GETPGRP, 0};
+    return (pid_t)MsgSend(taskman(), &msg, sizeof(msg), NULL, 0);
 }
 
 void _exit(int status)

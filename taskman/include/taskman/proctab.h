@@ -18,6 +18,7 @@
 struct tm_proc {
     int pid;
     int ppid;
+    int pgid; /* process group */
     bool zombie;
     int wstatus; /* POSIX wait status, once a zombie */
     bool io;     /* has the I/O privilege, and may pass it on */

@@ -1,6 +1,7 @@
 /*
  * Helper of the taskman tests. Modes (argv[1]):
  *   sleep MS        - sleep MS milliseconds, exit 0;
+ *   nap MS          - after 50 ms say "family: napping", then sleep MS milliseconds;
  *   ppid PID        - exit 0 if getppid() is PID, else 1;
  *   orphan MS       - start "family sleep MS" and exit at once, leaving it an orphan;
  *                     prints its pid as "orphan: child N".
@@ -25,6 +26,14 @@ int main(int argc, char **argv)
         return 2;
     if (strcmp(argv[1], "sleep") == 0) {
         uint64_t ns = (uint64_t)number(argv[2]) * 1000000;
+        TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+        return 0;
+    }
+    if (strcmp(argv[1], "nap") == 0) {
+        uint64_t ns = 50000000;
+        TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+        printf("family: napping\n");
+        ns = (uint64_t)number(argv[2]) * 1000000;
         TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
         return 0;
     }

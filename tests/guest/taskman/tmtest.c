@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 static int failures;
@@ -313,13 +314,41 @@ static void test_pthreads(void)
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_t d;
     CHECK("a detached thread starts", pthread_create(&d, &attr, worker, NULL) == 0);
-    CHECK("a detached thread cannot be joined (EINVAL)", pthread_join(d, NULL) == EINVAL);
+    int jr = pthread_join(d, NULL);
+    CHECK("a detached thread cannot be joined (EINVAL, or ESRCH once gone)",
+          jr == EINVAL || jr == ESRCH);
     pthread_t late;
     pthread_create(&late, NULL, worker, NULL);
     CHECK("pthread_detach of a running thread succeeds", pthread_detach(late) == 0);
     CHECK("pthread_detach twice gives EINVAL",
           pthread_detach(late) == EINVAL || pthread_detach(late) == ESRCH);
     CHECK("pthread_self is the caller's tid", pthread_self() == __tls()->__tid);
+}
+
+static void test_groups_and_terminals(void)
+{
+    CHECK("init leads its own process group", getpgrp() == getpid());
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    char *nap[] = {"test/family", "sleep", "100000", NULL};
+    pid_t a, b;
+    posix_spawn(&a, "test/family", NULL, &attr, nap, NULL);
+    posix_spawn(&b, "test/family", NULL, NULL, nap, NULL);
+    CHECK("setpgid puts a child into another group", setpgid(b, a) == 0);
+    CHECK("kill of a process group ends every process in it", kill(-a, SIGTERM) == 0);
+    int st1, st2;
+    pid_t w1 = waitpid(a, &st1, 0), w2 = waitpid(b, &st2, 0);
+    CHECK("both group members end by the signal",
+          w1 == a && w2 == b && WIFSIGNALED(st1) && WTERMSIG(st2) == SIGTERM);
+    CHECK("kill of an empty group gives ESRCH", kill(-a, SIGTERM) == -1 && errno == ESRCH);
+    CHECK("setpgid of a process that is not ours gives ESRCH",
+          setpgid(TASKMAN_PID, 5) == -1 && errno == ESRCH);
+    int fd = open("/dev/null", O_RDWR);
+    struct termios t;
+    CHECK("/dev/null is not a terminal (ENOTTY)",
+          !isatty(fd) && errno == ENOTTY && tcgetattr(fd, &t) == -1);
+    close(fd);
 }
 
 int main(void)
@@ -333,6 +362,7 @@ int main(void)
     test_resource_manager();
     test_memory_and_identity();
     test_pthreads();
+    test_groups_and_terminals();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
 }

@@ -18,6 +18,8 @@ struct resmgr_funcs {
     ssize_t (*write)(void *ocb, const void *buf, size_t n, off_t offset);
     int (*stat)(void *ocb, struct io_stat *st);
     void (*close)(void *ocb);
+    /* device control: data holds nbytes in and takes *out_n bytes out; 0 or an errno */
+    int (*devctl)(void *ocb, unsigned dcmd, void *data, size_t nbytes, size_t *out_n);
     /* a pulse other than the framework's own (an interrupt, a timer) */
     void (*pulse)(void *handle, int code, int value);
 };
