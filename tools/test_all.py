@@ -62,6 +62,7 @@ HOST_TESTS = {
     "elf": ["common/elf.c"],
     "page_pool": ["kernel/mm/page_pool.c"],
     "tty": ["servers/devc-ser8250/tty.c"],
+    "libc_format": ["lib/c/src/format.c"],
 }
 
 
@@ -138,6 +139,17 @@ def run_guest_tests():
     report(b.code == 0 and not b.timed_out, "guest: the taskman suite ends the machine with status 0",
            f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
     report(passed >= 45, "guest: the taskman suite ran all its checks", f"only {passed} passed")
+
+    # The servers suite: run by taskman as init; it starts the pipe manager and the slogger
+    # itself, and its failure count becomes the exit code.
+    b = qemu.boot("run=test/srvtest", timeout=120)
+    passed, failed = count_lines(b.output, "servers:")
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"guest servers suite: {passed} passed, {failed} failed", flush=True)
+    report(b.code == 0 and not b.timed_out, "guest: the servers suite ends the machine with status 0",
+           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
+    report(passed >= 43, "guest: the servers suite ran all its checks", f"only {passed} passed")
 
     # Panics and a faulting first process end QEMU with a non-zero status.
     b = qemu.boot("init=no/such/program", timeout=60)

@@ -14,5 +14,6 @@
 #define AT_QSOE_BOOTIMAGE      0x1000 /* address of the boot cpio in the first process */
 #define AT_QSOE_BOOTIMAGE_SIZE 0x1001
 #define AT_QSOE_CMDLINE        0x1002 /* the kernel command line, a string */
+#define AT_QSOE_STDIO          0x1003 /* 1: open /dev/console as descriptors 0-2 at start */
 
 #endif

@@ -88,6 +88,7 @@ long kc_timer_timeout(const uint64_t *a)
         if (copy_to_user(uotime, &left, sizeof(left)) < 0)
             return -EFAULT;
     }
+    self->timeout_fired = false; /* whatever an earlier timeout left behind */
     if (!untime || states == 0) {
         self->timeout_states = 0;
         return 0;
@@ -105,6 +106,7 @@ long kc_timer_timeout(const uint64_t *a)
         __atomic_store_n(&self->state, STATE_NANOSLEEP, __ATOMIC_SEQ_CST);
         long r = thread_block();
         self->timeout_states = 0;
+        self->timeout_fired = false;
         if (r < 0 && uotime) {
             uint64_t now2 = monotonic_ns(), left = deadline_ns > now2 ? deadline_ns - now2 : 0;
             copy_to_user(uotime, &left, sizeof(left));

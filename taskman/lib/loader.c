@@ -5,6 +5,7 @@
 #include <abi/auxv.h>
 #include <errno.h>
 #include <qsoe/elf.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <taskman/loader.h>
@@ -42,11 +43,12 @@ static size_t count(char *const v[])
 
 // Lays the start-up block out in a local buffer as it will sit below LOADER_STACK_TOP, then
 // copies it into the new process. Returns the new stack pointer, or 0 if it does not fit.
-static uintptr_t build_block(int pid, char *const argv[], char *const envp[], uintptr_t entry)
+static uintptr_t build_block(int pid, char *const argv[], char *const envp[], uintptr_t entry,
+                             bool stdio)
 {
     static uint64_t buf[MAX_BLOCK / 8];
     size_t argc = count(argv), envc = count(envp);
-    size_t words = 1 + argc + 1 + envc + 1 + 2 * 3;
+    size_t words = 1 + argc + 1 + envc + 1 + 2 * 4;
     size_t strings = 0;
     for (size_t i = 0; i < argc; i++)
         strings += strlen(argv[i]) + 1;
@@ -77,6 +79,8 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     *w++ = PAGE;
     *w++ = AT_ENTRY;
     *w++ = entry;
+    *w++ = AT_QSOE_STDIO;
+    *w++ = stdio;
     *w++ = AT_NULL;
     *w++ = 0;
     if (ProcMemWrite(pid, base, buf, total) < 0)
@@ -92,14 +96,14 @@ int loader_spawn(const void *file, size_t size, const char *name, char *const ar
     int err = elf_check(file, size, &limits, &img);
     if (err)
         return err;
-    int pid = ProcCreate(flags, name);
+    int pid = ProcCreate(flags & ~LOADER_STDIO, name);
     if (pid < 0)
         return -errno;
     err = load_segments(pid, file, &img);
     if (!err && ProcMemMap(pid, LOADER_STACK_TOP - LOADER_STACK_SIZE, LOADER_STACK_SIZE,
                            PROT_READ | PROT_WRITE) < 0)
         err = -errno;
-    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry);
+    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry, (flags & LOADER_STDIO) != 0);
     if (!err && !sp)
         err = -E2BIG;
     if (!err) {

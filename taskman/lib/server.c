@@ -51,7 +51,7 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
     if (find_program(path, &e) < 0)
         return -ENOENT;
     const char *name = argv && argv[0] ? argv[0] : path;
-    int pid = loader_spawn(e.data, e.size, name, argv, envp, io ? _NTO_PF_IO : 0);
+    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO);
     if (pid < 0)
         return pid;
     struct tm_proc *p = proctab_add(pid, parent, name);

@@ -1,8 +1,9 @@
 /*
- * Program start-up and exit: read the start-up block the loader left on the stack, run main,
- * and end the process with its status.
+ * Program start-up and exit: read the start-up block the loader left on the stack, open the
+ * standard files, run main, and end the process with its status.
  */
 #include <abi/auxv.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/neutrino.h>
@@ -20,6 +21,16 @@ unsigned long getauxval(unsigned long type)
     return 0;
 }
 
+// Standard input, output and error: descriptors 0, 1 and 2 on the console, until they are
+// inherited from the parent. Only programs started by taskman are told to (AT_QSOE_STDIO):
+// taskman itself and programs run without it (the kernel tests) leave them closed.
+static void open_standard_files(void)
+{
+    for (int fd = 0; fd < 3; fd++)
+        if (open("/dev/console", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+            return;
+}
+
 void __libc_start(uint64_t *block)
 {
     int argc = (int)block[0];
@@ -29,6 +40,8 @@ void __libc_start(uint64_t *block)
     while (*e)
         e++;
     auxv = (uint64_t *)(e + 1);
+    if (getauxval(AT_QSOE_STDIO))
+        open_standard_files();
     exit(main(argc, argv, environ));
 }
 

@@ -1,34 +1,71 @@
 /*
- * printf and friends written straight to the console with ConsoleWrite, for the programs that
- * run before the console server exists.
+ * printf and friends: vsnprintf and snprintf format into the caller's buffer, printf writes
+ * straight to the console with ConsoleWrite, for the programs that run before the console
+ * server exists. The formatting itself is format.c's.
  */
-#include <qsoe/fmt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
 
+#include "format.h"
+
+/* A sink that collects output and writes it to the console a buffer at a time. */
+struct console_sink {
+    struct format_sink base;
+    size_t used;
+    char buf[1024];
+};
+
+// Writes out what the console sink holds.
+static void console_flush(struct console_sink *c)
+{
+    if (c->used > 0) {
+        ConsoleWrite(c->buf, c->used);
+        c->used = 0;
+    }
+}
+
+// Takes a run of formatted bytes, writing the buffer out each time it fills, so an output of
+// any length reaches the console whole and a short one in a single write.
+static void console_put(struct format_sink *s, const char *bytes, size_t n)
+{
+    struct console_sink *c = (struct console_sink *)s;
+
+    while (n > 0) {
+        size_t take = sizeof(c->buf) - c->used;
+        if (take > n)
+            take = n;
+        memcpy(c->buf + c->used, bytes, take);
+        c->used += take;
+        bytes += take;
+        n -= take;
+        if (c->used == sizeof(c->buf))
+            console_flush(c);
+    }
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-    return fmt_vsnprintf(buf, size, fmt, ap);
+    return format_vsnprintf(buf, size, fmt, ap);
 }
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, size, fmt, ap);
+    int n = format_vsnprintf(buf, size, fmt, ap);
     va_end(ap);
     return n;
 }
 
 int printf(const char *fmt, ...)
 {
-    char line[1024];
+    struct console_sink c = {{console_put}, 0, {0}};
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof(line), fmt, ap);
+    int n = format_v(&c.base, fmt, ap);
     va_end(ap);
-    ConsoleWrite(line, n < (int)sizeof(line) ? (size_t)n : sizeof(line) - 1);
+    console_flush(&c);
     return n;
 }
 

@@ -14,6 +14,10 @@
 
 // Creates a process named name from the ELF image file[0..size), with argv and envp (each
 // NULL-terminated), and starts its main thread. Returns the pid or a negated errno.
+/* loader_spawn flag (beside the kernel's _NTO_PF_* ones): the program is told to open its
+   standard files, which it can only do when a taskman serves it. */
+#define LOADER_STDIO 0x80000000u
+
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
                  char *const envp[], unsigned flags);
 

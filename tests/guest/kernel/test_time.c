@@ -54,4 +54,9 @@ void test_time(void)
     t0 = now_ns();
     TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP | TIMER_ABSTIME, NULL, &abs, NULL);
     CHECK("an absolute nanosleep wakes at its deadline", now_ns() >= abs);
+    sleep_ns(1000000);
+    uint64_t later = 50000000;
+    TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_JOIN, NULL, &later, NULL);
+    CHECK_ERR("a timeout armed right after a full sleep is not already spent",
+              ThreadJoin(9999 % 200 + 1, NULL), ESRCH);
 }

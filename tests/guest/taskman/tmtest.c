@@ -327,6 +327,10 @@ static void test_pthreads(void)
 
 static void test_groups_and_terminals(void)
 {
+    struct stat st;
+    CHECK("a program starts with standard input, output and error open on the console",
+          fstat(0, &st) == 0 && fstat(1, &st) == 0 && fstat(2, &st) == 0 && S_ISCHR(st.st_mode));
+    CHECK("writing to standard output works", write(1, "tmtest: via fd 1\n", 17) == 17);
     CHECK("init leads its own process group", getpgrp() == getpid());
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
