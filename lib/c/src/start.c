@@ -24,11 +24,14 @@ unsigned long getauxval(unsigned long type)
 // Standard input, output and error: descriptors 0, 1 and 2 on the console, until they are
 // inherited from the parent. Only programs started by taskman are told to (AT_QSOE_STDIO):
 // taskman itself and programs run without it (the kernel tests) leave them closed.
+int __libc_have_stdio;
+
 static void open_standard_files(void)
 {
     for (int fd = 0; fd < 3; fd++)
         if (open("/dev/console", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
             return;
+    __libc_have_stdio = 1;
 }
 
 void __libc_start(uint64_t *block)

@@ -1,11 +1,13 @@
 /*
- * printf and friends: vsnprintf and snprintf format into the caller's buffer, printf writes
- * straight to the console with ConsoleWrite, for the programs that run before the console
- * server exists. The formatting itself is format.c's.
+ * printf and friends: vsnprintf and snprintf format into the caller's buffer; printf and puts
+ * write to standard output (descriptor 1) when the program has one, and straight to the
+ * kernel console with ConsoleWrite otherwise (taskman, and programs run without it). The
+ * formatting itself is format.c's. FILE streams are still to come.
  */
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <unistd.h>
 
 #include "format.h"
 
@@ -16,11 +18,19 @@ struct console_sink {
     char buf[1024];
 };
 
+extern int __libc_have_stdio; /* start.c: descriptors 0-2 were opened */
+
+static void emit(const char *s, size_t n)
+{
+    if (!__libc_have_stdio || write(1, s, n) < 0)
+        ConsoleWrite(s, n);
+}
+
 // Writes out what the console sink holds.
 static void console_flush(struct console_sink *c)
 {
     if (c->used > 0) {
-        ConsoleWrite(c->buf, c->used);
+        emit(c->buf, c->used);
         c->used = 0;
     }
 }
@@ -71,7 +81,15 @@ int printf(const char *fmt, ...)
 
 int puts(const char *s)
 {
-    ConsoleWrite(s, strlen(s));
-    ConsoleWrite("\n", 1);
+    size_t n = strlen(s);
+    char line[512];
+    if (n < sizeof(line)) { /* one write, so the line is not split by other output */
+        memcpy(line, s, n);
+        line[n] = '\n';
+        emit(line, n + 1);
+    } else {
+        emit(s, n);
+        emit("\n", 1);
+    }
     return 0;
 }
