@@ -43,7 +43,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver \
             pipe slogger sloginfo test/srvtest test/pipewriter \
-            bench/kernel bench/echo
+            bench/kernel bench/echo bench/spawn
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -63,6 +63,7 @@ test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
 test/ipc_peer_SRCS     := tests/guest/programs/ipc_peer.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
+bench/spawn_SRCS       := bench/programs/spawn_bench.c
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
 
 MODPKG := $(B)/modpkg.cpio

@@ -45,8 +45,27 @@ def kernel_calls():
     return rows
 
 
+def spawning():
+    print("bench: process creation through taskman under -icount ...", flush=True)
+    b = qemu.boot("run=bench/spawn", timeout=300, icount=True)
+    found = dict(re.findall(r"BENCH (\S+) (\d+)", b.output))
+    if b.code != 0 or len(found) < 2:
+        sys.exit("bench: the spawn benchmark failed:\n" + b.output[-1500:])
+    start = time.monotonic()
+    w = qemu.boot("run=bench/spawn", timeout=300)
+    wall = time.monotonic() - start
+    wfound = dict(re.findall(r"BENCH (\S+) (\d+)", w.output))
+    return [("posix_spawn + waitpid of a boot-image program: guest instructions, this hart",
+             found["spawn_and_wait_this_hart"]),
+            ("posix_spawn + waitpid of a boot-image program: guest ns, both harts (icount)",
+             found["spawn_and_wait_all_harts_ns"]),
+            ("posix_spawn + waitpid of a boot-image program: wall us (no icount)",
+             str(int(wfound.get("spawn_and_wait_all_harts_ns", "0")) // 1000)),
+            ("spawn benchmark run: wall seconds (no icount)", f"{wall:.2f}")]
+
+
 def main():
-    rows = boot_to_taskman() + kernel_calls()
+    rows = boot_to_taskman() + kernel_calls() + spawning()
     width = max(len(r[0]) for r in rows)
     lines = [f"{name:<{width}}  {value}" for name, value in rows]
     text = "\n".join(lines) + "\n"
