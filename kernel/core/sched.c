@@ -198,16 +198,9 @@ void sched_finish_switch(struct cpu *c)
     }
 }
 
-// Switches the hart from prev to next (both may be the same).
-static void switch_to(struct cpu *c, struct thread *prev, struct thread *next)
+// Makes next the hart's running thread: its state, slice, address space and FPU.
+static void switch_in(struct cpu *c, struct thread *next)
 {
-    next->state = STATE_RUNNING;
-    if (next->prio_stale) {
-        next->prio_stale = false;
-        next->prio = next->base_prio;
-    }
-    if (next == prev)
-        return;
     if (next->policy == SCHED_RR) {
         next->slice_start = arch_time_now();
         if (rq_highest(&c->rq) >= next->prio)
@@ -217,6 +210,24 @@ static void switch_to(struct cpu *c, struct thread *prev, struct thread *next)
     if (next->proc)
         arch_pt_activate(next->proc->as.root);
     arch_fp_switch_in(next);
+}
+
+static void set_running(struct thread *next)
+{
+    next->state = STATE_RUNNING;
+    if (next->prio_stale) {
+        next->prio_stale = false;
+        next->prio = next->base_prio;
+    }
+}
+
+// Switches the hart from prev to next (both may be the same).
+static void switch_to(struct cpu *c, struct thread *prev, struct thread *next)
+{
+    set_running(next);
+    if (next == prev)
+        return;
+    switch_in(c, next);
     arch_switch(&prev->ctx, &next->ctx);
     sched_finish_switch(this_cpu());
 }
@@ -257,6 +268,35 @@ void sched_handoff(struct thread *t, long result)
     c->need_resched = false;
     c->requeue_back = false;
     switch_to(c, c->cur, t);
+}
+
+// sched_handoff (next set) or sched (next NULL) for a current thread that has blocked and whose
+// kernel stack holds nothing that must run when it wakes: its wake-up is resume, run from the
+// top of its stack, so the stack is dropped rather than saved. Never returns.
+void sched_block_discard(struct thread *next, long result, void (*resume)(void))
+{
+    struct cpu *c = this_cpu();
+    struct thread *prev = c->cur;
+    if (!list_empty(&c->inbox))
+        sched_drain_inbox(c);
+    if (next) {
+        next->wait_result = result;
+        if (next->cpu != c || rq_highest(&c->rq) > next->prio) {
+            sched_make_ready(next);
+            next = NULL;
+        }
+    }
+    if (!next)
+        next = rq_pop(&c->rq);
+    if (!next)
+        next = c->idle;
+    c->need_resched = false;
+    c->requeue_back = false;
+    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    set_running(next);
+    if (next != prev)
+        switch_in(c, next);
+    arch_resume(&next->ctx);
 }
 
 void sched_yield(void)

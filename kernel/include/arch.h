@@ -29,6 +29,8 @@ void arch_cpu_init(struct cpu *c);
 
 /* Kernel-context switch: saves the caller's callee-saved state in *from and resumes *to. */
 void arch_switch(struct arch_context *from, struct arch_context *to);
+/* Continues *to without saving the caller's state: the caller's stack is dropped. */
+void arch_resume(const struct arch_context *to) __attribute__((noreturn));
 void arch_context_init(struct thread *t, void (*entry)(void), uintptr_t stack_top);
 void arch_return_to_user(struct trapframe *f) __attribute__((noreturn));
 

@@ -99,6 +99,10 @@ void channel_put(struct channel *ch);
 
 /* msg.c */
 void ipc_thread_gone(struct thread *t);
+void ipc_leave_channel(struct thread *t);
+
+/* fastpath.c */
+long ipc_block(struct thread *next, long next_result);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

@@ -63,11 +63,11 @@ struct thread {
     int ipc_coid, ipc_scoid;
     bool ipc_pulse_only; /* in MsgReceivePulse */
     bool unblock_requested;
-    uintptr_t ipc_info;  /* receiver's struct _msg_info, 0 for none */
+    uintptr_t ipc_info;         /* receiver's struct _msg_info, 0 for none */
     struct sync_obj *sync_wait; /* the wait queue this thread is on, if any */
     int intr_pending;           /* SIGEV_INTR interrupts not yet taken by InterruptWait */
-    struct msg_buf smsg; /* client: the message; server: the reply being sent */
-    struct msg_buf rmsg; /* client: the reply buffer; server: the receive buffer */
+    struct msg_buf smsg;        /* client: the message; server: the reply being sent */
+    struct msg_buf rmsg;        /* client: the reply buffer; server: the receive buffer */
 
     struct arch_fpstate fp;
 };
@@ -94,7 +94,7 @@ struct cpu {
 
     struct list timeouts; /* sleeping or timed-out-blocked threads, soonest first */
     struct spinlock timer_lock;
-    struct list timers; /* armed process timers (ktimer.c), soonest first */
+    struct list timers;   /* armed process timers (ktimer.c), soonest first */
     uint64_t timer_armed; /* deadline the hardware timer is set to, UINT64_MAX if none */
 
     struct thread *reap;     /* thread that just died on this hart: free its stack */
@@ -124,6 +124,8 @@ bool thread_wake(struct thread *t, int from_state, long result);
 bool thread_claim(struct thread *t, int from_state);
 void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
+void sched_block_discard(struct thread *next, long result, void (*resume)(void))
+    __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));

@@ -22,7 +22,7 @@ static void insert_by_priority(struct list *head, struct thread *t)
 }
 
 // Leaves the channel list a blocked call was on, after a timeout, a kill or an error woke it.
-static void leave_channel(struct thread *t)
+void ipc_leave_channel(struct thread *t)
 {
     struct channel *ch = t->ipc_chan;
     if (!ch)
@@ -150,15 +150,15 @@ static long msg_send(const uint64_t *a)
         t->state = STATE_REPLY;
         list_push_back(&ch->repliers, &t->ipc_link);
         spin_unlock(&ch->lock);
-        long result = thread_block_to(r, t->rcvid);
-        leave_channel(t);
+        long result = ipc_block(r, t->rcvid);
+        ipc_leave_channel(t);
         return result;
     }
     t->state = STATE_SEND;
     insert_by_priority(&ch->senders, t);
     spin_unlock(&ch->lock);
-    long result = thread_block();
-    leave_channel(t);
+    long result = ipc_block(NULL, 0);
+    ipc_leave_channel(t);
     return result;
 }
 
@@ -228,8 +228,8 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
     t->ipc_info = uinfo;
     list_push_back(&ch->receivers, &t->ipc_link);
     spin_unlock(&ch->lock);
-    long result = thread_block();
-    leave_channel(t);
+    long result = ipc_block(NULL, 0);
+    ipc_leave_channel(t);
     return result;
 }
 

@@ -127,19 +127,11 @@ static struct process *other_side(struct process *self, struct process *a, struc
     return a && a != self ? a : b && b != self ? b : NULL;
 }
 
-// The common case of msg_copy: one buffer on each side, from their starts.
-long msg_copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
-                     struct iovk src, int *fault)
+// msg_copy_simple page by page, with locked (if any) the other process.
+static long msg_copy_pieces(struct process *self, struct process *locked, struct process *dst_proc,
+                            struct iovk dst, struct process *src_proc, struct iovk src, size_t n,
+                            int *fault)
 {
-    *fault = 0;
-    size_t n = src.len < dst.len ? src.len : dst.len;
-    if (n == 0)
-        return 0;
-    struct process *self = current()->proc;
-    bool bad;
-    struct process *locked = other_side(self, src_proc, dst_proc, &bad);
-    if (bad)
-        return -EFAULT;
     if (locked)
         spin_lock(&locked->as.lock);
     long done = 0;
@@ -198,4 +190,49 @@ long msg_copy_general(struct process *dst_proc, const struct msg_buf *dst, size_
     if (locked)
         spin_unlock(&locked->as.lock);
     return *fault ? -EFAULT : copied;
+}
+
+// A copy between the caller's own memory and one page of another process, the usual shape of
+// a short message; longer or page-crossing copies go piece by piece (copy_piece). Same
+// result and fault sides as copy_piece.
+static long copy_one_page(struct process *self, struct process *dst_proc, struct iovk dst,
+                          struct process *src_proc, struct iovk src, size_t n, int *fault)
+{
+    bool to_other = dst_proc != self;
+    struct process *other = to_other ? dst_proc : src_proc;
+    uintptr_t va = to_other ? dst.base : src.base;
+    if ((va % PAGE_SIZE) + n > PAGE_SIZE)
+        return msg_copy_pieces(self, other, dst_proc, dst, src_proc, src, n, fault);
+    spin_lock(&other->as.lock);
+    size_t room;
+    char *k = user_byte(other, va, to_other, &room);
+    long done = (long)n;
+    if (!k) {
+        *fault = to_other ? FAULT_DST : FAULT_SRC;
+        done = -EFAULT;
+    } else if (arch_copy_user(to_other ? k : (char *)dst.base,
+                              to_other ? (const char *)src.base : k, n) != 0) {
+        *fault = to_other ? FAULT_SRC : FAULT_DST;
+        done = -EFAULT;
+    }
+    spin_unlock(&other->as.lock);
+    return done;
+}
+
+// The common case of msg_copy: one buffer on each side, from their starts.
+long msg_copy_simple(struct process *dst_proc, struct iovk dst, struct process *src_proc,
+                     struct iovk src, int *fault)
+{
+    *fault = 0;
+    size_t n = src.len < dst.len ? src.len : dst.len;
+    if (n == 0)
+        return 0;
+    struct process *self = current()->proc;
+    bool bad;
+    struct process *locked = other_side(self, src_proc, dst_proc, &bad);
+    if (bad)
+        return -EFAULT;
+    if (locked && src_proc && dst_proc)
+        return copy_one_page(self, dst_proc, dst, src_proc, src, n, fault);
+    return msg_copy_pieces(self, locked, dst_proc, dst, src_proc, src, n, fault);
 }

@@ -85,7 +85,7 @@ void arch_reset(void)
 
 void arch_context_init(struct thread *t, void (*entry)(void), uintptr_t stack_top)
 {
-    memset(&t->ctx, 0, sizeof(t->ctx));
     t->ctx.ra = (uintptr_t)entry;
     t->ctx.sp = stack_top;
+    t->ctx.s[0] = 0; /* no caller frame, for backtraces; the other registers are not read */
 }
