@@ -63,6 +63,11 @@ HOST_TESTS = {
     "page_pool": ["kernel/mm/page_pool.c"],
     "tty": ["servers/devc-ser8250/tty.c"],
     "libc_format": ["lib/c/src/format.c"],
+    "libc_stdlib": ["-include", "tests/host/libc_stdlib/rename.h", "-Iinclude",
+                    "lib/c/src/ctype.c", "lib/c/src/string.c", "lib/c/src/string_more.c",
+                    "lib/c/src/strerror.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",
+                    "lib/c/src/qsort.c", "lib/c/src/bsearch.c", "lib/c/src/malloc.c",
+                    "tests/host/libc_stdlib/arena_pages.c"],
 }
 
 

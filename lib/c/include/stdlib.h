@@ -1,4 +1,7 @@
-/* Process exit and the start-up environment. */
+/*
+ * Process exit and the start-up environment (start.c), number conversion (strtol.c, strtod.c),
+ * sorting and searching (qsort.c, bsearch.c) and the heap (malloc.c).
+ */
 #ifndef _STDLIB_H
 #define _STDLIB_H
 
@@ -11,5 +14,29 @@ void exit(int status) __attribute__((noreturn));
 void _Exit(int status) __attribute__((noreturn));
 void abort(void) __attribute__((noreturn));
 unsigned long getauxval(unsigned long type);
+
+long strtol(const char *restrict s, char **restrict end, int base);
+long long strtoll(const char *restrict s, char **restrict end, int base);
+unsigned long strtoul(const char *restrict s, char **restrict end, int base);
+unsigned long long strtoull(const char *restrict s, char **restrict end, int base);
+int atoi(const char *s);
+long atol(const char *s);
+long long atoll(const char *s);
+
+double strtod(const char *restrict s, char **restrict end);
+float strtof(const char *restrict s, char **restrict end);
+long double strtold(const char *restrict s, char **restrict end);
+double atof(const char *s);
+
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
+
+void *malloc(size_t size);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t size);
+void free(void *p);
+void *aligned_alloc(size_t align, size_t size);
+int posix_memalign(void **result, size_t align, size_t size);
 
 #endif

@@ -8,6 +8,18 @@
 #include <sys/neutrino.h>
 
 static void (*destructors[PTHREAD_KEYS_MAX])(void *);
+static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* malloc's lock hooks (malloc_pages.h): with threads in the program, the heap takes a mutex. */
+void __libc_malloc_lock(void)
+{
+    pthread_mutex_lock(&heap_lock);
+}
+
+void __libc_malloc_unlock(void)
+{
+    pthread_mutex_unlock(&heap_lock);
+}
 static bool key_used[PTHREAD_KEYS_MAX];
 static pthread_mutex_t keys_lock = PTHREAD_MUTEX_INITIALIZER;
 

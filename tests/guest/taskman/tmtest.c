@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/neutrino.h>
@@ -266,6 +267,19 @@ static void test_memory_and_identity(void)
           mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANON, -1, 0) == MAP_FAILED && errno == EINVAL);
     CHECK("munmap of a range never mapped by mmap gives EINVAL",
           munmap((void *)0x10000, 4096) == -1 && errno == EINVAL);
+    char *small = malloc(100), *big = malloc(3 << 20);
+    CHECK("malloc gets memory from taskman's mmap, small and large", small && big);
+    if (small && big) {
+        memset(big, 7, 3 << 20);
+        strcpy(small, "still here");
+        CHECK("malloc'd memory holds what is written",
+              big[(3 << 20) - 1] == 7 && strcmp(small, "still here") == 0);
+    }
+    free(big);
+    free(small);
+    char *again = malloc(64);
+    CHECK("memory can be allocated again after free", again != NULL);
+    free(again);
     struct utsname u;
     CHECK("uname names the system and machine",
           uname(&u) == 0 && strcmp(u.sysname, "QSOE") == 0 && strcmp(u.machine, "riscv64") == 0);
