@@ -33,7 +33,7 @@ LIBC_SRCS := $(wildcard lib/c/kernel/skimmer/*.S lib/c/kernel/skimmer/*.c lib/c/
 LIBC_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBC_SRCS))
 LIBC      := $(B)/lib/libc.a
 
-LIBTASKMAN_SRCS := $(wildcard taskman/lib/*.c) common/cpio.c common/elf.c
+LIBTASKMAN_SRCS := $(wildcard taskman/lib/*.c) common/cpio.c common/elf.c common/cmdline.c
 LIBTASKMAN_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBTASKMAN_SRCS))
 LIBTASKMAN      := $(B)/lib/libtaskman.a
 

@@ -6,21 +6,13 @@
 #include <stdlib.h>
 #include <sys/neutrino.h>
 
-static int number(const char *s)
-{
-    int n = 0;
-    while (*s >= '0' && *s <= '9')
-        n = n * 10 + (*s++ - '0');
-    return n;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 4)
         return 2;
-    ThreadCtl(_NTO_TCTL_RUNMASK, (void *)(uintptr_t)(1u << number(argv[3])));
+    ThreadCtl(_NTO_TCTL_RUNMASK, (void *)(uintptr_t)(1u << atoi(argv[3])));
     int chid = ChannelCreate(0);
-    int coid = ConnectAttach(0, number(argv[1]), number(argv[2]), 0, 0);
+    int coid = ConnectAttach(0, atoi(argv[1]), atoi(argv[2]), 0, 0);
     if (chid < 0 || coid < 0 || MsgSendPulse(coid, 10, 1, chid) < 0)
         return 3;
     static char buf[4096];

@@ -5,35 +5,12 @@
  */
 #include <mm.h>
 #include <process.h>
+#include <qsoe/cmdline.h>
 #include <qsoe/cpio.h>
 #include <qsoe/elf.h>
 
 #include <abi/auxv.h>
 #include <abi/kercall.h>
-
-static void boot_arg(const char *key, char *out, size_t size, const char *fallback)
-{
-    size_t klen = strlen(key);
-    const char *s = platform.bootargs;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, key, klen) == 0 && s[klen] == '=') {
-            s += klen + 1;
-            size_t n = 0;
-            while (s[n] && s[n] != ' ' && n + 1 < size)
-                n++;
-            memcpy(out, s, n);
-            out[n] = '\0';
-            return;
-        }
-        while (*s && *s != ' ')
-            s++;
-    }
-    size_t n = strnlen(fallback, size - 1);
-    memcpy(out, fallback, n);
-    out[n] = '\0';
-}
 
 static unsigned elf_prot_to_vm(uint32_t prot)
 {
@@ -73,8 +50,12 @@ void boot_start_first_process(void)
         panic("no boot image: start QEMU with -initrd build/modpkg.cpio");
     const void *image = pa_to_kva(platform.initrd_start);
     size_t image_size = platform.initrd_end - platform.initrd_start;
+    char buf[64];
+    const char *init = cmdline_value(platform.bootargs, "init", buf, sizeof(buf), "taskman");
     char name[64];
-    boot_arg("init", name, sizeof(name), "taskman");
+    size_t nlen = strnlen(init, sizeof(name) - 1);
+    memcpy(name, init, nlen);
+    name[nlen] = '\0';
 
     struct cpio_entry entry;
     int err = cpio_find(image, image_size, name, &entry);

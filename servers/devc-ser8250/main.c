@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/resmgr.h>
@@ -164,30 +165,10 @@ static int ser_stat(void *ocb, struct io_stat *st)
     return 0;
 }
 
-// A number in decimal or, with 0x, in hexadecimal.
-static unsigned long number(const char *s)
-{
-    unsigned long n = 0;
-    int base = 10;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        base = 16;
-        s += 2;
-    }
-    for (;; s++) {
-        int d = *s >= '0' && *s <= '9'   ? *s - '0'
-                : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
-                : *s >= 'A' && *s <= 'F' ? *s - 'A' + 10
-                                         : 99;
-        if (d >= base)
-            return n;
-        n = n * (unsigned long)base + (unsigned long)d;
-    }
-}
-
 int main(int argc, char **argv)
 {
-    uintptr_t base = argc > 1 ? number(argv[1]) : 0x10000000;
-    irq = argc > 2 ? (int)number(argv[2]) : 10;
+    uintptr_t base = argc > 1 ? strtoul(argv[1], NULL, 0) : 0x10000000;
+    irq = argc > 2 ? (int)strtol(argv[2], NULL, 0) : 10;
     if (ProcMemMapPhys(0, UART_VA, 4096, PROT_READ | PROT_WRITE, base & ~0xffful) < 0) {
         printf("devc-ser8250: cannot map the UART at 0x%lx (errno %d): needs the I/O privilege\n",
                (unsigned long)base, errno);

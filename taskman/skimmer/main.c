@@ -6,6 +6,7 @@
  */
 #include <abi/auxv.h>
 #include <proto/taskman.h>
+#include <qsoe/cmdline.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,29 +35,6 @@ static void *reaper(void *arg)
     return NULL;
 }
 
-// The value of key=value on the kernel command line, or fallback.
-static const char *boot_arg(const char *key, char *buf, size_t size, const char *fallback)
-{
-    const char *cmd = (const char *)getauxval(AT_QSOE_CMDLINE);
-    size_t klen = strlen(key);
-    for (const char *s = cmd; s && *s;) {
-        while (*s == ' ')
-            s++;
-        if (strncmp(s, key, klen) == 0 && s[klen] == '=') {
-            s += klen + 1;
-            size_t n = 0;
-            while (s[n] && s[n] != ' ' && n + 1 < size)
-                n++;
-            memcpy(buf, s, n);
-            buf[n] = '\0';
-            return buf;
-        }
-        while (*s && *s != ' ')
-            s++;
-    }
-    return fallback;
-}
-
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -76,7 +54,8 @@ int main(int argc, char **argv)
     struct taskman_boot boot = {(const void *)getauxval(AT_QSOE_BOOTIMAGE),
                                 getauxval(AT_QSOE_BOOTIMAGE_SIZE)};
     char buf[64];
-    const char *init = boot_arg("run", buf, sizeof(buf), "init");
+    const char *init =
+        cmdline_value((const char *)getauxval(AT_QSOE_CMDLINE), "run", buf, sizeof(buf), "init");
     printf("taskman: running as %s on cpu %d; starting %s\n", argv[0], SchedGetCpuNum(), init);
     return taskman_serve(chid, &boot, init);
 }

@@ -8,24 +8,17 @@
  */
 #include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <unistd.h>
-
-static long number(const char *s)
-{
-    long n = 0;
-    while (*s >= '0' && *s <= '9')
-        n = n * 10 + (*s++ - '0');
-    return n;
-}
 
 int main(int argc, char **argv)
 {
     if (argc < 3)
         return 2;
     if (strcmp(argv[1], "sleep") == 0) {
-        uint64_t ns = (uint64_t)number(argv[2]) * 1000000;
+        uint64_t ns = (uint64_t)strtol(argv[2], NULL, 10) * 1000000;
         TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
         return 0;
     }
@@ -33,12 +26,12 @@ int main(int argc, char **argv)
         uint64_t ns = 50000000;
         TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
         printf("family: napping\n");
-        ns = (uint64_t)number(argv[2]) * 1000000;
+        ns = (uint64_t)strtol(argv[2], NULL, 10) * 1000000;
         TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
         return 0;
     }
     if (strcmp(argv[1], "ppid") == 0)
-        return getppid() == number(argv[2]) ? 0 : 1;
+        return getppid() == strtol(argv[2], NULL, 10) ? 0 : 1;
     if (strcmp(argv[1], "orphan") == 0) {
         char *child[] = {"test/family", "sleep", argv[2], NULL};
         pid_t pid;

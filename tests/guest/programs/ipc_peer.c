@@ -6,23 +6,16 @@
  *   reply RCVID      - try to answer someone else's client: exits 0 if every call is refused.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
-
-static int number(const char *s)
-{
-    int n = 0;
-    while (*s >= '0' && *s <= '9')
-        n = n * 10 + (*s++ - '0');
-    return n;
-}
 
 int main(int argc, char **argv)
 {
     if (argc < 3)
         return 2;
     if (strcmp(argv[1], "reply") == 0) {
-        int rcvid = number(argv[2]);
+        int rcvid = atoi(argv[2]);
         char buf[8];
         int bad = 0;
         bad += !(MsgReply(rcvid, 0, "x", 1) == -1 && errno == ESRCH);
@@ -33,7 +26,7 @@ int main(int argc, char **argv)
     }
     if (argc < 4)
         return 2;
-    int coid = ConnectAttach(0, number(argv[2]), number(argv[3]), 0, 0);
+    int coid = ConnectAttach(0, atoi(argv[2]), atoi(argv[3]), 0, 0);
     if (coid < 0)
         return 3;
     if (strcmp(argv[1], "client") == 0) {
