@@ -110,7 +110,8 @@ def run_guest_tests():
                         ("argv[2] = a", "test/fault\n"),
                         ("ended by signal 11", "test/family nap 100000\n"),
                         ("family: napping", "\x03"),
-                        ("ended by signal 2", "\x04")])
+                        ("ended by signal 2", "sloginfo\n"),
+                        ("system up", "\x04")])
     report("hello: argv[1] = 7" in b.output and "test/hello: exit status 7" in b.output,
            "console: a typed command runs a program and reports its exit status",
            b.output[-1200:])
@@ -120,6 +121,8 @@ def run_guest_tests():
            "console: a program ended by a fault is reported", b.output[-1200:])
     report("test/family: ended by signal 2" in b.output,
            "console: ^C interrupts the program in the foreground", b.output[-1200:])
+    report("init: system up, console, log and pipes started" in b.output,
+           "console: sloginfo shows init's record in the system log", b.output[-1200:])
     report("(end of input)" in b.output, "console: ^D on an empty line is end of file")
 
     # The in-guest kernel suite.

@@ -1,6 +1,6 @@
 /*
  * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
- * console driver, then runs a simple command reader on the console until the shell exists:
+ * console driver, the system logger and the pipe manager, then runs a simple command reader on the console until the shell exists:
  * each line names a program in the boot image and its arguments; the reader starts it, waits
  * for it and reports a non-zero status. Orphans it inherits are collected as it waits.
  */
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <sys/slog.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -23,18 +24,20 @@ static void sleep_ms(unsigned ms)
     TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
 }
 
-// Starts the console driver and waits (up to a second) for it to serve /dev/ser1.
-static bool start_console(void)
+// Starts a server from the boot image and waits (up to a second) until it serves path.
+static bool start_server(const char *name, const char *path, bool io)
 {
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_QSOE_IO);
-    char *argv[] = {"devc-ser8250", NULL};
+    posix_spawnattr_setflags(&attr, io ? POSIX_SPAWN_QSOE_IO : 0);
+    char prog[64];
+    snprintf(prog, sizeof(prog), "/proc/boot/%s", name);
+    char *argv[] = {(char *)name, NULL};
     pid_t pid;
-    if (posix_spawn(&pid, "/proc/boot/devc-ser8250", NULL, &attr, argv, NULL) != 0)
+    if (posix_spawn(&pid, prog, NULL, &attr, argv, NULL) != 0)
         return false;
     for (int i = 0; i < 200; i++) {
-        int fd = open("/dev/ser1", O_RDONLY);
+        int fd = open(path, O_RDONLY);
         if (fd >= 0) {
             close(fd);
             return true;
@@ -98,11 +101,16 @@ static void run(int tty, char **words)
 
 int main(void)
 {
-    if (!start_console()) {
+    if (!start_server("devc-ser8250", "/dev/ser1", true)) {
         printf("init: the console driver did not start; no console\n");
         for (;;)
             sleep_ms(3600000);
     }
+    if (!start_server("slogger", "/dev/slog", false))
+        printf("init: slogger did not start; no system log\n");
+    if (!start_server("pipe", "/dev/pipe", false))
+        printf("init: the pipe manager did not start; no pipes\n");
+    slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
     int tty = open("/dev/console", O_RDWR);
     printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
     char line[256];
