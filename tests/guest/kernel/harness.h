@@ -41,6 +41,8 @@ extern int ktest_failures;
 #define WRAP_ADDR     ((void *)0xfffffffffffffff8ul)
 
 uint64_t now_ns(void);
+void thread_exit_func(void *status);
+int start_thread(void *(*fn)(void *), void *arg, int policy, int prio);
 void sleep_ns(uint64_t ns);
 int spawn_from_boot_image(const char *path, char *const argv[], unsigned flags);
 int spawn_and_wait(const char *path, char *const argv[], unsigned flags);

@@ -23,6 +23,26 @@ void sleep_ns(uint64_t ns)
     TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
 }
 
+// Where test threads' start routines return to: ends the thread with the returned value.
+void thread_exit_func(void *status)
+{
+    ThreadDestroy(0, -1, status);
+}
+
+// Starts a joinable thread running fn(arg), at the given policy and priority (prio 0: the
+// caller's scheduling). Returns the tid or -1.
+int start_thread(void *(*fn)(void *), void *arg, int policy, int prio)
+{
+    struct _thread_attr a = {0};
+    a.__exitfunc = thread_exit_func;
+    if (prio) {
+        a.__flags = PTHREAD_EXPLICIT_SCHED;
+        a.__policy = policy;
+        a.__param.sched_priority = prio;
+    }
+    return ThreadCreate(0, fn, arg, &a);
+}
+
 int spawn_from_boot_image(const char *path, char *const argv[], unsigned flags)
 {
     struct cpio_entry e;

@@ -8,11 +8,6 @@
 
 static int exit_joinable(void *(*fn)(void *), void *arg, int policy, int prio, int cpu);
 
-static void exit_func(void *status)
-{
-    ThreadDestroy(0, -1, status);
-}
-
 // Starts a joinable thread with the given scheduling, confined to cpu (or anywhere if < 0).
 struct start {
     void *(*fn)(void *);
@@ -35,7 +30,7 @@ static int exit_joinable(void *(*fn)(void *), void *arg, int policy, int prio, i
     struct start *s = &starts[next++ % 64];
     *s = (struct start){fn, arg, cpu};
     struct _thread_attr a = {0};
-    a.__exitfunc = exit_func;
+    a.__exitfunc = thread_exit_func;
     if (prio) {
         a.__flags = PTHREAD_EXPLICIT_SCHED;
         a.__policy = policy;

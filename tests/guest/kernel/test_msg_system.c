@@ -8,18 +8,6 @@
 
 #include "harness.h"
 
-static void exit_func(void *status)
-{
-    ThreadDestroy(0, -1, status);
-}
-
-static int spawn_thread(void *(*fn)(void *), void *arg)
-{
-    struct _thread_attr a = {0};
-    a.__exitfunc = exit_func;
-    return ThreadCreate(0, fn, arg, &a);
-}
-
 static int spawn_peer(const char *mode, int a, int b)
 {
     char sa[16], sb[16];
@@ -86,9 +74,9 @@ static void test_server_killed_mid_call(void)
     struct _pulse p;
     MsgReceivePulse(reg, &p, sizeof(p), NULL);
     blocked_coid = ConnectAttach(0, server, p.value.sival_int, 0, 0);
-    int t1 = spawn_thread(send_and_report, NULL); /* served, REPLY-blocked */
+    int t1 = start_thread(send_and_report, NULL, 0, 0); /* served, REPLY-blocked */
     sleep_ns(10000000);
-    int t2 = spawn_thread(send_and_report, NULL); /* not served: SEND-blocked */
+    int t2 = start_thread(send_and_report, NULL, 0, 0); /* not served: SEND-blocked */
     sleep_ns(10000000);
     ProcDestroy(server, 9);
     void *e1, *e2;
@@ -179,11 +167,11 @@ static void test_stress(void)
     stress_pulse_chid = ChannelCreate(0);
     int servers[SERVERS], clients[CLIENTS];
     for (int i = 0; i < SERVERS; i++)
-        servers[i] = spawn_thread(stress_server, (void *)(uintptr_t)i);
-    int drain = spawn_thread(pulse_drain, NULL);
+        servers[i] = start_thread(stress_server, (void *)(uintptr_t)i, 0, 0);
+    int drain = start_thread(pulse_drain, NULL, 0, 0);
     uint64_t t0 = now_ns();
     for (int i = 0; i < CLIENTS; i++)
-        clients[i] = spawn_thread(stress_client, (void *)(uintptr_t)i);
+        clients[i] = start_thread(stress_client, (void *)(uintptr_t)i, 0, 0);
     for (int i = 0; i < CLIENTS; i++)
         ThreadJoin(clients[i], NULL);
     uint64_t took = now_ns() - t0;

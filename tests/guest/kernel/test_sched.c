@@ -5,11 +5,6 @@ static volatile int stop_spinning;
 static volatile uint64_t spins[2];
 static volatile int high_ran_while_spinning;
 
-static void exit_func(void *status)
-{
-    ThreadDestroy(0, -1, status);
-}
-
 static void *spin_on_cpu1(void *arg)
 {
     int slot = (int)(uintptr_t)arg;
@@ -37,7 +32,7 @@ static struct _thread_attr at(int policy, int prio)
     a.__flags = PTHREAD_EXPLICIT_SCHED;
     a.__policy = policy;
     a.__param.sched_priority = prio;
-    a.__exitfunc = exit_func;
+    a.__exitfunc = thread_exit_func;
     return a;
 }
 

@@ -8,23 +8,6 @@
 
 #include "harness.h"
 
-static void exit_func(void *status)
-{
-    ThreadDestroy(0, -1, status);
-}
-
-static int spawn(void *(*fn)(void *), void *arg, int policy, int prio)
-{
-    struct _thread_attr a = {0};
-    a.__exitfunc = exit_func;
-    if (prio) {
-        a.__flags = PTHREAD_EXPLICIT_SCHED;
-        a.__policy = policy;
-        a.__param.sched_priority = prio;
-    }
-    return ThreadCreate(0, fn, arg, &a);
-}
-
 static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
 static volatile long counter;
 
@@ -189,13 +172,13 @@ void test_sync(void)
     counter = 0;
     int t[4];
     for (int i = 0; i < 4; i++)
-        t[i] = spawn(add_many, (void *)(uintptr_t)i, 0, 0);
+        t[i] = start_thread(add_many, (void *)(uintptr_t)i, 0, 0);
     for (int i = 0; i < 4; i++)
         ThreadJoin(t[i], NULL);
     CHECK("four threads on both harts adding 20000 times each under a mutex make 80000",
           counter == 80000);
 
-    int cons = spawn(consumer, NULL, 0, 0);
+    int cons = start_thread(consumer, NULL, 0, 0);
     long expect = 0;
     for (int n = 0; n < 1000; n++) {
         pthread_mutex_lock(&q_lock);
@@ -214,7 +197,7 @@ void test_sync(void)
     woken = 0;
     int w[3];
     for (int i = 0; i < 3; i++)
-        w[i] = spawn(wait_for_broadcast, NULL, 0, 0);
+        w[i] = start_thread(wait_for_broadcast, NULL, 0, 0);
     sleep_ns(20000000);
     pthread_mutex_lock(&q_lock);
     woken = 1;
@@ -228,7 +211,7 @@ void test_sync(void)
     sem_init(&sem, 0, 0);
     CHECK("sem_trywait on a zero semaphore fails with EAGAIN",
           sem_trywait(&sem) == -1 && errno == EAGAIN);
-    int poster = spawn(sem_poster, (void *)500, 0, 0);
+    int poster = start_thread(sem_poster, (void *)500, 0, 0);
     int taken = 0;
     for (int i = 0; i < 500; i++)
         taken += sem_wait(&sem) == 0;
@@ -239,7 +222,7 @@ void test_sync(void)
 
     uint64_t ms = 5000000;
     pthread_mutex_t held = PTHREAD_MUTEX_INITIALIZER;
-    int holder = spawn(hold_briefly, &held, 0, 0);
+    int holder = start_thread(hold_briefly, &held, 0, 0);
     sleep_ns(10000000);
     TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_MUTEX, NULL, &ms, NULL);
     CHECK_ERR("SyncMutexLock with a MUTEX timeout gives ETIMEDOUT", SyncMutexLock(&held),
@@ -259,27 +242,27 @@ void test_sync(void)
 
     /* Priority inversion on cpu 1: low holds the lock, medium spins, high wants the lock. */
     pi_stage = 0;
-    int lo = spawn(low_holder, NULL, SCHED_FIFO, 5);
+    int lo = start_thread(low_holder, NULL, SCHED_FIFO, 5);
     while (!pi_stage)
         sleep_ns(1000000);
-    int hi = spawn(high_locker, NULL, SCHED_FIFO, 30);
-    int me = spawn(medium_spinner, NULL, SCHED_FIFO, 15);
+    int hi = start_thread(high_locker, NULL, SCHED_FIFO, 30);
+    int me = start_thread(medium_spinner, NULL, SCHED_FIFO, 15);
     ThreadJoin(hi, NULL);
     ThreadJoin(me, NULL);
     ThreadJoin(lo, NULL);
     CHECK("priority inheritance: the high thread gets the lock before the medium one finishes",
           high_got_at && medium_done_at && high_got_at < medium_done_at);
 
-    int d = spawn(lock_and_die, (void *)0, 0, 0);
+    int d = start_thread(lock_and_die, (void *)0, 0, 0);
     ThreadJoin(d, NULL);
     CHECK_ERR("locking a mutex whose owner died gives EOWNERDEAD", SyncMutexLock(&dead_lock),
               EOWNERDEAD);
     CHECK("pthread_mutex_consistent revives it for the caller",
           pthread_mutex_consistent(&dead_lock) == 0 && pthread_mutex_unlock(&dead_lock) == 0 &&
               pthread_mutex_lock(&dead_lock) == 0 && pthread_mutex_unlock(&dead_lock) == 0);
-    d = spawn(lock_and_die, (void *)30000000, 0, 0);
+    d = start_thread(lock_and_die, (void *)30000000, 0, 0);
     sleep_ns(5000000);
-    int waiter = spawn(wait_on_dead, NULL, 0, 0);
+    int waiter = start_thread(wait_on_dead, NULL, 0, 0);
     void *r;
     ThreadJoin(waiter, &r);
     ThreadJoin(d, NULL);

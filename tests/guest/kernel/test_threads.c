@@ -3,11 +3,6 @@
 
 static volatile int cpu_seen[2];
 
-static void thread_exit_func(void *status)
-{
-    ThreadDestroy(0, -1, status);
-}
-
 static struct _thread_attr joinable(void)
 {
     struct _thread_attr a = {0};
