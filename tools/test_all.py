@@ -92,6 +92,20 @@ def run_host_tests():
         print(f"host {name}: {passed} passed, {failed} failed", flush=True)
 
 
+def run_suite(append, prefix, label, minimum, timeout):
+    """Boots a test suite run from the kernel command line, counts its PASS/FAIL lines and
+    checks that it ended the machine with status 0 after running at least `minimum` checks."""
+    b = qemu.boot(append, timeout=timeout)
+    passed, failed = count_lines(b.output, prefix)
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"guest {label} suite: {passed} passed, {failed} failed", flush=True)
+    report(b.code == 0 and not b.timed_out, f"guest: the {label} suite ends the machine with status 0",
+           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
+    report(passed >= minimum, f"guest: the {label} suite ran all its checks", f"only {passed} passed")
+    return b
+
+
 def run_guest_tests():
     # Booting to taskman: banner, both harts, taskman running.
     b = qemu.boot(timeout=60, until="init: QSOE/N is up")
@@ -126,38 +140,17 @@ def run_guest_tests():
     report("(end of input)" in b.output, "console: ^D on an empty line is end of file")
 
     # The in-guest kernel suite.
-    b = qemu.boot("init=test/ktest", timeout=300)
-    passed, failed = count_lines(b.output, "kernel:")
-    results["passed"] += passed
-    results["failed"] += failed
-    print(f"guest kernel suite: {passed} passed, {failed} failed", flush=True)
-    report(b.code == 0 and not b.timed_out, "guest: the kernel suite ends the machine with status 0",
-           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
-    report(passed >= 80, "guest: the kernel suite ran all its checks", f"only {passed} passed")
+    b = run_suite("init=test/ktest", "kernel:", "kernel", 260, 300)
     report("PANIC" not in b.output, "guest: no kernel panic during the suite")
     report("process" in b.output and "store page fault at address 0x0" in b.output,
            "guest: a user fault is reported on the console")
 
     # The taskman suite: run by taskman as init; its failure count becomes the exit code.
-    b = qemu.boot("run=test/tmtest", timeout=120)
-    passed, failed = count_lines(b.output, "taskman:")
-    results["passed"] += passed
-    results["failed"] += failed
-    print(f"guest taskman suite: {passed} passed, {failed} failed", flush=True)
-    report(b.code == 0 and not b.timed_out, "guest: the taskman suite ends the machine with status 0",
-           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
-    report(passed >= 45, "guest: the taskman suite ran all its checks", f"only {passed} passed")
+    b = run_suite("run=test/tmtest", "taskman:", "taskman", 75, 120)
 
     # The servers suite: run by taskman as init; it starts the pipe manager and the slogger
     # itself, and its failure count becomes the exit code.
-    b = qemu.boot("run=test/srvtest", timeout=120)
-    passed, failed = count_lines(b.output, "servers:")
-    results["passed"] += passed
-    results["failed"] += failed
-    print(f"guest servers suite: {passed} passed, {failed} failed", flush=True)
-    report(b.code == 0 and not b.timed_out, "guest: the servers suite ends the machine with status 0",
-           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-1500:]!r}")
-    report(passed >= 43, "guest: the servers suite ran all its checks", f"only {passed} passed")
+    b = run_suite("run=test/srvtest", "servers:", "servers", 43, 120)
 
     # Panics and a faulting first process end QEMU with a non-zero status.
     b = qemu.boot("init=no/such/program", timeout=60)

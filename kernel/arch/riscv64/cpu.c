@@ -68,8 +68,12 @@ void arch_cpu_init(struct cpu *c)
 void arch_power_off(int code)
 {
     if (code != 0 && platform.test_base) {
+        /* QEMU stops at its next event-loop turn: wait for it here, since an SBI shutdown now
+           would reach the same device first and report success instead. */
         volatile uint32_t *test = pa_to_kva(platform.test_base);
         *test = ((uint32_t)code << 16) | 0x3333;
+        for (;;)
+            __asm__ volatile("wfi");
     }
     sbi_call(SBI_EXT_SRST, 0, 0, code ? 1 : 0, 0);
     for (;;)
