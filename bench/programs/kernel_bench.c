@@ -12,21 +12,9 @@
 #include <sys/neutrino.h>
 #include <taskman/loader.h>
 
+#include "bench.h"
+
 #define REPS 2000
-
-static inline uint64_t instret(void)
-{
-    uint64_t v;
-    __asm__ volatile("rdinstret %0" : "=r"(v));
-    return v;
-}
-
-static inline uint64_t now_ticks(void)
-{
-    uint64_t v;
-    __asm__ volatile("rdtime %0" : "=r"(v));
-    return v;
-}
 
 static void report(const char *name, uint64_t start, uint64_t end, int reps)
 {
@@ -110,7 +98,8 @@ static void profile_mark(void)
     __kercall(KER_NOP, 0, 0, 0, 0, 0, 0);
 }
 
-// With "profile" on the kernel command line: just a few same-hart round trips between two marks, for tracing.
+// With "profile" on the kernel command line: just a few same-hart round trips between two marks,
+// for tracing.
 static int profile(void)
 {
     int coid = start_echo_server(0);

@@ -8,21 +8,9 @@
 #include <stdio.h>
 #include <sys/wait.h>
 
+#include "bench.h"
+
 #define ROUNDS 20
-
-static inline uint64_t instret(void)
-{
-    uint64_t v;
-    __asm__ volatile("rdinstret %0" : "=r"(v));
-    return v;
-}
-
-static inline uint64_t ticks(void)
-{
-    uint64_t v;
-    __asm__ volatile("rdtime %0" : "=r"(v));
-    return v;
-}
 
 int main(void)
 {
@@ -31,7 +19,7 @@ int main(void)
     int status;
     posix_spawn(&pid, "test/family", NULL, NULL, argv, NULL);
     waitpid(pid, &status, 0);
-    uint64_t i0 = instret(), t0 = ticks();
+    uint64_t i0 = instret(), t0 = now_ticks();
     for (int i = 0; i < ROUNDS; i++) {
         if (posix_spawn(&pid, "test/family", NULL, NULL, argv, NULL) != 0 ||
             waitpid(pid, &status, 0) != pid) {
@@ -39,7 +27,7 @@ int main(void)
             return 1;
         }
     }
-    uint64_t i1 = instret(), t1 = ticks();
+    uint64_t i1 = instret(), t1 = now_ticks();
     printf("BENCH spawn_and_wait_this_hart %lu\n", (unsigned long)((i1 - i0) / ROUNDS));
     printf("BENCH spawn_and_wait_all_harts_ns %lu\n", (unsigned long)((t1 - t0) * 100 / ROUNDS));
     return 0;
