@@ -6,9 +6,6 @@
 
 #include "harness.h"
 
-static int exit_joinable(void *(*fn)(void *), void *arg, int policy, int prio, int cpu);
-
-// Starts a joinable thread with the given scheduling, confined to cpu (or anywhere if < 0).
 struct start {
     void *(*fn)(void *);
     void *arg;
@@ -23,20 +20,14 @@ static void *trampoline(void *p)
     return s.fn(s.arg);
 }
 
+// Starts a joinable thread with the given scheduling, confined to cpu (or anywhere if < 0).
 static int exit_joinable(void *(*fn)(void *), void *arg, int policy, int prio, int cpu)
 {
     static struct start starts[64];
     static int next;
     struct start *s = &starts[next++ % 64];
     *s = (struct start){fn, arg, cpu};
-    struct _thread_attr a = {0};
-    a.__exitfunc = thread_exit_func;
-    if (prio) {
-        a.__flags = PTHREAD_EXPLICIT_SCHED;
-        a.__policy = policy;
-        a.__param.sched_priority = prio;
-    }
-    return ThreadCreate(0, trampoline, s, &a);
+    return start_thread(trampoline, s, policy, prio);
 }
 
 /* An echo server: replies with the message upper-cased and the length as status, until it
