@@ -7,6 +7,17 @@
 #include <process.h>
 #include <sync.h>
 
+// Sets or clears the waiting bit of a word's owner field, whatever else changes meanwhile.
+static void set_waiting(const struct sync_ref *r, bool on)
+{
+    uint32_t w;
+    while (sync_word_load(r, SYNC_OWNER, &w) == 0) {
+        uint32_t want = on ? w | _NTO_SYNC_WAITING : w & ~_NTO_SYNC_WAITING;
+        if (want == w || sync_word_cas(r, SYNC_OWNER, w, want) != 0)
+            return;
+    }
+}
+
 // Waits for and takes a mutex the caller found held. Returns 0 once it owns it.
 int mutex_lock(struct thread *t, const struct sync_ref *m)
 {
@@ -66,10 +77,7 @@ int mutex_lock(struct thread *t, const struct sync_ref *m)
         }
         o = sync_find(m, false);
         if (!o || list_empty(&o->waiters)) {
-            uint32_t cur;
-            while (sync_word_load(m, SYNC_OWNER, &cur) == 0 && (cur & _NTO_SYNC_WAITING) &&
-                   sync_word_cas(m, SYNC_OWNER, cur, cur & ~_NTO_SYNC_WAITING) == 0)
-                ;
+            set_waiting(m, false);
             sync_release_if_idle(m, o);
         }
         sync_unlock(m);
@@ -161,10 +169,7 @@ long kc_sync_condvar_wait(const uint64_t *a)
         sync_unlock(&c);
         return -ENOMEM;
     }
-    uint32_t cw;
-    while (sync_word_load(&c, SYNC_OWNER, &cw) == 0 &&
-           sync_word_cas(&c, SYNC_OWNER, cw, cw | _NTO_SYNC_WAITING) == 0)
-        ;
+    set_waiting(&c, true);
     sync_enqueue(o, t);
     __atomic_store_n(&t->state, STATE_CONDVAR, __ATOMIC_SEQ_CST);
     sync_unlock(&c);
@@ -203,10 +208,7 @@ long kc_sync_condvar_signal(const uint64_t *a)
             break;
     }
     if (!o || list_empty(&o->waiters)) {
-        uint32_t cw;
-        while (sync_word_load(&c, SYNC_OWNER, &cw) == 0 && (cw & _NTO_SYNC_WAITING) &&
-               sync_word_cas(&c, SYNC_OWNER, cw, cw & ~_NTO_SYNC_WAITING) == 0)
-            ;
+        set_waiting(&c, false);
     }
     sync_release_if_idle(&c, o);
     sync_unlock(&c);
@@ -240,10 +242,8 @@ long kc_sync_sem_wait(const uint64_t *a)
             return -EAGAIN;
         sync_lock(&s);
         struct sync_obj *o = sync_find(&s, true);
-        uint32_t w;
-        while (o && sync_word_load(&s, SYNC_OWNER, &w) == 0 &&
-               sync_word_cas(&s, SYNC_OWNER, w, w | _NTO_SYNC_WAITING) == 0)
-            ;
+        if (o)
+            set_waiting(&s, true);
         /* A post that missed the waiting bit left its unit in the count: look again. */
         if (!o || (sync_word_load(&s, SYNC_COUNT, &n) == 0 && (int32_t)n > 0)) {
             sync_release_if_idle(&s, o);
@@ -303,10 +303,7 @@ long kc_sync_sem_post(const uint64_t *a)
         list_push_back(&woken, &w->ipc_link);
     }
     if (!o || list_empty(&o->waiters)) {
-        uint32_t ow;
-        while (sync_word_load(&s, SYNC_OWNER, &ow) == 0 && (ow & _NTO_SYNC_WAITING) &&
-               sync_word_cas(&s, SYNC_OWNER, ow, ow & ~_NTO_SYNC_WAITING) == 0)
-            ;
+        set_waiting(&s, false);
     }
     sync_release_if_idle(&s, o);
     sync_unlock(&s);
