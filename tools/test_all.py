@@ -152,6 +152,9 @@ def run_guest_tests():
     # itself, and its failure count becomes the exit code.
     b = run_suite("run=test/srvtest", "servers:", "servers", 43, 120)
 
+    # libc on the target: streams, formatting and a little of stdlib.
+    b = run_suite("run=test/libctest", "libc:", "libc", 25, 120)
+
     # Panics and a faulting first process end QEMU with a non-zero status.
     b = qemu.boot("init=no/such/program", timeout=60)
     report(b.code == 3, "panic: a missing first program panics and QEMU exits with 3",

@@ -5,6 +5,7 @@
 #include <abi/auxv.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/neutrino.h>
 
@@ -50,6 +51,7 @@ void __libc_start(uint64_t *block)
 
 void exit(int status)
 {
+    fflush(NULL);
     _Exit(status);
 }
 
