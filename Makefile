@@ -43,7 +43,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver \
             pipe slogger sloginfo test/srvtest test/pipewriter test/libctest \
-            bench/kernel bench/echo bench/spawn
+            bench/kernel bench/echo bench/spawn ps test/args
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -53,6 +53,7 @@ test/rmserver_SRCS     := tests/guest/programs/rmserver.c
 pipe_SRCS              := servers/pipe/pipe.c
 slogger_SRCS           := servers/slogger/slogger.c
 sloginfo_SRCS          := programs/sloginfo/sloginfo.c
+ps_SRCS                := programs/ps/ps.c
 test/srvtest_SRCS      := tests/guest/servers/srvtest.c
 test/pipewriter_SRCS   := tests/guest/programs/pipewriter.c
 test/libctest_SRCS     := tests/guest/libc/libctest.c
@@ -62,10 +63,14 @@ test/hello_SRCS        := tests/guest/programs/hello.c
 test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
 test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
 test/ipc_peer_SRCS     := tests/guest/programs/ipc_peer.c
+test/args_SRCS         := tests/guest/programs/args.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 bench/spawn_SRCS       := bench/programs/spawn_bench.c
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
+
+# Scripts in the boot image: tests/guest/programs/x.sh is test/x.sh.
+SCRIPTS := $(patsubst tests/guest/programs/%,$(B)/image/test/%,$(wildcard tests/guest/programs/*.sh))
 
 MODPKG := $(B)/modpkg.cpio
 
@@ -125,7 +130,11 @@ $(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_RULE,$(p))))
 
-$(MODPKG): $(PROGRAM_BINS)
+$(B)/image/test/%.sh: tests/guest/programs/%.sh
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG): $(PROGRAM_BINS) $(SCRIPTS)
 	@echo "  CPIO    $@"
 	@cd $(B)/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
 

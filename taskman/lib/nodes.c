@@ -1,7 +1,8 @@
 /*
  * taskman's own files (see nodes.h). Each open connection has an open control block keyed by
  * its scoid, holding what is open and the file offset; a disconnect pulse frees it when the
- * client goes without closing.
+ * client goes without closing. What /proc shows of processes comes from procfs.c; a status
+ * file's text is taken when it is opened, so reads of it are consistent.
  */
 #include <errno.h>
 #include <proto/io.h>
@@ -10,10 +11,20 @@
 #include <string.h>
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
+#include <taskman/procfs.h>
 
 #define MAX_OCBS 256
 
-enum node_kind { NODE_NULL = 1, NODE_ZERO, NODE_CONSOLE, NODE_BOOT_FILE, NODE_BOOT_DIR };
+enum node_kind {
+    NODE_NULL = 1,
+    NODE_ZERO,
+    NODE_CONSOLE,
+    NODE_BOOT_FILE,
+    NODE_BOOT_DIR,
+    NODE_PROC_DIR,   /* /proc */
+    NODE_PID_DIR,    /* /proc/<pid> */
+    NODE_PID_STATUS, /* /proc/<pid>/status */
+};
 
 struct ocb {
     int scoid; /* 0 when free */
@@ -22,6 +33,7 @@ struct ocb {
     const uint8_t *data;
     size_t size;
     uint64_t offset;
+    char text[PROCFS_STATUS_MAX]; /* a status file's contents */
 };
 
 static struct ocb ocbs[MAX_OCBS];
@@ -33,6 +45,7 @@ void nodes_init(const struct taskman_boot *b, int chid)
     pathmgr_register("/dev/null", TASKMAN_PID, chid);
     pathmgr_register("/dev/zero", TASKMAN_PID, chid);
     pathmgr_register("/dev/console", TASKMAN_PID, chid);
+    pathmgr_register("/proc", TASKMAN_PID, chid);
     pathmgr_register("/proc/boot", TASKMAN_PID, chid);
 }
 
@@ -51,6 +64,47 @@ void nodes_disconnect(int scoid)
         o->scoid = 0;
 }
 
+// True if path is prefix or lies under it.
+static bool is_under(const char *path, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(path, prefix, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+// Opens what rest names under /proc (rest is what follows "/proc"): the directory itself,
+// /proc/<pid> or /proc/<pid>/status. Returns 0 or an errno.
+static int proc_open(const char *rest, struct ocb *o)
+{
+    while (*rest == '/')
+        rest++;
+    if (*rest == '\0') {
+        o->kind = NODE_PROC_DIR;
+        return 0;
+    }
+    int pid = 0;
+    for (; *rest >= '0' && *rest <= '9'; rest++) {
+        if (pid > 10000000)
+            return ENOENT;
+        pid = pid * 10 + (*rest - '0');
+    }
+    if (pid == 0 || (*rest != '\0' && *rest != '/'))
+        return ENOENT;
+    int len = procfs_status(pid, o->text, sizeof(o->text));
+    if (len < 0)
+        return -len;
+    while (*rest == '/')
+        rest++;
+    if (*rest == '\0') {
+        o->kind = NODE_PID_DIR;
+    } else if (strcmp(rest, "status") == 0) {
+        o->kind = NODE_PID_STATUS;
+        o->size = (size_t)len;
+    } else {
+        return ENOENT;
+    }
+    return 0;
+}
+
 // IO_CONNECT: which of taskman's files the whole path names, opened with oflag.
 static int node_open(const struct _msg_info *info, struct io_connect *c, size_t len)
 {
@@ -60,7 +114,8 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     char path[PATH_MAX_LEN];
     memcpy(path, (char *)(c + 1), c->pathlen);
     path[c->pathlen] = '\0';
-    struct ocb o = {info->scoid, 0, (int)c->oflag, NULL, 0, 0};
+    static struct ocb o;
+    o = (struct ocb){.scoid = info->scoid, .oflag = (int)c->oflag};
     int access = c->oflag & 3;
     if (strcmp(path, "/dev/null") == 0) {
         o.kind = NODE_NULL;
@@ -68,7 +123,7 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
         o.kind = NODE_ZERO;
     } else if (strcmp(path, "/dev/console") == 0) {
         o.kind = NODE_CONSOLE;
-    } else if (strncmp(path, "/proc/boot", 10) == 0) {
+    } else if (is_under(path, "/proc/boot")) {
         const char *rest = path + 10;
         while (*rest == '/')
             rest++;
@@ -86,6 +141,12 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
         }
         if (access != 0)
             return EROFS;
+    } else if (is_under(path, "/proc")) {
+        int err = proc_open(path + 5, &o);
+        if (err)
+            return err;
+        if (access != 0)
+            return EROFS;
     } else {
         return ENOENT;
     }
@@ -95,6 +156,8 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     if (!slot)
         return ENFILE;
     *slot = o;
+    if (slot->kind == NODE_PID_STATUS)
+        slot->data = (const uint8_t *)slot->text;
     return 0;
 }
 
@@ -110,7 +173,8 @@ static void node_read(int rcvid, struct ocb *o, uint32_t want)
         MsgReply(rcvid, want < sizeof(zeros) ? want : sizeof(zeros), zeros,
                  want < sizeof(zeros) ? want : sizeof(zeros));
         return;
-    case NODE_BOOT_FILE: {
+    case NODE_BOOT_FILE:
+    case NODE_PID_STATUS: {
         size_t left = o->offset < o->size ? o->size - o->offset : 0;
         size_t n = want < left ? want : left;
         MsgReply(rcvid, (long)n, o->data + o->offset, n);
@@ -118,6 +182,8 @@ static void node_read(int rcvid, struct ocb *o, uint32_t want)
         return;
     }
     case NODE_BOOT_DIR:
+    case NODE_PROC_DIR:
+    case NODE_PID_DIR:
         MsgError(rcvid, EISDIR);
         return;
     default: /* null and console: end of file at once */
@@ -155,7 +221,7 @@ static void node_lseek(int rcvid, struct ocb *o, const struct io_lseek *l)
         MsgError(rcvid, EINVAL);
         return;
     }
-    if (o->kind == NODE_BOOT_FILE)
+    if (o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS)
         o->offset = (uint64_t)(base + l->offset);
     struct io_lseek_reply r = {(int64_t)o->offset};
     MsgReply(rcvid, 0, &r, sizeof(r));
@@ -165,28 +231,40 @@ static void node_stat(int rcvid, struct ocb *o)
 {
     struct io_stat st = {0};
     st.nlink = 1;
-    st.mode = o->kind == NODE_BOOT_FILE  ? IO_S_IFREG | 0555
-              : o->kind == NODE_BOOT_DIR ? IO_S_IFDIR | 0555
-                                         : IO_S_IFCHR | 0666;
-    st.size = o->kind == NODE_BOOT_FILE ? o->size : 0;
+    bool dir = o->kind == NODE_BOOT_DIR || o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR;
+    st.mode = o->kind == NODE_BOOT_FILE    ? IO_S_IFREG | 0555
+              : o->kind == NODE_PID_STATUS ? IO_S_IFREG | 0444
+              : dir                        ? IO_S_IFDIR | 0555
+                                           : IO_S_IFCHR | 0666;
+    st.size = o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS ? o->size : 0;
     MsgReply(rcvid, 0, &st, sizeof(st));
 }
 
-// IO_READDIR on /proc/boot: the boot image's files after the offset-th, as io_dirent records.
-static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
+// Appends a directory record for name (len bytes) to out if it fits in room; returns the new
+// number of bytes used, or 0 if it does not fit.
+static size_t put_dirent(char *out, size_t used, size_t room, uint64_t ino, const char *name,
+                         size_t len)
 {
-    if (o->kind != NODE_BOOT_DIR) {
-        MsgError(rcvid, ENOTDIR);
-        return;
-    }
-    static char out[4096];
+    size_t reclen = (sizeof(struct io_dirent) + len + 1 + 7) & ~7ul;
+    if (used + reclen > room)
+        return 0;
+    struct io_dirent *d = (struct io_dirent *)(out + used);
+    d->ino = ino;
+    d->reclen = (uint16_t)reclen;
+    d->namelen = (uint16_t)len;
+    memcpy(d->name, name, len);
+    d->name[len] = '\0';
+    return used + reclen;
+}
+
+// The boot image's files after the offset-th, as io_dirent records; returns the bytes used.
+static size_t boot_readdir(struct ocb *o, char *out, size_t room)
+{
     size_t used = 0;
     struct cpio_iter it;
     struct cpio_entry e;
     cpio_iter_init(&it, boot->image, boot->image_size);
     uint64_t index = 0;
-    if (room > sizeof(out))
-        room = sizeof(out);
     while (cpio_next(&it, &e) > 0) {
         const char *name = e.name;
         size_t len = e.namelen;
@@ -200,17 +278,54 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
         }
         if (len == 0 || index++ < o->offset)
             continue;
-        size_t reclen = (sizeof(struct io_dirent) + len + 1 + 7) & ~7ul;
-        if (used + reclen > room)
+        size_t next = put_dirent(out, used, room, index, name, len);
+        if (!next)
             break;
-        struct io_dirent *d = (struct io_dirent *)(out + used);
-        d->ino = index;
-        d->reclen = (uint16_t)reclen;
-        d->namelen = (uint16_t)len;
-        memcpy(d->name, name, len);
-        d->name[len] = '\0';
-        used += reclen;
+        used = next;
         o->offset++;
+    }
+    return used;
+}
+
+// The entries of /proc ("boot" and the pids) or of /proc/<pid> ("status") after the
+// offset-th; returns the bytes used.
+static size_t proc_readdir(struct ocb *o, char *out, size_t room)
+{
+    size_t used = 0;
+    char name[16];
+    for (;;) {
+        if (o->kind == NODE_PROC_DIR) {
+            if (!procfs_entry(o->offset, name, sizeof(name)))
+                break;
+        } else if (o->offset == 0) {
+            memcpy(name, "status", 7);
+        } else {
+            break;
+        }
+        size_t next = put_dirent(out, used, room, o->offset + 1, name, strlen(name));
+        if (!next)
+            break;
+        used = next;
+        o->offset++;
+    }
+    return used;
+}
+
+// IO_READDIR on a directory: as many io_dirent records as fit in room, from where the last
+// one stopped.
+static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
+{
+    static char out[4096];
+    if (room > sizeof(out))
+        room = sizeof(out);
+    size_t used;
+    if (o->kind == NODE_BOOT_DIR) {
+        used = boot_readdir(o, out, room);
+    } else if (o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR) {
+        used = proc_readdir(o, out, room);
+    } else {
+        MsgError(rcvid, ENOTDIR);
+        return;
     }
     MsgReply(rcvid, (long)used, out, used);
 }

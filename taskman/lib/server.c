@@ -1,7 +1,7 @@
 /*
- * The taskman server: spawning programs from the boot image, waitpid with zombies and
- * orphans adopted by init, and getppid. Deaths arrive as TM_DEATH messages from the per-kernel
- * reaper, so this loop never blocks on anything but MsgReceive.
+ * The taskman server: spawning programs and #! scripts from the boot image, waitpid with
+ * zombies and orphans adopted by init, and getppid. Deaths arrive as TM_DEATH messages from the
+ * per-kernel reaper, so this loop never blocks on anything but MsgReceive.
  */
 #include <errno.h>
 #include <proto/taskman.h>
@@ -13,6 +13,7 @@
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
 #include <taskman/proctab.h>
+#include <taskman/script.h>
 #include <taskman/server.h>
 
 #define MAX_WAITERS 64
@@ -44,13 +45,47 @@ static int find_program(const char *path, struct cpio_entry *e)
     return cpio_find(boot->image, boot->image_size, path, e);
 }
 
-// Starts path with argv/envp for parent; returns the pid or a negated errno.
+// The arguments for running a script: {interpreter, [arg,] path, argv[1..]}, in a static
+// array that lasts until the next call. Returns NULL if there would be too many.
+static char **script_args(const struct script_line *line, const char *path, char *const argv[])
+{
+    static char *args[MAX_ARGS + 1];
+    size_t n = 0;
+    args[n++] = (char *)line->interpreter;
+    if (line->arg)
+        args[n++] = (char *)line->arg;
+    args[n++] = (char *)path;
+    for (size_t i = 1; argv && argv[0] && argv[i]; i++) {
+        if (n >= MAX_ARGS)
+            return NULL;
+        args[n++] = argv[i];
+    }
+    args[n] = NULL;
+    return args;
+}
+
+// Starts path with argv/envp for parent; returns the pid or a negated errno. A script is run
+// by the interpreter its #! line names (one level: an interpreter that is itself a script
+// gives ENOEXEC); the process keeps the script's name.
 static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io)
 {
+    static struct script_line line;
     struct cpio_entry e;
     if (find_program(path, &e) < 0)
         return -ENOENT;
     const char *name = argv && argv[0] ? argv[0] : path;
+    if (script_is(e.data, e.size)) {
+        int err = script_parse(e.data, e.size, &line);
+        if (err)
+            return err;
+        if (find_program(line.interpreter, &e) < 0)
+            return -ENOENT;
+        if (script_is(e.data, e.size))
+            return -ENOEXEC;
+        argv = script_args(&line, path, argv);
+        if (!argv)
+            return -E2BIG;
+    }
     int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO);
     if (pid < 0)
         return pid;

@@ -1,6 +1,6 @@
 /*
  * The files taskman serves itself: /dev/null, /dev/zero, /dev/console (until a console driver
- * takes it over) and the boot image under /proc/boot.
+ * takes it over), the boot image under /proc/boot, and its processes under /proc.
  */
 #ifndef TASKMAN_NODES_H
 #define TASKMAN_NODES_H

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +203,124 @@ static void test_taskman_files(void)
     close(fd);
 }
 
+// Reads /proc/<pid>/status into buf (NUL-terminated); returns the bytes read, or -errno.
+static int read_status(int pid, char *buf, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%d/status", pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -errno;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    buf[n > 0 ? n : 0] = '\0';
+    return (int)n;
+}
+
+static void test_proc(void)
+{
+    char want[32], buf[256];
+    snprintf(want, sizeof(want), "%d", getpid());
+    DIR *d = opendir("/proc");
+    int saw_self = 0, saw_taskman = 0, saw_boot = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        saw_self |= strcmp(e->d_name, want) == 0;
+        saw_taskman |= strcmp(e->d_name, "1") == 0;
+        saw_boot |= strcmp(e->d_name, "boot") == 0;
+    }
+    if (d)
+        closedir(d);
+    CHECK("readdir of /proc lists the caller, taskman and boot",
+          saw_self && saw_taskman && saw_boot);
+    struct stat st;
+    CHECK("/proc is a directory", stat("/proc", &st) == 0 && S_ISDIR(st.st_mode));
+    snprintf(want, sizeof(want), "/proc/%d", getpid());
+    CHECK("/proc/<pid> is a directory", stat(want, &st) == 0 && S_ISDIR(st.st_mode));
+    int n = read_status(getpid(), buf, sizeof(buf));
+    snprintf(want, sizeof(want), "pid: %d\nppid: 1\n", getpid());
+    CHECK("/proc/<pid>/status starts with the pid and parent",
+          n > 0 && strncmp(buf, want, strlen(want)) == 0);
+    snprintf(want, sizeof(want), "pgid: %d\n", getpgrp());
+    CHECK("it gives the process group, state and name", strstr(buf, want) &&
+                                                            strstr(buf, "state: running\n") &&
+                                                            strstr(buf, "name: test/tmtest\n"));
+    snprintf(want, sizeof(want), "/proc/%d/status", getpid());
+    CHECK("fstat of a status file gives a regular file with its length",
+          stat(want, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == n);
+    CHECK("a status file cannot be opened for writing (EROFS)",
+          open(want, O_WRONLY) == -1 && errno == EROFS);
+    CHECK("taskman has a status file too",
+          read_status(TASKMAN_PID, buf, sizeof(buf)) > 0 && strstr(buf, "name: taskman\n"));
+    CHECK("a pid that does not exist gives ENOENT under /proc",
+          read_status(99999, buf, sizeof(buf)) == -ENOENT && open("/proc/99999", O_RDONLY) == -1 &&
+              errno == ENOENT);
+    CHECK("a name under /proc that is not a pid gives ENOENT",
+          open("/proc/abc", O_RDONLY) == -1 && errno == ENOENT && open("/proc/0", O_RDONLY) == -1 &&
+              errno == ENOENT);
+    snprintf(want, sizeof(want), "/proc/%d/nosuch", getpid());
+    CHECK("a file under /proc/<pid> other than status gives ENOENT",
+          open(want, O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("a name that only starts with boot is not under /proc/boot",
+          open("/proc/boottaskman", O_RDONLY) == -1 && errno == ENOENT);
+
+    char *hello[] = {"test/hello", "0", NULL};
+    pid_t child = start(hello);
+    bool zombie = false;
+    for (int i = 0; i < 200 && !zombie && child > 0; i++) {
+        zombie = read_status(child, buf, sizeof(buf)) > 0 && strstr(buf, "state: zombie\n");
+        if (!zombie) {
+            uint64_t ns = 5000000;
+            TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
+        }
+    }
+    CHECK("a child that ended shows as a zombie until waited for", zombie);
+    int status;
+    waitpid(child, &status, 0);
+    CHECK("a child waited for is gone from /proc", read_status(child, buf, sizeof(buf)) == -ENOENT);
+    char *ps[] = {"ps", NULL};
+    CHECK("ps lists the processes and exits 0", run(ps) == 0);
+}
+
+// Runs path with argv and EXPECT=expect in the environment; returns its wait status, or the
+// negated error of posix_spawn.
+static int run_expecting(const char *path, char *const argv[], const char *expect)
+{
+    char env[256];
+    snprintf(env, sizeof(env), "EXPECT=%s", expect);
+    char *envp[] = {env, NULL};
+    pid_t pid;
+    int err = posix_spawn(&pid, path, NULL, NULL, argv, envp);
+    if (err)
+        return -err;
+    int status = -1;
+    return waitpid(pid, &status, 0) == pid ? status : -1;
+}
+
+static void test_scripts(void)
+{
+    char *plain[] = {"test/echo-args.sh", "one", "two words", NULL};
+    int st = run_expecting("test/echo-args.sh", plain,
+                           "/proc/boot/test/args|test/echo-args.sh|one|two words");
+    CHECK("a #! script runs its interpreter with the script's path and arguments after it",
+          st == 0);
+    char *opt[] = {"args-opt", "z", NULL};
+    st = run_expecting("/proc/boot/test/args-opt.sh", opt,
+                       "/proc/boot/test/args|-x  y|/proc/boot/test/args-opt.sh|z");
+    CHECK("the rest of the #! line is one argument, before the script's path", st == 0);
+    char *none[] = {"x", NULL};
+    CHECK("a script whose interpreter is missing gives ENOENT",
+          run_expecting("test/no-interpreter.sh", none, "") == -ENOENT);
+    CHECK("a script whose interpreter is a script gives ENOEXEC",
+          run_expecting("test/nested.sh", none, "") == -ENOEXEC);
+    CHECK("a script whose #! line is overlong gives ENOEXEC",
+          run_expecting("test/long-line.sh", none, "") == -ENOEXEC);
+    CHECK("a script whose #! line names no interpreter gives ENOEXEC",
+          run_expecting("test/no-name.sh", none, "") == -ENOEXEC);
+    char *hello[] = {"test/hello", "0", NULL};
+    CHECK("taskman still spawns programs after the bad scripts", run(hello) == 0);
+}
+
 static void test_resource_manager(void)
 {
     char *argv[] = {"test/rmserver", NULL};
@@ -377,6 +496,8 @@ int main(void)
     test_orphans();
     test_bad_messages();
     test_taskman_files();
+    test_proc();
+    test_scripts();
     test_resource_manager();
     test_memory_and_identity();
     test_pthreads();

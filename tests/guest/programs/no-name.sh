@@ -1,0 +1,2 @@
+#!
+# A script whose #! line names no interpreter.
