@@ -1,4 +1,4 @@
-/* Standard I/O: FILE streams over file descriptors, and the printf family (exact to C99). */
+/* Standard I/O: FILE streams over file descriptors, the printf and the scanf families. */
 #ifndef _STDIO_H
 #define _STDIO_H
 
@@ -55,5 +55,11 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __attribute__((format
 int sprintf(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
+
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *s, const char *fmt, va_list ap);
 
 #endif
