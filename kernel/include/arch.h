@@ -36,7 +36,6 @@ void arch_return_to_user(struct trapframe *f) __attribute__((noreturn));
 
 /* User register state of a new or running thread. */
 void arch_frame_init_user(struct trapframe *f, uintptr_t pc, uintptr_t sp, uintptr_t ra);
-void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v);
 void arch_frame_set_tls(struct trapframe *f, uintptr_t tls);
 void arch_frame_inherit(struct trapframe *child, const struct trapframe *parent);
 void arch_fp_switch_in(struct thread *next);

@@ -33,35 +33,44 @@ void ipc_leave_channel(struct thread *t)
     t->ipc_chan = NULL;
 }
 
+// Fills in the _msg_info of client c's message of msglen bytes on ch, every field written.
+static void fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen)
+{
+    *mi = (struct _msg_info){0};
+    mi->pid = c->proc->pid;
+    mi->tid = c->tid;
+    mi->chid = ch->chid;
+    mi->scoid = c->ipc_scoid;
+    mi->coid = c->ipc_coid;
+    mi->msglen = (int32_t)msglen;
+    mi->srcmsglen = (int32_t)c->smsg.len;
+    mi->dstmsglen = (int32_t)c->rmsg.len;
+    mi->priority = c->prio;
+    mi->flags = c->unblock_requested ? _NTO_MI_UNBLOCK_REQ : 0;
+}
+
 // Writes the _msg_info of client c's message into receiver r's memory (if it asked for it).
 static int write_info(struct thread *r, uintptr_t uinfo, struct thread *c, struct channel *ch,
                       long msglen)
 {
     if (!uinfo)
         return 0;
-    struct _msg_info mi = {0};
-    mi.pid = c->proc->pid;
-    mi.tid = c->tid;
-    mi.chid = ch->chid;
-    mi.scoid = c->ipc_scoid;
-    mi.coid = c->ipc_coid;
-    mi.msglen = (int32_t)msglen;
-    mi.srcmsglen = (int32_t)c->smsg.len;
-    mi.dstmsglen = (int32_t)c->rmsg.len;
-    mi.priority = c->prio;
-    mi.flags = c->unblock_requested ? _NTO_MI_UNBLOCK_REQ : 0;
-    if (r == current())
+    struct _msg_info mi;
+    if (r == current()) {
+        fill_info(&mi, c, ch, msglen);
         return copy_to_user((void *)uinfo, &mi, sizeof(mi));
+    }
     struct process *p = r->proc;
     spin_lock(&p->as.lock);
-    char *to = NULL;
+    struct _msg_info *to = NULL;
     if (p->as.root && (uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
         to = arch_user_kva(p->as.root, uinfo, true);
     if (to)
-        memcpy(to, &mi, sizeof(mi));
+        fill_info(to, c, ch, msglen); /* in place through the direct map: no copy */
     spin_unlock(&p->as.lock);
     if (to)
         return 0;
+    fill_info(&mi, c, ch, msglen);
     struct msg_buf src, dst; /* the info straddles a page: the general copy */
     msg_kernel_buf(&src, &mi, sizeof(mi));
     msg_kernel_buf(&dst, (const void *)uinfo, sizeof(mi));

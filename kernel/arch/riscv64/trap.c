@@ -133,11 +133,6 @@ void arch_frame_set_tls(struct trapframe *f, uintptr_t tls)
     f->regs[TF_TP] = tls;
 }
 
-void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
-{
-    f->regs[TF_A0 + n] = v;
-}
-
 void arch_dump_frame(const struct trapframe *f)
 {
     static const char *const names[32] = {"tp*", "ra", "sp",  "gp",  "tp", "t0", "t1", "t2",

@@ -53,4 +53,10 @@ static inline struct cpu *arch_this_cpu(void)
 #define TF_A2 12
 #define TF_A7 17
 
+/* Sets argument register n (a0 + n) of a user frame; inline, as every message wake-up does it. */
+static inline void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
+{
+    f->regs[TF_A0 + n] = v;
+}
+
 #endif
