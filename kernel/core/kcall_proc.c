@@ -5,7 +5,6 @@
 #include <kercall.h>
 #include <process.h>
 
-
 static bool privileged(void)
 {
     return (current()->proc->flags & _NTO_PF_TASKMAN) != 0;
@@ -60,12 +59,21 @@ long kc_proc_create(const uint64_t *a)
     return p ? p->pid : -ENOMEM;
 }
 
+// The process a privileged call names, referenced; NULL with *err set if the caller lacks the
+// privilege or there is no such process.
+static struct process *privileged_target(int pid, long *err)
+{
+    if (!privileged()) {
+        *err = -EPERM;
+        return NULL;
+    }
+    return kc_target_process(pid, err);
+}
+
 long kc_proc_destroy(const uint64_t *a)
 {
-    if (!privileged())
-        return -EPERM;
     long err = 0;
-    struct process *p = kc_target_process((int)a[0], &err);
+    struct process *p = privileged_target((int)a[0], &err);
     if (!p)
         return err;
     if (p == current()->proc) {
@@ -85,12 +93,10 @@ static unsigned prot_to_vm(uint64_t prot)
 
 long kc_proc_mem_map(const uint64_t *a)
 {
-    if (!privileged())
-        return -EPERM;
-    if (a[3] & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC))
+    if (privileged() && (a[3] & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC)))
         return -EINVAL;
     long err = 0;
-    struct process *p = kc_target_process((int)a[0], &err);
+    struct process *p = privileged_target((int)a[0], &err);
     if (!p)
         return err;
     err = vm_map_anon(&p->as, a[1], a[2], prot_to_vm(a[3]));
@@ -100,10 +106,8 @@ long kc_proc_mem_map(const uint64_t *a)
 
 long kc_proc_mem_unmap(const uint64_t *a)
 {
-    if (!privileged())
-        return -EPERM;
     long err = 0;
-    struct process *p = kc_target_process((int)a[0], &err);
+    struct process *p = privileged_target((int)a[0], &err);
     if (!p)
         return err;
     err = vm_unmap(&p->as, a[1], a[2]);
@@ -113,12 +117,10 @@ long kc_proc_mem_unmap(const uint64_t *a)
 
 long kc_proc_mem_write(const uint64_t *a)
 {
-    if (!privileged())
-        return -EPERM;
-    if (!user_range_ok(a[2], a[3]))
+    if (privileged() && !user_range_ok(a[2], a[3]))
         return -EFAULT;
     long err = 0;
-    struct process *p = kc_target_process((int)a[0], &err);
+    struct process *p = privileged_target((int)a[0], &err);
     if (!p)
         return err;
     err = vm_write(&p->as, a[1], (const void *)a[2], a[3], true);

@@ -320,11 +320,13 @@ long kc_msg_error(const uint64_t *a)
     return finish_client(c, ch, -err) ? 0 : -ESRCH;
 }
 
-// MsgReadv(rcvid, riov, rparts, offset): more of the client's message, from offset on.
-long kc_msg_readv(const uint64_t *a)
+// MsgReadv and MsgWritev: copy between the caller's buffers and a REPLY-blocked client's
+// message (reading) or reply buffer (writing), at offset within the client's side.
+static long client_copy(const uint64_t *a, bool write)
 {
     struct thread *t = current();
-    long err = msg_load(&t->rmsg, a[1], (long)a[2]);
+    struct msg_buf *mine = write ? &t->smsg : &t->rmsg;
+    long err = msg_load(mine, a[1], (long)a[2]);
     if (err)
         return err;
     struct channel *ch;
@@ -332,27 +334,23 @@ long kc_msg_readv(const uint64_t *a)
     if (!c)
         return -ESRCH;
     int fault;
-    long got = msg_copy(t->proc, &t->rmsg, 0, c->proc, &c->smsg, a[3], &fault);
+    long got = write ? msg_copy(c->proc, &c->rmsg, a[3], t->proc, mine, 0, &fault)
+                     : msg_copy(t->proc, mine, 0, c->proc, &c->smsg, a[3], &fault);
     spin_unlock(&ch->lock);
     return got;
+}
+
+// MsgReadv(rcvid, riov, rparts, offset): more of the client's message, from offset on.
+long kc_msg_readv(const uint64_t *a)
+{
+    return client_copy(a, false);
 }
 
 // MsgWritev(rcvid, siov, sparts, offset): part of the reply, into the client's reply buffer
 // from offset on, before MsgReply.
 long kc_msg_writev(const uint64_t *a)
 {
-    struct thread *t = current();
-    long err = msg_load(&t->smsg, a[1], (long)a[2]);
-    if (err)
-        return err;
-    struct channel *ch;
-    struct thread *c = lock_client((int)a[0], &ch);
-    if (!c)
-        return -ESRCH;
-    int fault;
-    long got = msg_copy(c->proc, &c->rmsg, a[3], t->proc, &t->smsg, 0, &fault);
-    spin_unlock(&ch->lock);
-    return got;
+    return client_copy(a, true);
 }
 
 long kc_msg_info(const uint64_t *a)

@@ -105,6 +105,23 @@ void pulse_drop_all(struct channel *ch)
         pulse_free(container_of(n, struct pulse, link));
 }
 
+// The channel behind connection coid of p, referenced (channel_put when done), and the
+// connection's scoid; NULL when coid names no live connection.
+static struct channel *coid_channel(struct process *p, int coid, int *scoid)
+{
+    spin_lock(&p->lock);
+    struct connection *c = connection_lookup(p, coid);
+    struct channel *ch = c && !c->dead ? c->chan : NULL;
+    *scoid = c ? c->scoid : 0;
+    if (ch) {
+        spin_lock(&ch->lock);
+        ch->refs++;
+        spin_unlock(&ch->lock);
+    }
+    spin_unlock(&p->lock);
+    return ch;
+}
+
 static int pulse_priority(int prio)
 {
     if (prio == -1)
@@ -119,21 +136,12 @@ long kc_msg_send_pulse(const uint64_t *a)
         return -EINVAL;
     if (code < _PULSE_CODE_MINAVAIL || code > _PULSE_CODE_MAXAVAIL)
         return -EINVAL;
-    struct process *p = current()->proc;
-    spin_lock(&p->lock);
-    struct connection *c = connection_lookup(p, coid);
-    struct channel *ch = c && !c->dead ? c->chan : NULL;
-    int scoid = c ? c->scoid : 0;
-    if (ch) {
-        spin_lock(&ch->lock);
-        ch->refs++;
-        spin_unlock(&ch->lock);
-    }
-    spin_unlock(&p->lock);
+    int scoid;
+    struct channel *ch = coid_channel(current()->proc, coid, &scoid);
     if (!ch)
         return -EBADF;
-    int err = pulse_send(ch, pulse_priority(prio), code, (union sigval){.sival_int = (int)a[3]},
-                         scoid);
+    int err =
+        pulse_send(ch, pulse_priority(prio), code, (union sigval){.sival_int = (int)a[3]}, scoid);
     channel_put(ch);
     return err == -ESRCH ? -EBADF : err;
 }
@@ -145,16 +153,8 @@ int event_deliver(struct process *p, const struct sigevent *ev)
     case SIGEV_NONE:
         return 0;
     case SIGEV_PULSE: {
-        spin_lock(&p->lock);
-        struct connection *c = connection_lookup(p, ev->sigev_coid);
-        struct channel *ch = c && !c->dead ? c->chan : NULL;
-        int scoid = c ? c->scoid : 0;
-        if (ch) {
-            spin_lock(&ch->lock);
-            ch->refs++;
-            spin_unlock(&ch->lock);
-        }
-        spin_unlock(&p->lock);
+        int scoid;
+        struct channel *ch = coid_channel(p, ev->sigev_coid, &scoid);
         if (!ch)
             return -EBADF;
         int prio = ev->sigev_priority == -1 ? PRIORITY_DEFAULT : ev->sigev_priority;
