@@ -84,7 +84,10 @@ all: $(KERNEL) $(MODPKG)
 setup:
 	@tools/setup.sh
 
-run: setup all
+# run, test and bench build in a second make, so that a compiler setup has just installed is
+# found (GCC_INCLUDE is read when a make starts).
+run: setup
+	@$(MAKE) --no-print-directory all
 	@echo "QSOE/N: booting in QEMU (leave with Ctrl-A then X)"
 	$(QEMU) $(QEMU_FLAGS) $(if $(APPEND),-append "$(APPEND)")
 
