@@ -68,6 +68,7 @@ HOST_TESTS = {
                     "lib/c/src/strerror.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",
                     "lib/c/src/qsort.c", "lib/c/src/bsearch.c", "lib/c/src/malloc.c",
                     "tests/host/libc_stdlib/arena_pages.c"],
+    "libc_time": ["tests/host/libc_time/time_renamed.c"],
     "libc_scanf": ["-include", "tests/host/libc_stdlib/rename.h", "-Iinclude", "-lm",
                    "tests/host/libc_scanf/scanf_renamed.c", "lib/c/src/ctype.c", "lib/c/src/string.c",
                    "lib/c/src/string_more.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",

@@ -18,6 +18,8 @@ pid_t getppid(void);
 pid_t getpgrp(void);
 int setpgid(pid_t pid, pid_t pgid);
 void _exit(int status) __attribute__((noreturn));
+unsigned sleep(unsigned seconds);
+int usleep(unsigned long usec);
 
 extern char **environ;
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static int failures;
@@ -133,11 +134,31 @@ static void test_formatting_and_stdlib(void)
     free(big);
 }
 
+static void test_time(void)
+{
+    struct timespec a, b;
+    CHECK("clock_gettime reads the monotonic clock", clock_gettime(CLOCK_MONOTONIC, &a) == 0);
+    struct timespec nap = {0, 20000000};
+    CHECK("nanosleep sleeps", nanosleep(&nap, NULL) == 0);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    long long ns = (b.tv_sec - a.tv_sec) * 1000000000ll + (b.tv_nsec - a.tv_nsec);
+    CHECK("a 20 ms nanosleep lasts at least 20 ms", ns >= 20000000);
+    struct timespec bad = {0, 1000000000};
+    CHECK("nanosleep with 10^9 nanoseconds gives EINVAL",
+          nanosleep(&bad, NULL) == -1 && errno == EINVAL);
+    CHECK("time() reads the real-time clock", time(NULL) >= 0);
+    time_t t = 1700000000;
+    char buf[64];
+    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S %a", gmtime(&t));
+    CHECK("gmtime and strftime give the UTC date", strcmp(buf, "2023-11-14 22:13:20 Tue") == 0);
+}
+
 int main(void)
 {
     test_files();
     test_pipe_streams();
     test_formatting_and_stdlib();
+    test_time();
     printf("libctest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
 }

@@ -1,0 +1,96 @@
+/*
+ * Clocks and sleeping over the QNX calls ClockTime, ClockPeriod and TimerTimeout.
+ */
+#include <errno.h>
+#include <sys/neutrino.h>
+#include <time.h>
+#include <unistd.h>
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+    uint64_t ns;
+    if (ClockTime(id, NULL, &ns) < 0)
+        return -1;
+    ts->tv_sec = (time_t)(ns / 1000000000u);
+    ts->tv_nsec = (long)(ns % 1000000000u);
+    return 0;
+}
+
+int clock_settime(clockid_t id, const struct timespec *ts)
+{
+    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) {
+        errno = EINVAL;
+        return -1;
+    }
+    uint64_t ns = (uint64_t)ts->tv_sec * 1000000000u + (uint64_t)ts->tv_nsec;
+    return ClockTime(id, &ns, NULL);
+}
+
+int clock_getres(clockid_t id, struct timespec *ts)
+{
+    struct _clockperiod p;
+    if (ClockPeriod(id, NULL, &p, 0) < 0)
+        return -1;
+    if (ts) {
+        ts->tv_sec = 0;
+        ts->tv_nsec = (long)p.nsec;
+    }
+    return 0;
+}
+
+time_t time(time_t *t)
+{
+    struct timespec ts;
+    time_t now = clock_gettime(CLOCK_REALTIME, &ts) == 0 ? ts.tv_sec : (time_t)-1;
+    if (t)
+        *t = now;
+    return now;
+}
+
+// Processor time is not accounted per process yet: clock() counts from the first call.
+clock_t clock(void)
+{
+    static uint64_t start;
+    uint64_t ns;
+    if (ClockTime(CLOCK_MONOTONIC, NULL, &ns) < 0)
+        return (clock_t)-1;
+    if (!start)
+        start = ns;
+    return (clock_t)((ns - start) / 1000);
+}
+
+double difftime(time_t a, time_t b)
+{
+    return (double)a - (double)b;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= 1000000000) {
+        errno = EINVAL;
+        return -1;
+    }
+    uint64_t ns = (uint64_t)req->tv_sec * 1000000000u + (uint64_t)req->tv_nsec, left = 0;
+    if (TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, &left) < 0) {
+        if (rem) {
+            rem->tv_sec = (time_t)(left / 1000000000u);
+            rem->tv_nsec = (long)(left % 1000000000u);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+unsigned sleep(unsigned seconds)
+{
+    struct timespec req = {(time_t)seconds, 0}, rem = {0, 0};
+    if (nanosleep(&req, &rem) < 0)
+        return (unsigned)rem.tv_sec + (rem.tv_nsec > 0);
+    return 0;
+}
+
+int usleep(unsigned long usec)
+{
+    struct timespec req = {(time_t)(usec / 1000000), (long)(usec % 1000000) * 1000};
+    return nanosleep(&req, NULL);
+}
