@@ -189,6 +189,19 @@ long kc_sync_condvar_wait(const uint64_t *a)
     return r ? r : relock;
 }
 
+// The end of a wake-up: clear the waiting bit if nobody waits any more, drop an idle object,
+// unlock, and let the woken threads run (outside the lock).
+static void finish_wake(const struct sync_ref *r, struct sync_obj *o, struct list *woken)
+{
+    if (!o || list_empty(&o->waiters))
+        set_waiting(r, false);
+    sync_release_if_idle(r, o);
+    sync_unlock(r);
+    struct list *n;
+    while ((n = list_pop_front(woken)) != NULL)
+        thread_release(container_of(n, struct thread, ipc_link), 0);
+}
+
 long kc_sync_condvar_signal(const uint64_t *a)
 {
     struct thread *t = current();
@@ -207,14 +220,7 @@ long kc_sync_condvar_signal(const uint64_t *a)
         if (!all)
             break;
     }
-    if (!o || list_empty(&o->waiters)) {
-        set_waiting(&c, false);
-    }
-    sync_release_if_idle(&c, o);
-    sync_unlock(&c);
-    struct list *n;
-    while ((n = list_pop_front(&woken)) != NULL)
-        thread_release(container_of(n, struct thread, ipc_link), 0);
+    finish_wake(&c, o, &woken);
     return 0;
 }
 
@@ -302,14 +308,7 @@ long kc_sync_sem_post(const uint64_t *a)
         }
         list_push_back(&woken, &w->ipc_link);
     }
-    if (!o || list_empty(&o->waiters)) {
-        set_waiting(&s, false);
-    }
-    sync_release_if_idle(&s, o);
-    sync_unlock(&s);
-    struct list *l;
-    while ((l = list_pop_front(&woken)) != NULL)
-        thread_release(container_of(l, struct thread, ipc_link), 0);
+    finish_wake(&s, o, &woken);
     return err;
 }
 
