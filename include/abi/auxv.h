@@ -14,6 +14,8 @@
 #define AT_QSOE_BOOTIMAGE      0x1000 /* address of the boot cpio in the first process */
 #define AT_QSOE_BOOTIMAGE_SIZE 0x1001
 #define AT_QSOE_CMDLINE        0x1002 /* the kernel command line, a string */
-#define AT_QSOE_STDIO          0x1003 /* 1: open /dev/console as descriptors 0-2 at start */
+#define AT_QSOE_STDIO          0x1003 /* what descriptors 0-2 are at start: */
+#define AT_QSOE_STDIO_CONSOLE  1      /* the program opens /dev/console for all three */
+#define AT_QSOE_STDIO_INHERIT  2      /* already there, from the parent (or closed) */
 
 #endif

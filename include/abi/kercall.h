@@ -69,15 +69,16 @@ enum kercall {
     KER_SYNC_SEM_WAIT,
 
     /* Privileged calls for taskman (process with _NTO_PF_TASKMAN). */
-    KER_PROC_CREATE,    /* (flags) -> pid of a new, empty process */
-    KER_PROC_DESTROY,   /* (pid, status) */
-    KER_PROC_MEM_MAP,   /* (pid, vaddr, len, prot): fresh zeroed pages */
-    KER_PROC_MEM_UNMAP, /* (pid, vaddr, len) */
-    KER_PROC_MEM_WRITE, /* (pid, vaddr, const void *src, len) */
-    KER_PROC_WAIT,      /* (pid, int *status): wait for the process to end, then reap it */
-    KER_SYS_POWER,      /* (how, code): power off or reset the machine */
+    KER_PROC_CREATE,       /* (flags) -> pid of a new, empty process */
+    KER_PROC_DESTROY,      /* (pid, status) */
+    KER_PROC_MEM_MAP,      /* (pid, vaddr, len, prot): fresh zeroed pages */
+    KER_PROC_MEM_UNMAP,    /* (pid, vaddr, len) */
+    KER_PROC_MEM_WRITE,    /* (pid, vaddr, const void *src, len) */
+    KER_PROC_WAIT,         /* (pid, int *status): wait for the process to end, then reap it */
+    KER_SYS_POWER,         /* (how, code): power off or reset the machine */
     KER_PROC_MEM_MAP_PHYS, /* (pid, vaddr, len, prot, paddr): device registers, _NTO_PF_IO */
     KER_THREAD_DETACH,     /* (tid): nobody will join it; it is freed when it ends */
+    KER_CONNECT_MOVE,      /* (from_pid, coid, to_pid, index): privileged */
 
     KER_NCALLS
 };

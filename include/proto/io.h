@@ -18,6 +18,7 @@ enum io_msg_type {
     IO_STAT,            /* struct io_hdr -> reply struct io_stat */
     IO_READDIR,         /* struct io_rw -> reply: packed struct io_dirent records */
     IO_DEVCTL,          /* struct io_devctl + data in -> reply data out, status */
+    IO_DUP,             /* struct io_dup: this connection shares another one's open file */
 };
 
 enum io_connect_kind {
@@ -53,8 +54,8 @@ struct io_hdr {
 
 struct io_connect {
     uint16_t type;
-    uint16_t kind;      /* IO_OPEN */
-    uint32_t oflag;     /* O_* */
+    uint16_t kind;  /* IO_OPEN */
+    uint32_t oflag; /* O_* */
     uint32_t mode;
     uint16_t pathlen;   /* the whole path follows, without a NUL */
     uint16_t prefixlen; /* how much of it the server's prefix covers */
@@ -64,6 +65,14 @@ struct io_rw {
     uint16_t type;
     uint16_t zero;
     uint32_t nbytes;
+};
+
+/* Sent on a fresh connection that has nothing open: it is to share the open file (offset, mode,
+   what is open) of the connection scoid, which must be a connection of the same process. */
+struct io_dup {
+    uint16_t type;
+    uint16_t zero;
+    int32_t scoid; /* the server's id of the original connection (ConnectServerInfo) */
 };
 
 struct io_lseek {

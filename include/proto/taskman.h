@@ -31,15 +31,20 @@ struct tm_header {
 
 /* Followed by datalen bytes: the path, then argc argument strings, then envc environment
    strings, each NUL-terminated. */
-#define TM_SPAWN_IO       0x1 /* tm_spawn.flags: give the child the I/O privilege */
+#define TM_SPAWN_IO        0x1 /* tm_spawn.flags: give the child the I/O privilege */
 #define TM_SPAWN_SETPGROUP 0x2 /* the child leads a new process group */
+#define TM_SPAWN_STDIO     0x4 /* stdcoid says what the child's descriptors 0-2 are */
 
+/* With TM_SPAWN_STDIO, stdcoid[i] is a connection of the sender (not a descriptor it keeps
+   using) that taskman moves into the child as its descriptor i, or -1: descriptor i is closed.
+   Without it the child opens /dev/console for all three. */
 struct tm_spawn {
     uint16_t type;
     uint16_t flags;
     uint32_t argc;
     uint32_t envc;
     uint32_t datalen;
+    int32_t stdcoid[3];
 };
 
 #define TM_WNOHANG 1

@@ -32,6 +32,7 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_CONNECT_FLAGS] = kc_connect_flags,
     [KER_CONNECT_CLIENT_INFO] = kc_connect_client_info,
     [KER_CONNECT_SERVER_INFO] = kc_connect_server_info,
+    [KER_CONNECT_MOVE] = kc_connect_move,
     [KER_MSG_SENDV] = kc_msg_sendv,
     [KER_MSG_SENDVNC] = kc_msg_sendv,
     [KER_MSG_RECEIVEV] = kc_msg_receivev,

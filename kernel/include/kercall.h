@@ -46,6 +46,7 @@ long kc_connect_detach(const uint64_t *a);
 long kc_connect_flags(const uint64_t *a);
 long kc_connect_client_info(const uint64_t *a);
 long kc_connect_server_info(const uint64_t *a);
+long kc_connect_move(const uint64_t *a);
 long kc_msg_sendv(const uint64_t *a);
 long kc_msg_receivev(const uint64_t *a);
 long kc_msg_receivepulsev(const uint64_t *a);

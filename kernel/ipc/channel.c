@@ -15,7 +15,6 @@ static KOBJ_CACHE(connection_cache, struct connection);
 static struct spinlock scoid_lock;
 static struct connection *scoid_table[SCOID_SLOTS];
 
-
 int ipc_init_process(struct process *p)
 {
     p->ipc = page_alloc_zeroed(1);
@@ -322,6 +321,68 @@ long kc_connect_flags(const uint64_t *a)
     return old;
 }
 
+// Locks two processes in pid order (one lock if they are the same), so that two callers never
+// wait for each other.
+static void lock_pair(struct process *a, struct process *b)
+{
+    if (a == b) {
+        spin_lock(&a->lock);
+        return;
+    }
+    spin_lock(a->pid < b->pid ? &a->lock : &b->lock);
+    spin_lock(a->pid < b->pid ? &b->lock : &a->lock);
+}
+
+static void unlock_pair(struct process *a, struct process *b)
+{
+    spin_unlock(&a->lock);
+    if (a != b)
+        spin_unlock(&b->lock);
+}
+
+// ConnectMove(from_pid, coid, to_pid, index), taskman only: moves the connection coid of
+// process from_pid to process to_pid at exactly the connection id index. The connection keeps
+// its scoid, so the server sees the same client connection, now of another process.
+long kc_connect_move(const uint64_t *a)
+{
+    int coid = (int)a[1];
+    unsigned index = (unsigned)a[3];
+    if (!(current()->proc->flags & _NTO_PF_TASKMAN))
+        return -EPERM;
+    long err = 0;
+    struct process *from = kc_target_process((int)a[0], &err);
+    if (!from)
+        return err;
+    struct process *to = kc_target_process((int)a[2], &err);
+    if (!to) {
+        process_put(from);
+        return err;
+    }
+    if (index >= MAX_COIDS || coid < 0 || coid >= MAX_COIDS) {
+        err = -EINVAL;
+        goto out;
+    }
+    lock_pair(from, to);
+    struct connection *c = from->ipc->coids[coid];
+    if (!c)
+        err = -EBADF;
+    else if (to->zombie)
+        err = -ESRCH;
+    else if (to->ipc->coids[index])
+        err = -EBUSY;
+    if (!err) {
+        from->ipc->coids[coid] = NULL;
+        to->ipc->coids[index] = c;
+        c->client = to;
+        c->coid = (int)index;
+    }
+    unlock_pair(from, to);
+out:
+    process_put(to);
+    process_put(from);
+    return err;
+}
+
 // ConnectServerInfo(pid, coid, info): about the connection coid, or the next one after it;
 // returns that coid, or EINVAL when there is none.
 long kc_connect_server_info(const uint64_t *a)
@@ -385,8 +446,7 @@ void ipc_exit_process(struct process *p)
             channel_kill(ch);
     }
     for (int i = 0; i < MAX_COIDS + MAX_SIDE_COIDS; i++) {
-        struct connection **slot =
-            i < MAX_COIDS ? &p->ipc->coids[i] : &p->ipc->side[i - MAX_COIDS];
+        struct connection **slot = i < MAX_COIDS ? &p->ipc->coids[i] : &p->ipc->side[i - MAX_COIDS];
         spin_lock(&p->lock);
         struct connection *c = *slot;
         *slot = NULL;

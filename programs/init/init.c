@@ -1,8 +1,9 @@
 /*
  * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
- * console driver, the system logger and the pipe manager, then runs a simple command reader on the console until the shell exists:
- * each line names a program in the boot image and its arguments; the reader starts it, waits
- * for it and reports a non-zero status. Orphans it inherits are collected as it waits.
+ * console driver, the system logger and the pipe manager, then runs a simple command reader on the
+ * console until the shell exists: each line names a program in the boot image and its arguments;
+ * the reader starts it, waits for it and reports a non-zero status. Orphans it inherits are
+ * collected as it waits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -99,6 +100,17 @@ static void run(int tty, char **words)
     say(tty, msg);
 }
 
+// init's descriptors 0-2 are taskman's early console, opened before the driver started; the
+// programs init runs inherit them, so they are reopened on the driver's /dev/console.
+static void use_console_driver(void)
+{
+    fflush(stdout);
+    for (int fd = 0; fd < 3; fd++) {
+        close(fd);
+        open("/dev/console", fd == 0 ? O_RDONLY : O_WRONLY); /* the lowest free: fd */
+    }
+}
+
 int main(void)
 {
     if (!start_server("devc-ser8250", "/dev/ser1", true)) {
@@ -111,6 +123,7 @@ int main(void)
     if (!start_server("pipe", "/dev/pipe", false))
         printf("init: the pipe manager did not start; no pipes\n");
     slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
+    use_console_driver();
     int tty = open("/dev/console", O_RDWR);
     printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
     char line[256];

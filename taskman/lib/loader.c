@@ -44,7 +44,7 @@ static size_t count(char *const v[])
 // Lays the start-up block out in a local buffer as it will sit below LOADER_STACK_TOP, then
 // copies it into the new process. Returns the new stack pointer, or 0 if it does not fit.
 static uintptr_t build_block(int pid, char *const argv[], char *const envp[], uintptr_t entry,
-                             bool stdio)
+                             unsigned stdio)
 {
     static uint64_t buf[MAX_BLOCK / 8];
     size_t argc = count(argv), envc = count(envp);
@@ -88,8 +88,17 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     return base;
 }
 
+// Moves the parent's connections stdcoid[0..2] into the child as its descriptors 0-2.
+static int give_stdio(int parent, int pid, const int32_t *stdcoid)
+{
+    for (unsigned fd = 0; fd < 3; fd++)
+        if (stdcoid[fd] >= 0 && ConnectMove(parent, stdcoid[fd], pid, fd) < 0)
+            return -errno;
+    return 0;
+}
+
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags)
+                 char *const envp[], unsigned flags, int parent, const int32_t *stdcoid)
 {
     struct elf_image img;
     struct elf_limits limits = {0x10000, LOADER_STACK_TOP - LOADER_STACK_SIZE, PAGE};
@@ -103,9 +112,14 @@ int loader_spawn(const void *file, size_t size, const char *name, char *const ar
     if (!err && ProcMemMap(pid, LOADER_STACK_TOP - LOADER_STACK_SIZE, LOADER_STACK_SIZE,
                            PROT_READ | PROT_WRITE) < 0)
         err = -errno;
-    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry, (flags & LOADER_STDIO) != 0);
+    unsigned stdio = !(flags & LOADER_STDIO) ? 0
+                     : stdcoid               ? AT_QSOE_STDIO_INHERIT
+                                             : AT_QSOE_STDIO_CONSOLE;
+    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry, stdio);
     if (!err && !sp)
         err = -E2BIG;
+    if (!err && stdio == AT_QSOE_STDIO_INHERIT)
+        err = give_stdio(parent, pid, stdcoid);
     if (!err) {
         struct _thread_attr attr = {0};
         attr.__stackaddr = (void *)(LOADER_STACK_TOP - LOADER_STACK_SIZE);

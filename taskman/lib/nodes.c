@@ -1,8 +1,9 @@
 /*
- * taskman's own files (see nodes.h). Each open connection has an open control block keyed by
- * its scoid, holding what is open and the file offset; a disconnect pulse frees it when the
- * client goes without closing. What /proc shows of processes comes from procfs.c; a status
- * file's text is taken when it is opened, so reads of it are consistent.
+ * taskman's own files (see nodes.h). Each open has an open control block holding what is open
+ * and the file offset, used by the connection that opened it and by those IO_DUP made to share
+ * it (connections are known by scoid); it is freed when the last of them closes or its client
+ * goes without closing (a disconnect pulse). What /proc shows of processes comes from procfs.c; a
+ * status file's text is taken when it is opened, so reads of it are consistent.
  */
 #include <errno.h>
 #include <proto/io.h>
@@ -27,7 +28,7 @@ enum node_kind {
 };
 
 struct ocb {
-    int scoid; /* 0 when free */
+    int refs; /* connections using it; 0 when free */
     int kind;
     int oflag;
     const uint8_t *data;
@@ -36,7 +37,13 @@ struct ocb {
     char text[PROCFS_STATUS_MAX]; /* a status file's contents */
 };
 
+struct conn {
+    int scoid; /* 0 when free */
+    struct ocb *ocb;
+};
+
 static struct ocb ocbs[MAX_OCBS];
+static struct conn conns[MAX_OCBS];
 static const struct taskman_boot *boot;
 
 void nodes_init(const struct taskman_boot *b, int chid)
@@ -49,19 +56,47 @@ void nodes_init(const struct taskman_boot *b, int chid)
     pathmgr_register("/proc/boot", TASKMAN_PID, chid);
 }
 
-static struct ocb *ocb_of(int scoid)
+static struct conn *conn_of(int scoid)
 {
     for (int i = 0; i < MAX_OCBS; i++)
-        if (ocbs[i].scoid == scoid)
-            return &ocbs[i];
+        if (conns[i].scoid == scoid)
+            return &conns[i];
     return NULL;
 }
 
+static struct ocb *ocb_of(int scoid)
+{
+    struct conn *c = scoid ? conn_of(scoid) : NULL;
+    return c ? c->ocb : NULL;
+}
+
+// The connection scoid is closed; its OCB goes with the last connection using it.
 void nodes_disconnect(int scoid)
 {
-    struct ocb *o = ocb_of(scoid);
-    if (o)
-        o->scoid = 0;
+    struct conn *c = scoid ? conn_of(scoid) : NULL;
+    if (c) {
+        c->ocb->refs--;
+        c->scoid = 0;
+    }
+}
+
+// IO_DUP: the sender's new connection shares the OCB of another of its connections.
+static int node_dup(const struct _msg_info *info, const struct io_dup *d, size_t len)
+{
+    struct _client_info ci;
+    if (len < sizeof(*d))
+        return EINVAL;
+    struct ocb *o = ocb_of(d->scoid);
+    if (!o || ConnectClientInfo(d->scoid, &ci, 0) < 0 || ci.pid != info->pid)
+        return EBADF;
+    if (conn_of(info->scoid))
+        return EBUSY;
+    struct conn *c = conn_of(0);
+    if (!c)
+        return ENFILE;
+    *c = (struct conn){info->scoid, o};
+    o->refs++;
+    return 0;
 }
 
 // True if path is prefix or lies under it.
@@ -115,7 +150,7 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     memcpy(path, (char *)(c + 1), c->pathlen);
     path[c->pathlen] = '\0';
     static struct ocb o;
-    o = (struct ocb){.scoid = info->scoid, .oflag = (int)c->oflag};
+    o = (struct ocb){.refs = 1, .oflag = (int)c->oflag};
     int access = c->oflag & 3;
     if (strcmp(path, "/dev/null") == 0) {
         o.kind = NODE_NULL;
@@ -150,12 +185,17 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     } else {
         return ENOENT;
     }
-    if (ocb_of(info->scoid))
+    if (conn_of(info->scoid))
         return EBUSY; /* one open per connection */
-    struct ocb *slot = ocb_of(0);
-    if (!slot)
+    struct conn *conn = conn_of(0);
+    struct ocb *slot = NULL;
+    for (int i = 0; i < MAX_OCBS && !slot; i++)
+        if (ocbs[i].refs == 0)
+            slot = &ocbs[i];
+    if (!conn || !slot)
         return ENFILE;
     *slot = o;
+    *conn = (struct conn){info->scoid, slot};
     if (slot->kind == NODE_PID_STATUS)
         slot->data = (const uint8_t *)slot->text;
     return 0;
@@ -333,10 +373,10 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
 bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
 {
     struct io_hdr *h = msg;
-    if (h->type < IO_CONNECT || h->type > IO_DEVCTL)
+    if (h->type < IO_CONNECT || h->type > IO_DUP)
         return false;
-    if (h->type == IO_CONNECT) {
-        int err = node_open(info, msg, len);
+    if (h->type == IO_CONNECT || h->type == IO_DUP) {
+        int err = h->type == IO_CONNECT ? node_open(info, msg, len) : node_dup(info, msg, len);
         if (err)
             MsgError(rcvid, err);
         else
@@ -382,7 +422,7 @@ bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len
         MsgError(rcvid, ENOTTY); /* none of taskman's files is a terminal */
         break;
     case IO_CLOSE:
-        o->scoid = 0;
+        nodes_disconnect(info->scoid);
         MsgReply(rcvid, 0, NULL, 0);
         break;
     }

@@ -66,8 +66,10 @@ static char **script_args(const struct script_line *line, const char *path, char
 
 // Starts path with argv/envp for parent; returns the pid or a negated errno. A script is run
 // by the interpreter its #! line names (one level: an interpreter that is itself a script
-// gives ENOEXEC); the process keeps the script's name.
-static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io)
+// gives ENOEXEC); the process keeps the script's name. stdcoid, if not NULL, names the
+// parent's connections that become the child's descriptors 0-2 (loader_spawn).
+static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io,
+                 const int32_t *stdcoid)
 {
     static struct script_line line;
     struct cpio_entry e;
@@ -86,7 +88,8 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
         if (!argv)
             return -E2BIG;
     }
-    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO);
+    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO,
+                           parent, stdcoid);
     if (pid < 0)
         return pid;
     struct tm_proc *p = proctab_add(pid, parent, name);
@@ -143,7 +146,8 @@ static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
         }
         io = true;
     }
-    int pid = spawn(path, argv, envp, info->pid, io);
+    const int32_t *stdcoid = (msg.spawn.flags & TM_SPAWN_STDIO) ? msg.spawn.stdcoid : NULL;
+    int pid = spawn(path, argv, envp, info->pid, io, stdcoid);
     if (pid < 0) {
         MsgError(rcvid, -pid);
         return;
@@ -383,7 +387,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
     nodes_init(b, chid);
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
-    init_pid = spawn(init_path, argv, envp, TASKMAN_PID, true); /* init starts the drivers */
+    init_pid = spawn(init_path, argv, envp, TASKMAN_PID, true, NULL); /* init starts the drivers */
     if (init_pid < 0) {
         printf("taskman: cannot start %s (error %d)\n", init_path, -init_pid);
         return 127;

@@ -1,7 +1,8 @@
 /*
  * The resource-manager framework (see sys/resmgr.h): registration of a prefix with taskman,
- * and the dispatch loop that keeps an OCB per connection, tracks file offsets, serves lseek,
- * and frees OCBs of clients that close or go away (disconnect pulses).
+ * and the dispatch loop that keeps an OCB per open file, shared by the connections that
+ * IO_DUP made from one open, tracks file offsets, serves lseek, and frees OCBs when the last
+ * of their clients closes or goes away (disconnect pulses).
  */
 #include <errno.h>
 #include <proto/taskman.h>
@@ -13,16 +14,22 @@
 #define CHUNK    4096
 
 struct open_file {
-    int scoid; /* 0 when free */
+    int refs; /* connections sharing it; 0 when free */
     void *ocb;
     int oflag;
     off_t offset;
+};
+
+struct conn {
+    int scoid; /* 0 when free */
+    struct open_file *file;
 };
 
 static struct {
     const struct resmgr_funcs *funcs;
     void *handle;
     struct open_file files[MAX_OPEN];
+    struct conn conns[MAX_OPEN];
     int rcvid; /* of the request being dispatched */
 } rm;
 
@@ -73,19 +80,47 @@ int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *ha
     return chid;
 }
 
-static struct open_file *file_of(int scoid)
+static struct conn *conn_of(int scoid)
 {
     for (int i = 0; i < MAX_OPEN; i++)
-        if (rm.files[i].scoid == scoid)
-            return &rm.files[i];
+        if (rm.conns[i].scoid == scoid)
+            return &rm.conns[i];
     return NULL;
 }
 
-static void forget(struct open_file *f)
+static struct open_file *file_of(int scoid)
 {
-    if (rm.funcs->close)
+    struct conn *c = scoid ? conn_of(scoid) : NULL;
+    return c ? c->file : NULL;
+}
+
+// The connection is closed: its open file goes with the last connection sharing it.
+static void forget(struct conn *c)
+{
+    struct open_file *f = c->file;
+    c->scoid = 0;
+    if (--f->refs == 0 && rm.funcs->close)
         rm.funcs->close(f->ocb);
-    f->scoid = 0;
+}
+
+// IO_DUP: the sender's new connection shares the open file of another of its connections.
+static int do_dup(const struct _msg_info *info, const char *msg, size_t len)
+{
+    const struct io_dup *d = (const struct io_dup *)msg;
+    struct _client_info ci;
+    if (len < sizeof(*d))
+        return EINVAL;
+    struct open_file *f = file_of(d->scoid);
+    if (!f || ConnectClientInfo(d->scoid, &ci, 0) < 0 || ci.pid != info->pid)
+        return EBADF;
+    if (conn_of(info->scoid))
+        return EBUSY;
+    struct conn *c = conn_of(0);
+    if (!c)
+        return ENFILE;
+    *c = (struct conn){info->scoid, f};
+    f->refs++;
+    return 0;
 }
 
 static int do_open(const struct _msg_info *info, const char *msg, size_t len)
@@ -102,16 +137,21 @@ static int do_open(const struct _msg_info *info, const char *msg, size_t len)
     }
     memcpy(path, rest, n);
     path[n] = '\0';
-    if (file_of(info->scoid))
+    if (conn_of(info->scoid))
         return EBUSY;
-    struct open_file *f = file_of(0);
-    if (!f)
+    struct conn *conn = conn_of(0);
+    struct open_file *f = NULL;
+    for (int i = 0; i < MAX_OPEN && !f; i++)
+        if (rm.files[i].refs == 0)
+            f = &rm.files[i];
+    if (!conn || !f)
         return ENFILE;
     void *ocb = NULL;
     int err = rm.funcs->open ? rm.funcs->open(rm.handle, path, (int)c->oflag, &ocb) : ENOENT;
     if (err)
         return err;
-    *f = (struct open_file){info->scoid, ocb, (int)c->oflag, 0};
+    *f = (struct open_file){1, ocb, (int)c->oflag, 0};
+    *conn = (struct conn){info->scoid, f};
     return 0;
 }
 
@@ -193,19 +233,20 @@ static void dispatch(int rcvid, const struct _msg_info *info, char *msg, size_t 
 {
     rm.rcvid = rcvid;
     uint16_t type = ((struct io_hdr *)msg)->type;
-    if (type == IO_CONNECT) {
-        int err = do_open(info, msg, len);
+    if (type == IO_CONNECT || type == IO_DUP) {
+        int err = type == IO_CONNECT ? do_open(info, msg, len) : do_dup(info, msg, len);
         if (err)
             MsgError(rcvid, err);
         else
             MsgReply(rcvid, 0, NULL, 0);
         return;
     }
-    struct open_file *f = file_of(info->scoid);
-    if (!f) {
+    struct conn *conn = conn_of(info->scoid);
+    if (!conn) {
         MsgError(rcvid, EBADF);
         return;
     }
+    struct open_file *f = conn->file;
     const struct io_rw *rw = (const struct io_rw *)msg;
     switch (type) {
     case IO_READ:
@@ -256,7 +297,7 @@ static void dispatch(int rcvid, const struct _msg_info *info, char *msg, size_t 
         break;
     }
     case IO_CLOSE:
-        forget(f);
+        forget(conn);
         MsgReply(rcvid, 0, NULL, 0);
         break;
     default:
@@ -275,9 +316,9 @@ int resmgr_run(int chid)
         if (rcvid == 0) {
             struct _pulse *p = (struct _pulse *)msg;
             if (p->code == _PULSE_CODE_DISCONNECT) {
-                struct open_file *f = p->scoid ? file_of(p->scoid) : NULL;
-                if (f)
-                    forget(f);
+                struct conn *c = p->scoid ? conn_of(p->scoid) : NULL;
+                if (c)
+                    forget(c);
             } else if (rm.funcs->pulse) {
                 rm.funcs->pulse(rm.handle, p->code, p->value.sival_int);
             }

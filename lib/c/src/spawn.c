@@ -1,9 +1,11 @@
 /*
  * Process creation and waiting through taskman (include/proto/taskman.h): posix_spawn,
  * posix_spawnp, waitpid, wait, kill, getpid and getppid. These functions return an error number
- * (posix_spawn) or -1 with errno set (the others), as POSIX says.
+ * (posix_spawn) or -1 with errno set (the others), as POSIX says. A child gets the caller's
+ * descriptors 0-2 (docs/taskman.md, "Inherited descriptors").
  */
 #include <errno.h>
+#include <proto/io.h>
 #include <proto/taskman.h>
 #include <signal.h>
 #include <spawn.h>
@@ -26,6 +28,43 @@ int __taskman_coid(void)
 static int taskman(void)
 {
     return __taskman_coid();
+}
+
+extern int __libc_have_stdio; /* start.c: descriptors 0-2 are the program's own */
+
+// Makes a connection for the child's descriptor fd: a new connection to the server behind
+// the caller's fd that shares its open file (IO_DUP), which taskman then moves into the
+// child. Sets *coid to it (-1 if fd is closed) and *scoid to its server id; returns 0 or an
+// error number.
+static int share_fd(int fd, int32_t *coid, int *scoid)
+{
+    struct _server_info si;
+    *coid = -1;
+    if (ConnectServerInfo(0, fd, &si) != fd)
+        return 0;
+    int c = ConnectAttach_r(0, si.pid, si.chid, 3, 0);
+    if (c < 0)
+        return -c;
+    struct io_dup m = {IO_DUP, 0, si.scoid};
+    long r = MsgSend_r(c, &m, sizeof(m), NULL, 0);
+    if (r < 0 || ConnectServerInfo(0, c, &si) != c) {
+        ConnectDetach(c);
+        return r < 0 ? (int)-r : EBADF;
+    }
+    *coid = c;
+    *scoid = si.scoid;
+    return 0;
+}
+
+// Closes the connections share_fd made that are still the caller's: taskman moved none, or
+// some into a child that is gone again, when a spawn fails.
+static void unshare(const int32_t coid[3], const int scoid[3])
+{
+    for (int i = 0; i < 3; i++) {
+        struct _server_info si;
+        if (coid[i] >= 0 && ConnectServerInfo(0, coid[i], &si) == coid[i] && si.scoid == scoid[i])
+            close(coid[i]);
+    }
 }
 
 static size_t count(char *const v[])
@@ -60,11 +99,25 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
         flags |= TM_SPAWN_IO;
     if (attr && (attr->__flags & POSIX_SPAWN_SETPGROUP))
         flags |= TM_SPAWN_SETPGROUP; /* the child leads its own group (pgroup 0 only) */
-    struct tm_spawn msg = {TM_SPAWN, flags, (uint32_t)argc, (uint32_t)envc, (uint32_t)len};
+    struct tm_spawn msg = {TM_SPAWN,       flags,         (uint32_t)argc,
+                           (uint32_t)envc, (uint32_t)len, {-1, -1, -1}};
+    int scoid[3] = {0, 0, 0};
+    if (__libc_have_stdio) {
+        msg.flags |= TM_SPAWN_STDIO;
+        for (int fd = 0; fd < 3; fd++) {
+            int err = share_fd(fd, &msg.stdcoid[fd], &scoid[fd]);
+            if (err) {
+                unshare(msg.stdcoid, scoid);
+                return err;
+            }
+        }
+    }
     iov_t iov[2] = {{&msg, sizeof(msg)}, {data, len}};
     long r = MsgSendv_r(taskman(), iov, 2, NULL, 0);
-    if (r < 0)
+    if (r < 0) {
+        unshare(msg.stdcoid, scoid);
         return (int)-r;
+    }
     if (pid)
         *pid = (pid_t)r;
     return 0;

@@ -22,9 +22,10 @@ unsigned long getauxval(unsigned long type)
     return 0;
 }
 
-// Standard input, output and error: descriptors 0, 1 and 2 on the console, until they are
-// inherited from the parent. Only programs started by taskman are told to (AT_QSOE_STDIO):
-// taskman itself and programs run without it (the kernel tests) leave them closed.
+// Standard input, output and error: descriptors 0, 1 and 2, which taskman either has put in
+// place from the parent (AT_QSOE_STDIO_INHERIT; a descriptor the parent had closed stays
+// closed) or asks the program to open on the console (AT_QSOE_STDIO_CONSOLE). taskman itself
+// and programs run without AT_QSOE_STDIO (the kernel tests) have none.
 int __libc_have_stdio;
 
 static void open_standard_files(void)
@@ -44,8 +45,11 @@ void __libc_start(uint64_t *block)
     while (*e)
         e++;
     auxv = (uint64_t *)(e + 1);
-    if (getauxval(AT_QSOE_STDIO))
+    unsigned long stdio = getauxval(AT_QSOE_STDIO);
+    if (stdio == AT_QSOE_STDIO_CONSOLE)
         open_standard_files();
+    else if (stdio == AT_QSOE_STDIO_INHERIT)
+        __libc_have_stdio = 1;
     exit(main(argc, argv, environ));
 }
 

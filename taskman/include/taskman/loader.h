@@ -12,13 +12,16 @@
 #define LOADER_STACK_TOP  0x2f00000000ul /* the main thread's stack ends here */
 #define LOADER_STACK_SIZE (256ul << 10)
 
-// Creates a process named name from the ELF image file[0..size), with argv and envp (each
-// NULL-terminated), and starts its main thread. Returns the pid or a negated errno.
-/* loader_spawn flag (beside the kernel's _NTO_PF_* ones): the program is told to open its
-   standard files, which it can only do when a taskman serves it. */
+/* loader_spawn flag (beside the kernel's _NTO_PF_* ones): the program is told about its
+   standard files (AT_QSOE_STDIO), which it can only open when a taskman serves it. */
 #define LOADER_STDIO 0x80000000u
 
+// Creates a process named name from the ELF image file[0..size), with argv and envp (each
+// NULL-terminated), and starts its main thread. With LOADER_STDIO and stdcoid, the
+// connections stdcoid[0..2] of process parent (-1: none) become the new process's descriptors
+// 0-2 before it starts; with LOADER_STDIO alone it opens /dev/console for them. Returns the
+// pid or a negated errno.
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags);
+                 char *const envp[], unsigned flags, int parent, const int32_t *stdcoid);
 
 #endif

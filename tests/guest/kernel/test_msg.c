@@ -453,6 +453,36 @@ static void test_priority_inheritance(void)
     }
 }
 
+// ConnectMove (taskman's call for handing descriptors to a child), within this process: the
+// suite runs with the taskman privilege; tests/guest/programs/unprivileged.c checks EPERM.
+static void test_connect_move(void)
+{
+    int chid = ChannelCreate(0);
+    int a = ConnectAttach(0, 0, chid, 10, 0);
+    int b = ConnectAttach(0, 0, chid, 10, 0);
+    struct _server_info si, moved;
+    ConnectServerInfo(0, a, &si);
+    CHECK_ERR("ConnectMove to a connection id that is taken gives EBUSY", ConnectMove(0, a, 0, b),
+              EBUSY);
+    CHECK_ERR("ConnectMove to a process that does not exist gives ESRCH",
+              ConnectMove(0, a, 99999, 40), ESRCH);
+    CHECK_ERR("ConnectMove from a process that does not exist gives ESRCH",
+              ConnectMove(99999, a, 0, 40), ESRCH);
+    CHECK_ERR("ConnectMove to a connection id out of range gives EINVAL", ConnectMove(0, a, 0, 256),
+              EINVAL);
+    CHECK_ERR("ConnectMove of a side channel gives EINVAL",
+              ConnectMove(0, a | _NTO_SIDE_CHANNEL, 0, 40), EINVAL);
+    CHECK_ERR("ConnectMove of a connection id with no connection gives EBADF",
+              ConnectMove(0, 41, 0, 40), EBADF);
+    CHECK("ConnectMove puts the connection at exactly the index asked for, with its scoid",
+          ConnectMove(0, a, 0, 40) == 0 && ConnectServerInfo(0, 40, &moved) == 40 &&
+              moved.scoid == si.scoid && moved.chid == chid);
+    CHECK("and the old connection id is free", ConnectServerInfo(0, a, &si) != a);
+    ConnectDetach(40);
+    ConnectDetach(b);
+    ChannelDestroy(chid);
+}
+
 void test_msg(void)
 {
     test_basic();
@@ -462,4 +492,5 @@ void test_msg(void)
     test_destroy_and_kernel_pulses();
     test_deliver_event();
     test_priority_inheritance();
+    test_connect_move();
 }

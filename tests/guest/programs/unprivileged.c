@@ -18,6 +18,7 @@ int main(void)
     ev.sigev_notify = SIGEV_INTR;
     bad += !(InterruptAttachEvent(11, &ev, 0) == -1 && errno == EPERM);
     bad += !(ProcMemMapPhys(0, 0x1800000000ul, 4096, 3, 0x101000) == -1 && errno == EPERM);
+    bad += !(ConnectMove(0, 0, 0, 5) == -1 && errno == EPERM);
     if (bad)
         printf("unprivileged: %d privileged calls were not refused\n", bad);
     return bad;

@@ -1,8 +1,9 @@
 /*
  * The servers' test suite, run by taskman as init (run=test/srvtest): it starts the pipe
  * manager and the slogger itself, then checks pipe semantics (blocking both ways, end of file,
- * EPIPE, atomic PIPE_BUF writes, pipes between processes, a killed manager) and the system log
- * (order, overflow, sloginfo). Its exit status is its number of failures.
+ * EPIPE, atomic PIPE_BUF writes, pipes between processes, standard descriptors a child inherits,
+ * a killed manager) and the system log (order, overflow, sloginfo). Its exit status is its number
+ * of failures.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -367,6 +368,64 @@ static void test_between_processes(void)
     close(fds[0]);
 }
 
+static long fd_type(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? (long)(st.st_mode & S_IFMT) : -1;
+}
+
+// Makes the console descriptor 1 again, after a test that took descriptor 1 away.
+static void restore_stdout(void)
+{
+    close(1);
+    open("/dev/console", O_WRONLY);
+}
+
+// A child gets the parent's descriptors 0-2 (docs/taskman.md): with the parent's standard
+// output on a pipe, the child's goes into that pipe; a descriptor the parent has closed is
+// closed in the child too.
+static void test_inherited_stdio(void)
+{
+    int fds[2];
+    struct stat st;
+    char path[32], expect[80];
+    pipe(fds);
+    fstat(fds[0], &st);
+    snprintf(path, sizeof(path), "/dev/pipe/%lu", (unsigned long)st.st_ino);
+    fflush(stdout);
+    close(1);
+    int out = open(path, O_WRONLY); /* the lowest free descriptor: 1 */
+    snprintf(expect, sizeof(expect), "stdio_child %ld %ld %ld\n", fd_type(0), fd_type(1),
+             fd_type(2));
+    char *argv[] = {"test/stdio_child", NULL};
+    pid_t child = start(argv);
+    restore_stdout();
+    close(fds[1]);
+    CHECK("the parent's pipe end became its descriptor 1", out == 1);
+    CHECK("a child is spawned with its standard output on the parent's pipe", child > 0);
+    memset(buf, 0, 128);
+    ssize_t n = read_fully(fds[0], buf, strlen(expect), 64);
+    CHECK("the child's line comes out of the pipe, its descriptors 0-2 of the parent's kinds",
+          n == (ssize_t)strlen(expect) && memcmp(buf, expect, (size_t)n) == 0);
+    int status = -1;
+    waitpid(child, &status, 0);
+    CHECK("the child had descriptors 0, 1 and 2 open",
+          WIFEXITED(status) && WEXITSTATUS(status) == 7);
+    CHECK("the pipe reaches end of file when the child, its last writer, ends",
+          g_read(fds[0], buf, 1) == 0);
+    close(fds[0]);
+
+    fflush(stdout);
+    close(1);
+    child = start(argv);
+    restore_stdout();
+    status = -1;
+    waitpid(child, &status, 0);
+    CHECK("a descriptor the parent has closed is closed in the child",
+          child > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 5);
+    CHECK("and the parent's own descriptor 1 is back on the console", fd_type(1) == fd_type(2));
+}
+
 static void test_manager_killed(pid_t manager)
 {
     int fds[2];
@@ -536,6 +595,7 @@ int main(void)
     test_epipe();
     test_atomic_writes();
     test_between_processes();
+    test_inherited_stdio();
     test_slog_order();
     test_slog_overflow();
     test_manager_killed(pipe_pid);

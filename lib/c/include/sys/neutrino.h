@@ -10,11 +10,11 @@
 
 #include <abi/kercall.h>
 #include <abi/msg.h>
+#include <abi/sched.h>
+#include <abi/sigevent.h>
 #include <abi/sync.h>
 #include <abi/timer.h>
 #include <abi/tls.h>
-#include <abi/sched.h>
-#include <abi/sigevent.h>
 
 #include <sys/types.h>
 
@@ -79,6 +79,9 @@ int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups);
 int ConnectClientInfo(int scoid, struct _client_info *info, int ngroups);
 int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info);
 int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info);
+/* QSOE, taskman only: move a connection of one process to another at exactly coid index. */
+int ConnectMove_r(pid_t from, int coid, pid_t to, unsigned index);
+int ConnectMove(pid_t from, int coid, pid_t to, unsigned index);
 long MsgSend_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
 long MsgSend(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);
 long MsgSendnc_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes);

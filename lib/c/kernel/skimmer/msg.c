@@ -87,6 +87,16 @@ int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info)
     return (int)set_errno(ConnectServerInfo_r(pid, coid, info));
 }
 
+int ConnectMove_r(pid_t from, int coid, pid_t to, unsigned index)
+{
+    return (int)K(KER_CONNECT_MOVE, from, coid, to, index, 0);
+}
+
+int ConnectMove(pid_t from, int coid, pid_t to, unsigned index)
+{
+    return (int)set_errno(ConnectMove_r(from, coid, to, index));
+}
+
 long MsgSend_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
 {
     return (long)K(KER_MSG_SENDV, coid, smsg, -(long)sbytes, rmsg, -(long)rbytes);
