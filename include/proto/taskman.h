@@ -22,6 +22,8 @@ enum taskman_msg_type {
     TM_UNAME,         /* struct tm_header -> reply struct tm_uname */
     TM_SETPGID,       /* struct tm_kill (pid, pgid in signo) */
     TM_GETPGRP,       /* struct tm_header -> reply status: the caller's process group */
+    TM_GETCRED,       /* struct tm_header -> reply struct tm_cred */
+    TM_SETCRED,       /* struct tm_setcred */
 };
 
 struct tm_header {
@@ -89,6 +91,18 @@ struct tm_mmap_reply {
 
 struct tm_uname {
     char sysname[32], nodename[32], release[32], version[64], machine[32];
+};
+
+struct tm_cred {
+    int32_t ruid, euid, suid, rgid, egid, sgid;
+};
+
+enum tm_setcred_kind { TM_SETUID, TM_SETEUID, TM_SETGID, TM_SETEGID };
+
+struct tm_setcred {
+    uint16_t type;
+    uint16_t kind; /* enum tm_setcred_kind */
+    int32_t id;
 };
 
 #define TM_SPAWN_MAX 8192 /* bytes of path, arguments and environment */

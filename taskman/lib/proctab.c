@@ -16,6 +16,12 @@ struct tm_proc *proctab_add(int pid, int ppid, const char *name)
             p->ppid = ppid;
             struct tm_proc *parent = proctab_find(ppid);
             p->pgid = parent ? parent->pgid : pid; /* children join the parent's group */
+            p->ruid = parent ? parent->ruid : 0;
+            p->euid = parent ? parent->euid : 0;
+            p->suid = parent ? parent->suid : 0;
+            p->rgid = parent ? parent->rgid : 0;
+            p->egid = parent ? parent->egid : 0;
+            p->sgid = parent ? parent->sgid : 0;
             p->zombie = false;
             p->wstatus = 0;
             p->io = false;

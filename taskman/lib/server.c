@@ -294,9 +294,62 @@ static int kill_one(struct tm_proc *p, int signo)
     return 0;
 }
 
-// TM_KILL: a process, or (pid < 0) every process of group -pid.
-static void handle_kill(int rcvid, size_t got)
+// May the sender (proc s) signal p? As POSIX: root may, and so may a process whose real or
+// effective user id is p's real or saved one.
+static bool may_signal(const struct tm_proc *s, const struct tm_proc *p)
 {
+    if (!s || s->euid == 0)
+        return true;
+    return s->ruid == p->ruid || s->ruid == p->suid || s->euid == p->ruid || s->euid == p->suid;
+}
+
+// TM_SETCRED: setuid, seteuid, setgid and setegid with POSIX's rules: a process whose effective
+// user id is root may set any id (setuid and setgid then set real, effective and saved ids);
+// any other process may only switch its effective id between its real and saved ones.
+static int set_cred(struct tm_proc *p, const struct tm_setcred *m)
+{
+    int id = m->id;
+    bool root = p->euid == 0;
+    if (id < 0)
+        return EINVAL;
+    switch (m->kind) {
+    case TM_SETUID:
+        if (root) {
+            p->ruid = p->euid = p->suid = id;
+            return 0;
+        }
+        if (id != p->ruid && id != p->suid)
+            return EPERM;
+        p->euid = id;
+        return 0;
+    case TM_SETEUID:
+        if (!root && id != p->ruid && id != p->suid)
+            return EPERM;
+        p->euid = id;
+        return 0;
+    case TM_SETGID:
+        if (root) {
+            p->rgid = p->egid = p->sgid = id;
+            return 0;
+        }
+        if (id != p->rgid && id != p->sgid)
+            return EPERM;
+        p->egid = id;
+        return 0;
+    case TM_SETEGID:
+        if (!root && id != p->rgid && id != p->sgid)
+            return EPERM;
+        p->egid = id;
+        return 0;
+    default:
+        return EINVAL;
+    }
+}
+
+// TM_KILL: a process, or (pid < 0) every process of group -pid.
+static void handle_kill(int rcvid, const struct _msg_info *info, size_t got)
+{
+    struct tm_proc *sender = proctab_find(info->pid);
     const struct tm_kill *k = (const struct tm_kill *)msg.bytes;
     if (got < sizeof(*k) || k->signo < 0 || k->signo > 64 || k->pid == 0 || k->pid == -1) {
         MsgError(rcvid, EINVAL);
@@ -305,11 +358,19 @@ static void handle_kill(int rcvid, size_t got)
     int err = ESRCH;
     if (k->pid > 0) {
         struct tm_proc *p = proctab_find(k->pid);
-        err = p ? kill_one(p, k->signo) : ESRCH;
+        err = !p ? ESRCH : !may_signal(sender, p) ? EPERM : kill_one(p, k->signo);
     } else {
-        for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p))
-            if (p->pgid == -k->pid && !p->zombie && kill_one(p, k->signo) == 0)
+        for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p)) {
+            if (p->pgid != -k->pid || p->zombie)
+                continue;
+            if (!may_signal(sender, p)) {
+                if (err == ESRCH)
+                    err = EPERM;
+                continue;
+            }
+            if (kill_one(p, k->signo) == 0)
                 err = 0;
+        }
     }
     if (err)
         MsgError(rcvid, err);
@@ -417,7 +478,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
             handle_path(rcvid, &info, got);
             break;
         case TM_KILL:
-            handle_kill(rcvid, got);
+            handle_kill(rcvid, &info, got);
             break;
         case TM_MMAP:
         case TM_MUNMAP:
@@ -429,6 +490,25 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
         case TM_SETPGID:
             handle_setpgid(rcvid, &info, got);
             break;
+        case TM_GETCRED: {
+            struct tm_proc *p = proctab_find(info.pid);
+            struct tm_cred c = {0, 0, 0, 0, 0, 0};
+            if (p)
+                c = (struct tm_cred){p->ruid, p->euid, p->suid, p->rgid, p->egid, p->sgid};
+            MsgReply(rcvid, 0, &c, sizeof(c));
+            break;
+        }
+        case TM_SETCRED: {
+            struct tm_proc *p = proctab_find(info.pid);
+            int err = !p || got < sizeof(struct tm_setcred)
+                          ? EINVAL
+                          : set_cred(p, (const struct tm_setcred *)msg.bytes);
+            if (err)
+                MsgError(rcvid, err);
+            else
+                MsgReply(rcvid, 0, NULL, 0);
+            break;
+        }
         case TM_GETPGRP: {
             struct tm_proc *p = proctab_find(info.pid);
             MsgReply(rcvid, p ? p->pgid : info.pid, NULL, 0);

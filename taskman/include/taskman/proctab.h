@@ -19,6 +19,7 @@ struct tm_proc {
     int pid;
     int ppid;
     int pgid; /* process group */
+    int ruid, euid, suid, rgid, egid, sgid; /* credentials, inherited from the parent */
     bool zombie;
     int wstatus; /* POSIX wait status, once a zombie */
     bool io;     /* has the I/O privilege, and may pass it on */

@@ -3,9 +3,13 @@
  *   sleep MS        - sleep MS milliseconds, exit 0;
  *   nap MS          - after 50 ms say "family: napping", then sleep MS milliseconds;
  *   ppid PID        - exit 0 if getppid() is PID, else 1;
+ *   cred PID        - as root, become user 100 and check POSIX's rules; then try to kill PID
+ *                     (owned by root), which must fail with EPERM; exit 0 if all held;
  *   orphan MS       - start "family sleep MS" and exit at once, leaving it an orphan;
  *                     prints its pid as "orphan: child N".
  */
+#include <errno.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +33,19 @@ int main(int argc, char **argv)
         ns = (uint64_t)strtol(argv[2], NULL, 10) * 1000000;
         TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, NULL);
         return 0;
+    }
+    if (strcmp(argv[1], "cred") == 0) {
+        int bad = 0;
+        bad += !(getuid() == 0 && geteuid() == 0 && getgid() == 0);
+        bad += !(setgid(50) == 0 && getgid() == 50 && getegid() == 50);
+        bad += !(seteuid(100) == 0 && geteuid() == 100 && getuid() == 0);
+        bad += !(seteuid(0) == 0 && geteuid() == 0); /* the saved id is still root */
+        bad += !(setuid(100) == 0 && getuid() == 100 && geteuid() == 100);
+        bad += !(setuid(0) == -1 && errno == EPERM);
+        bad += !(seteuid(7) == -1 && errno == EPERM);
+        bad += !(setgid(0) == -1 && errno == EPERM);
+        bad += !(kill((pid_t)strtol(argv[2], NULL, 10), SIGTERM) == -1 && errno == EPERM);
+        return bad;
     }
     if (strcmp(argv[1], "ppid") == 0)
         return getppid() == strtol(argv[2], NULL, 10) ? 0 : 1;

@@ -458,6 +458,20 @@ static void test_pthreads(void)
     CHECK("pthread_self is the caller's tid", pthread_self() == __tls()->__tid);
 }
 
+static void test_credentials(void)
+{
+    CHECK("init runs as root (uid 0, gid 0)", getuid() == 0 && geteuid() == 0 && getgid() == 0);
+    char *sleeper[] = {"test/family", "sleep", "100000", NULL};
+    pid_t target = start(sleeper);
+    char arg[16];
+    snprintf(arg, sizeof(arg), "%d", target);
+    char *cred[] = {"test/family", "cred", arg, NULL};
+    int st = run(cred);
+    CHECK("set*id follow POSIX, and an ordinary user may not signal root's processes",
+          WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    CHECK("root may", kill(target, SIGKILL) == 0 && waitpid(target, &st, 0) == target);
+}
+
 static void test_groups_and_terminals(void)
 {
     struct stat st;
@@ -502,6 +516,7 @@ int main(void)
     test_memory_and_identity();
     test_pthreads();
     test_groups_and_terminals();
+    test_credentials();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
 }
