@@ -4,9 +4,26 @@
 
 #include <sys/types.h>
 
+/* File actions shape the child's standard descriptors 0, 1 and 2 (QSOE passes only those). */
+#define __SPAWN_MAX_ACTIONS 8
+#define __SPAWN_PATH_MAX    128
+
 typedef struct {
-    int __actions; /* file actions are not supported yet: must be empty */
+    int __actions;
+    struct {
+        int kind; /* open, close or dup2 */
+        int fd, newfd, oflag;
+        unsigned mode;
+        char path[__SPAWN_PATH_MAX];
+    } __action[__SPAWN_MAX_ACTIONS];
 } posix_spawn_file_actions_t;
+
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa);
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa);
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa, int fd, const char *path,
+                                     int oflag, mode_t mode);
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa, int fd);
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd);
 
 typedef struct {
     int __flags;

@@ -5,6 +5,7 @@
  * descriptors 0-2 (docs/taskman.md, "Inherited descriptors").
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <proto/io.h>
 #include <proto/taskman.h>
 #include <signal.h>
@@ -75,11 +76,115 @@ static size_t count(char *const v[])
     return n;
 }
 
+enum { ACTION_OPEN = 1, ACTION_CLOSE, ACTION_DUP2 };
+
+int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
+{
+    fa->__actions = 0;
+    return 0;
+}
+
+int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
+{
+    fa->__actions = 0;
+    return 0;
+}
+
+// Records one action; only the standard descriptors can be given to a child (EBADF otherwise).
+static int add_action(posix_spawn_file_actions_t *fa, int kind, int fd, int newfd, const char *path,
+                      int oflag, mode_t mode)
+{
+    if (newfd < 0 || newfd > 2 || fd < 0)
+        return EBADF;
+    if (fa->__actions == __SPAWN_MAX_ACTIONS)
+        return ENOMEM;
+    if (path && strlen(path) >= __SPAWN_PATH_MAX)
+        return ENAMETOOLONG;
+    int i = fa->__actions++;
+    fa->__action[i].kind = kind;
+    fa->__action[i].fd = fd;
+    fa->__action[i].newfd = newfd;
+    fa->__action[i].oflag = oflag;
+    fa->__action[i].mode = mode;
+    fa->__action[i].path[0] = '\0';
+    if (path)
+        strcpy(fa->__action[i].path, path);
+    return 0;
+}
+
+int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa, int fd, const char *path,
+                                     int oflag, mode_t mode)
+{
+    return add_action(fa, ACTION_OPEN, fd, fd, path, oflag, mode);
+}
+
+int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa, int fd)
+{
+    return add_action(fa, ACTION_CLOSE, fd, fd, NULL, 0, 0);
+}
+
+int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd)
+{
+    return add_action(fa, ACTION_DUP2, fd, newfd, NULL, 0, 0);
+}
+
+// Drops the connection prepared for child descriptor i, if any.
+static void drop_prepared(int32_t coid[3], int scoid[3], int i)
+{
+    int32_t one[3] = {coid[i], -1, -1};
+    int s[3] = {scoid[i], 0, 0};
+    unshare(one, s);
+    coid[i] = -1;
+}
+
+// Applies the file actions, in order, to the connections prepared for the child's 0-2. As in
+// a child, a dup2 from 0-2 after an action on that descriptor sees the action's result.
+static int apply_actions(const posix_spawn_file_actions_t *fa, int32_t coid[3], int scoid[3])
+{
+    int changed[3] = {0, 0, 0};
+    for (int a = 0; a < fa->__actions; a++) {
+        int kind = fa->__action[a].kind, fd = fa->__action[a].fd, newfd = fa->__action[a].newfd;
+        if (kind == ACTION_DUP2 && fd == newfd)
+            continue; /* dup2 onto itself changes nothing */
+        int source = fd;
+        if (kind == ACTION_DUP2 && fd <= 2 && changed[fd]) {
+            if (coid[fd] < 0)
+                return EBADF; /* closed by an earlier action */
+            source = coid[fd];
+        }
+        int32_t made = -1;
+        int made_scoid = 0, err = 0;
+        if (kind == ACTION_DUP2) {
+            err = share_fd(source, &made, &made_scoid);
+            if (!err && made < 0)
+                err = EBADF; /* dup2 of a descriptor the parent does not have */
+        } else if (kind == ACTION_OPEN) {
+            int opened = open(fa->__action[a].path, fa->__action[a].oflag, fa->__action[a].mode);
+            struct _server_info si;
+            if (opened < 0)
+                err = errno;
+            else if (ConnectServerInfo(0, opened, &si) != opened) {
+                close(opened);
+                err = EBADF;
+            } else {
+                made = opened; /* the connection itself goes to the child */
+                made_scoid = si.scoid;
+            }
+        }
+        if (err)
+            return err;
+        drop_prepared(coid, scoid, newfd);
+        coid[newfd] = made;
+        scoid[newfd] = made_scoid;
+        changed[newfd] = 1;
+    }
+    return 0;
+}
+
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions,
                 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-    if ((actions && actions->__actions) ||
-        (attr && (attr->__flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP))))
+    if (attr && (attr->__flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP)))
         return ENOSYS;
     if (!path)
         return EINVAL;
@@ -102,14 +207,19 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
     struct tm_spawn msg = {TM_SPAWN,       flags,         (uint32_t)argc,
                            (uint32_t)envc, (uint32_t)len, {-1, -1, -1}};
     int scoid[3] = {0, 0, 0};
-    if (__libc_have_stdio) {
+    if (__libc_have_stdio || (actions && actions->__actions)) {
         msg.flags |= TM_SPAWN_STDIO;
-        for (int fd = 0; fd < 3; fd++) {
+        for (int fd = 0; fd < 3 && __libc_have_stdio; fd++) {
             int err = share_fd(fd, &msg.stdcoid[fd], &scoid[fd]);
             if (err) {
                 unshare(msg.stdcoid, scoid);
                 return err;
             }
+        }
+        int err = actions ? apply_actions(actions, msg.stdcoid, scoid) : 0;
+        if (err) {
+            unshare(msg.stdcoid, scoid);
+            return err;
         }
     }
     iov_t iov[2] = {{&msg, sizeof(msg)}, {data, len}};

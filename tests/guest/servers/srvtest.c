@@ -426,6 +426,61 @@ static void test_inherited_stdio(void)
     CHECK("and the parent's own descriptor 1 is back on the console", fd_type(1) == fd_type(2));
 }
 
+// posix_spawn file actions shape the child's descriptors 0-2 without touching the parent's.
+static void test_file_actions(void)
+{
+    int fds[2];
+    pipe(fds);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addclose(&fa, 2);
+    char *argv[] = {"test/stdio_child", NULL};
+    pid_t child;
+    int err = posix_spawn(&child, "/proc/boot/test/stdio_child", &fa, NULL, argv, NULL);
+    CHECK("posix_spawn takes open, dup2 and close file actions", err == 0);
+    close(fds[1]);
+    memset(buf, 0, 128);
+    ssize_t n = read_fully(fds[0], buf, 64, 64);
+    char expect[32];
+    snprintf(expect, sizeof(expect), "stdio_child %ld ", (long)S_IFCHR);
+    CHECK("the child's descriptor 0 is the opened /dev/null and its 1 is the pipe",
+          n > 0 && strncmp(buf, expect, strlen(expect)) == 0);
+    CHECK("the closed descriptor 2 is closed in the child", n > 0 && strstr(buf, " -1\n") != NULL);
+    int status = -1;
+    waitpid(child, &status, 0);
+    CHECK("the child saw descriptors 0 and 1 open and 2 closed",
+          WIFEXITED(status) && WEXITSTATUS(status) == 3);
+    CHECK("the parent's own descriptors are untouched",
+          fd_type(1) == fd_type(2) && fd_type(0) >= 0);
+    close(fds[0]);
+    pipe(fds);
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&fa, 1, 2); /* "2>&1": 1 as the earlier action left it */
+    err = posix_spawn(&child, "/proc/boot/test/stdio_child", &fa, NULL, argv, NULL);
+    close(fds[1]);
+    memset(buf, 0, 128);
+    n = read_fully(fds[0], buf, 64, 64);
+    snprintf(expect, sizeof(expect), " %ld %ld\n", (long)S_IFIFO, (long)S_IFIFO);
+    CHECK("dup2 actions apply in order: 1 to the pipe, then 2 to what 1 now is",
+          err == 0 && n > 0 && strstr(buf, expect) != NULL);
+    waitpid(child, &status, 0);
+    close(fds[0]);
+    posix_spawn_file_actions_t bad;
+    posix_spawn_file_actions_init(&bad);
+    CHECK("a file action for a descriptor above 2 is refused (EBADF)",
+          posix_spawn_file_actions_adddup2(&bad, 1, 5) == EBADF);
+    posix_spawn_file_actions_addopen(&bad, 1, "/nowhere/at/all", O_WRONLY, 0);
+    CHECK("an open action on a missing file fails the spawn with ENOENT",
+          posix_spawn(&child, "/proc/boot/test/stdio_child", &bad, NULL, argv, NULL) == ENOENT);
+    posix_spawn_file_actions_init(&bad);
+    posix_spawn_file_actions_adddup2(&bad, 40, 1);
+    CHECK("a dup2 action from a descriptor the parent lacks fails with EBADF",
+          posix_spawn(&child, "/proc/boot/test/stdio_child", &bad, NULL, argv, NULL) == EBADF);
+}
+
 static void test_manager_killed(pid_t manager)
 {
     int fds[2];
@@ -596,6 +651,7 @@ int main(void)
     test_atomic_writes();
     test_between_processes();
     test_inherited_stdio();
+    test_file_actions();
     test_slog_order();
     test_slog_overflow();
     test_manager_killed(pipe_pid);
