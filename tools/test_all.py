@@ -62,7 +62,7 @@ HOST_TESTS = {
     "elf": ["common/elf.c"],
     "page_pool": ["kernel/mm/page_pool.c"],
     "tty": ["servers/devc-ser8250/tty.c"],
-    "libc_format": ["lib/c/src/format.c"],
+    "libc_format": ["lib/c/src/format.c", "lib/c/src/length_modifier.c"],
     "libc_stdlib": ["-include", "tests/host/libc_stdlib/rename.h", "-Iinclude",
                     "lib/c/src/ctype.c", "lib/c/src/string.c", "lib/c/src/string_more.c",
                     "lib/c/src/strerror.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",
@@ -70,8 +70,8 @@ HOST_TESTS = {
                     "tests/host/libc_stdlib/arena_pages.c"],
     "libc_time": ["tests/host/libc_time/time_renamed.c"],
     "libc_scanf": ["-include", "tests/host/libc_stdlib/rename.h", "-Iinclude", "-lm",
-                   "tests/host/libc_scanf/scanf_renamed.c", "lib/c/src/ctype.c", "lib/c/src/string.c",
-                   "lib/c/src/string_more.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",
+                   "tests/host/libc_scanf/scanf_renamed.c", "lib/c/src/length_modifier.c",
+                   "lib/c/src/ctype.c", "lib/c/src/string.c", "lib/c/src/string_more.c", "lib/c/src/strtol.c", "lib/c/src/strtod.c",
                    "lib/c/src/malloc.c", "tests/host/libc_stdlib/arena_pages.c"],
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "length_modifier.h"
 
 /* INT_MAX, from the compiler: lib/c/include has no <limits.h>. */
 #define FORMAT_INT_MAX __INT_MAX__
@@ -89,8 +90,6 @@ static bool out_reserve(struct out *o, uint64_t n)
 }
 
 /* ---- Conversion specifications --------------------------------------------------------- */
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
 
 /* One parsed conversion specification. */
 struct spec {
@@ -981,36 +980,6 @@ static uintmax_t arg_unsigned(va_list *ap, enum length len)
     }
 }
 
-// Stores count through the %n argument, a pointer to the integer type of the given length.
-static void store_count(va_list *ap, enum length len, uint64_t count)
-{
-    switch (len) {
-    case LEN_HH:
-        *va_arg(*ap, signed char *) = (signed char)count;
-        break;
-    case LEN_H:
-        *va_arg(*ap, short *) = (short)count;
-        break;
-    case LEN_L:
-        *va_arg(*ap, long *) = (long)count;
-        break;
-    case LEN_LL:
-    case LEN_BIG_L:
-        *va_arg(*ap, long long *) = (long long)count;
-        break;
-    case LEN_J:
-        *va_arg(*ap, intmax_t *) = (intmax_t)count;
-        break;
-    case LEN_Z:
-    case LEN_T:
-        *va_arg(*ap, ptrdiff_t *) = (ptrdiff_t)count;
-        break;
-    default:
-        *va_arg(*ap, int *) = (int)count;
-        break;
-    }
-}
-
 // Reads a decimal number of the format (a width or precision) at *p. Returns false, with
 // EOVERFLOW recorded, if it exceeds INT_MAX.
 static bool parse_number(struct out *o, const char **p, int *value)
@@ -1087,34 +1056,7 @@ static bool parse_spec(struct out *o, const char **p, va_list *ap, struct spec *
             return false;
         }
     }
-    switch (*s) {
-    case 'h':
-        sp->len = s[1] == 'h' ? LEN_HH : LEN_H;
-        s += s[1] == 'h' ? 2 : 1;
-        break;
-    case 'l':
-        sp->len = s[1] == 'l' ? LEN_LL : LEN_L;
-        s += s[1] == 'l' ? 2 : 1;
-        break;
-    case 'j':
-        sp->len = LEN_J;
-        s++;
-        break;
-    case 'z':
-        sp->len = LEN_Z;
-        s++;
-        break;
-    case 't':
-        sp->len = LEN_T;
-        s++;
-        break;
-    case 'L':
-        sp->len = LEN_BIG_L;
-        s++;
-        break;
-    default:
-        break;
-    }
+    sp->len = length_parse(&s);
     if (!is_conversion(*s)) {
         *p = s;
         return false;
@@ -1166,7 +1108,7 @@ static void convert(struct out *o, const struct spec *sp, va_list *ap)
             format_string(o, sp, va_arg(*ap, const char *));
         break;
     case 'n':
-        store_count(ap, sp->len, o->count);
+        length_store(va_arg(*ap, void *), sp->len, o->count);
         break;
     case '%':
         if (out_reserve(o, 1))

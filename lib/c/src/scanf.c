@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "length_modifier.h"
+
 /* Where the characters come from: a string or a stream. */
 struct scan_source {
     const char *s; /* string source, or NULL */
@@ -46,37 +48,6 @@ static void skip_space(struct scan_source *in)
 {
     while (peek(in) != EOF && isspace(peek(in)))
         take(in);
-}
-
-enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_J, LEN_Z, LEN_T, LEN_BIG_L };
-
-static void store_int(void *p, enum length len, unsigned long long v)
-{
-    switch (len) {
-    case LEN_HH:
-        *(signed char *)p = (signed char)v;
-        break;
-    case LEN_H:
-        *(short *)p = (short)v;
-        break;
-    case LEN_L:
-        *(long *)p = (long)v;
-        break;
-    case LEN_LL:
-        *(long long *)p = (long long)v;
-        break;
-    case LEN_J:
-        *(intmax_t *)p = (intmax_t)v;
-        break;
-    case LEN_Z:
-        *(size_t *)p = (size_t)v;
-        break;
-    case LEN_T:
-        *(ptrdiff_t *)p = (ptrdiff_t)v;
-        break;
-    default:
-        *(int *)p = (int)v;
-    }
 }
 
 // Copies into buf the longest prefix of the input that can start a number of the given kind,
@@ -215,28 +186,13 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap)
             width = width * 10 + (*fmt++ - '0');
         if (width == 0)
             width = INT_MAX;
-        enum length len = LEN_NONE;
-        if (fmt[0] == 'h' && fmt[1] == 'h') {
-            len = LEN_HH;
-            fmt += 2;
-        } else if (fmt[0] == 'l' && fmt[1] == 'l') {
-            len = LEN_LL;
-            fmt += 2;
-        } else if (strchr("hljztL", *fmt)) {
-            len = *fmt == 'h'   ? LEN_H
-                  : *fmt == 'l' ? LEN_L
-                  : *fmt == 'j' ? LEN_J
-                  : *fmt == 'z' ? LEN_Z
-                  : *fmt == 't' ? LEN_T
-                                : LEN_BIG_L;
-            fmt++;
-        }
+        enum length len = length_parse(&fmt);
         char conv = *fmt;
         if (conv == '\0')
             break;
         if (conv == 'n') {
             if (!suppress)
-                store_int(va_arg(ap, void *), len, (unsigned long long)in->count);
+                length_store(va_arg(ap, void *), len, (unsigned long long)in->count);
             continue;
         }
         if (conv != 'c' && conv != '[')
@@ -265,7 +221,7 @@ static int vscan(struct scan_source *in, const char *fmt, va_list ap)
                 if (conv == 'p')
                     *va_arg(ap, void **) = (void *)(uintptr_t)v;
                 else
-                    store_int(va_arg(ap, void *), len, v);
+                    length_store(va_arg(ap, void *), len, v);
                 assigned++;
             }
             break;
