@@ -259,6 +259,25 @@ static uint64_t decimal_to_bits(const struct decimal *d, const struct float_form
     return round_to_format(q, t, sticky, f);
 }
 
+// Reads the exponent after the 'e' or 'p' at s and adds it to *exp; returns its end. It counts
+// only if digits follow the letter (and its sign), else s is returned unchanged; it saturates
+// far beyond any finite result.
+static const char *read_exponent(const char *s, long *exp)
+{
+    const char *p = s + 1;
+    bool negative = false;
+    if (*p == '+' || *p == '-')
+        negative = *p++ == '-';
+    if (!isdigit((unsigned char)*p))
+        return s;
+    long e = 0;
+    for (; isdigit((unsigned char)*p); p++)
+        if (e < 1000000000)
+            e = e * 10 + (*p - '0');
+    *exp += negative ? -e : e;
+    return p;
+}
+
 // Reads the digits, point and exponent of a decimal number at s into *d. Returns the end of
 // the number, or NULL if there is not a single digit.
 static const char *read_decimal(const char *s, struct decimal *d)
@@ -294,22 +313,8 @@ static const char *read_decimal(const char *s, struct decimal *d)
     while (d->n > 0 && d->digit[d->n - 1] == 0)
         d->n--;
 
-    // The exponent counts only if digits follow the 'e' (and its sign); it saturates far
-    // beyond any finite result.
-    if (*s == 'e' || *s == 'E') {
-        const char *p = s + 1;
-        bool negative = false;
-        if (*p == '+' || *p == '-')
-            negative = *p++ == '-';
-        if (isdigit((unsigned char)*p)) {
-            long e = 0;
-            for (; isdigit((unsigned char)*p); p++)
-                if (e < 1000000000)
-                    e = e * 10 + (*p - '0');
-            d->exp10 += negative ? -e : e;
-            s = p;
-        }
-    }
+    if (*s == 'e' || *s == 'E')
+        s = read_exponent(s, &d->exp10);
     return s;
 }
 
@@ -352,20 +357,8 @@ static const char *read_hex(const char *s, const struct float_format *f, uint64_
     }
     if (!any)
         return NULL;
-    if (*s == 'p' || *s == 'P') {
-        const char *p = s + 1;
-        bool negative = false;
-        if (*p == '+' || *p == '-')
-            negative = *p++ == '-';
-        if (isdigit((unsigned char)*p)) {
-            long e = 0;
-            for (; isdigit((unsigned char)*p); p++)
-                if (e < 1000000000)
-                    e = e * 10 + (*p - '0');
-            exp2 += negative ? -e : e;
-            s = p;
-        }
-    }
+    if (*s == 'p' || *s == 'P')
+        s = read_exponent(s, &exp2);
     if (m == 0) {
         *bits = 0;
         return s;
