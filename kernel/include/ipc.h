@@ -69,7 +69,24 @@ struct proc_ipc {
 };
 
 /* msg_copy.c */
-int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts);
+int msg_load_iov(struct msg_buf *mb, uintptr_t uiov, long parts);
+
+// Checks a user iov (or, with parts < 0, one buffer of -parts bytes) and keeps it in mb. The
+// single buffer, the usual case, is checked inline.
+static inline int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts)
+{
+    if (__builtin_expect(parts < 0, 1)) {
+        size_t len = (size_t)-parts;
+        if (uiov + len < uiov || uiov + len > USER_TOP)
+            return -EFAULT;
+        mb->iov[0].base = uiov;
+        mb->iov[0].len = len;
+        mb->parts = 1;
+        mb->len = len;
+        return 0;
+    }
+    return msg_load_iov(mb, uiov, parts);
+}
 void msg_kernel_buf(struct msg_buf *mb, const void *p, size_t len);
 long msg_copy_general(struct process *dst_proc, const struct msg_buf *dst, size_t doff,
                       struct process *src_proc, const struct msg_buf *src, size_t soff, int *fault);

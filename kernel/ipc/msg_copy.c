@@ -8,19 +8,9 @@
 #include <mm.h>
 #include <process.h>
 
-// Checks a user iov (or, with parts < 0, one buffer of -parts bytes) and keeps it in mb.
-int msg_load(struct msg_buf *mb, uintptr_t uiov, long parts)
+// Checks and keeps a user iov of parts parts (msg_load handles the single buffers).
+int msg_load_iov(struct msg_buf *mb, uintptr_t uiov, long parts)
 {
-    if (__builtin_expect(parts < 0, 1)) {
-        size_t len = (size_t)-parts;
-        if (!user_range_ok(uiov, len))
-            return -EFAULT;
-        mb->iov[0].base = uiov;
-        mb->iov[0].len = len;
-        mb->parts = 1;
-        mb->len = len;
-        return 0;
-    }
     if (parts > _NTO_MSG_MAX_PARTS)
         return -EOVERFLOW;
     if (parts && copy_from_user(mb->iov, (const void *)uiov, (size_t)parts * sizeof(struct iovk)))

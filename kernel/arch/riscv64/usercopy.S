@@ -11,12 +11,31 @@
 arch_copy_user:
     li      t0, SSTATUS_SUM
     csrs    sstatus, t0
-    or      t1, a0, a1
-    andi    t1, t1, 7
+    /* Bytes until the destination is doubleword-aligned, then the widest unit both sides
+     * share: doublewords (32 bytes a round while they last, so 4 KiB is 128 rounds), or
+     * words (a struct of int32 fields), or else bytes. */
+6:  andi    t1, a0, 7
+    beqz    t1, 7f
+    beqz    a2, 3f
+    lb      t2, 0(a1)
+    sb      t2, 0(a0)
+    addi    a0, a0, 1
+    addi    a1, a1, 1
+    addi    a2, a2, -1
+    j       6b
+7:  andi    t1, a1, 7
+    beqz    t1, 8f
+    andi    t1, a1, 3
     bnez    t1, 2f
-    /* Aligned: 32 bytes a round while they last (a 4 KiB message is 128 rounds, not 512),
-     * then single doublewords, then the bytes left. */
-    li      t1, 32
+    li      t1, 4
+9:  bltu    a2, t1, 2f
+    lw      t2, 0(a1)
+    sw      t2, 0(a0)
+    addi    a0, a0, 4
+    addi    a1, a1, 4
+    addi    a2, a2, -4
+    j       9b
+8:  li      t1, 32
     bltu    a2, t1, 4f
 5:  ld      t2, 0(a1)
     ld      t3, 8(a1)

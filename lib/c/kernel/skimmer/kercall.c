@@ -6,32 +6,12 @@
 #include <errno.h>
 #include <sys/neutrino.h>
 
+#include "ecall.h"
+
 long __kercall(long num, long a0, long a1, long a2, long a3, long a4, long a5)
 {
-    register long r0 __asm__("a0") = a0;
-    register long r1 __asm__("a1") = a1;
-    register long r2 __asm__("a2") = a2;
-    register long r3 __asm__("a3") = a3;
-    register long r4 __asm__("a4") = a4;
-    register long r5 __asm__("a5") = a5;
-    register long r7 __asm__("a7") = num;
-    __asm__ volatile("ecall"
-                     : "+r"(r0)
-                     : "r"(r1), "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r7)
-                     : "memory");
-    return r0;
+    return kercall6(num, a0, a1, a2, a3, a4, a5);
 }
-
-static int set_errno(long r)
-{
-    if (r < 0 && r >= -4095) {
-        errno = (int)-r;
-        return -1;
-    }
-    return (int)r;
-}
-
-#define K(n, a, b, c, d, e) __kercall((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
 int ThreadCreate_r(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr)
 {

@@ -6,16 +6,7 @@
 #include <errno.h>
 #include <sys/neutrino.h>
 
-#define K(n, a, b, c, d, e) __kercall((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
-
-static long set_errno(long r)
-{
-    if (r < 0 && r >= -4095) {
-        errno = (int)-r;
-        return -1;
-    }
-    return r;
-}
+#include "ecall.h"
 
 int ChannelCreate_r(unsigned flags)
 {

@@ -4,20 +4,11 @@
 #include <errno.h>
 #include <sys/neutrino.h>
 
-#define K(n, a, b, c) __kercall((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
-
-static int set_errno(long r)
-{
-    if (r < 0) {
-        errno = (int)-r;
-        return -1;
-    }
-    return (int)r;
-}
+#include "ecall.h"
 
 int SyncTypeCreate_r(unsigned type, sync_t *sync, const struct _sync_attr *attr)
 {
-    return (int)K(KER_SYNC_TYPE_CREATE, type, sync, attr);
+    return (int)K(KER_SYNC_TYPE_CREATE, type, sync, attr, 0, 0);
 }
 
 int SyncTypeCreate(unsigned type, sync_t *sync, const struct _sync_attr *attr)
@@ -27,7 +18,7 @@ int SyncTypeCreate(unsigned type, sync_t *sync, const struct _sync_attr *attr)
 
 int SyncDestroy_r(sync_t *sync)
 {
-    return (int)K(KER_SYNC_DESTROY, sync, 0, 0);
+    return (int)K(KER_SYNC_DESTROY, sync, 0, 0, 0, 0);
 }
 
 int SyncDestroy(sync_t *sync)
@@ -37,7 +28,7 @@ int SyncDestroy(sync_t *sync)
 
 int SyncMutexLock_r(sync_t *sync)
 {
-    return (int)K(KER_SYNC_MUTEX_LOCK, sync, 0, 0);
+    return (int)K(KER_SYNC_MUTEX_LOCK, sync, 0, 0, 0, 0);
 }
 
 int SyncMutexLock(sync_t *sync)
@@ -47,7 +38,7 @@ int SyncMutexLock(sync_t *sync)
 
 int SyncMutexUnlock_r(sync_t *sync)
 {
-    return (int)K(KER_SYNC_MUTEX_UNLOCK, sync, 0, 0);
+    return (int)K(KER_SYNC_MUTEX_UNLOCK, sync, 0, 0, 0, 0);
 }
 
 int SyncMutexUnlock(sync_t *sync)
@@ -57,7 +48,7 @@ int SyncMutexUnlock(sync_t *sync)
 
 int SyncMutexRevive_r(sync_t *sync)
 {
-    return (int)K(KER_SYNC_MUTEX_REVIVE, sync, 0, 0);
+    return (int)K(KER_SYNC_MUTEX_REVIVE, sync, 0, 0, 0, 0);
 }
 
 int SyncMutexRevive(sync_t *sync)
@@ -67,7 +58,7 @@ int SyncMutexRevive(sync_t *sync)
 
 int SyncCondvarWait_r(sync_t *cond, sync_t *mutex)
 {
-    return (int)K(KER_SYNC_CONDVAR_WAIT, cond, mutex, 0);
+    return (int)K(KER_SYNC_CONDVAR_WAIT, cond, mutex, 0, 0, 0);
 }
 
 int SyncCondvarWait(sync_t *cond, sync_t *mutex)
@@ -77,7 +68,7 @@ int SyncCondvarWait(sync_t *cond, sync_t *mutex)
 
 int SyncCondvarSignal_r(sync_t *cond, int all)
 {
-    return (int)K(KER_SYNC_CONDVAR_SIGNAL, cond, all, 0);
+    return (int)K(KER_SYNC_CONDVAR_SIGNAL, cond, all, 0, 0, 0);
 }
 
 int SyncCondvarSignal(sync_t *cond, int all)
@@ -87,7 +78,7 @@ int SyncCondvarSignal(sync_t *cond, int all)
 
 int SyncSemPost_r(sync_t *sem)
 {
-    return (int)K(KER_SYNC_SEM_POST, sem, 0, 0);
+    return (int)K(KER_SYNC_SEM_POST, sem, 0, 0, 0, 0);
 }
 
 int SyncSemPost(sync_t *sem)
@@ -98,12 +89,12 @@ int SyncSemPost(sync_t *sem)
 // The caller has already added a unit to the count; hand units on to waiters.
 int SyncSemPassOn(sync_t *sem)
 {
-    return set_errno(K(KER_SYNC_SEM_POST, sem, 1, 0));
+    return set_errno(K(KER_SYNC_SEM_POST, sem, 1, 0, 0, 0));
 }
 
 int SyncSemWait_r(sync_t *sem, int tryonly)
 {
-    return (int)K(KER_SYNC_SEM_WAIT, sem, tryonly, 0);
+    return (int)K(KER_SYNC_SEM_WAIT, sem, tryonly, 0, 0, 0);
 }
 
 int SyncSemWait(sync_t *sem, int tryonly)
