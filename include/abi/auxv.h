@@ -17,5 +17,7 @@
 #define AT_QSOE_STDIO          0x1003 /* what descriptors 0-2 are at start: */
 #define AT_QSOE_STDIO_CONSOLE  1      /* the program opens /dev/console for all three */
 #define AT_QSOE_STDIO_INHERIT  2      /* already there, from the parent (or closed) */
+#define AT_QSOE_CWD            0x1004 /* the working directory, a string */
+#define AT_QSOE_UMASK          0x1005 /* the file-mode creation mask */
 
 #endif

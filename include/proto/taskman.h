@@ -31,23 +31,34 @@ struct tm_header {
     uint16_t zero;
 };
 
-/* Followed by datalen bytes: the path, then argc argument strings, then envc environment
-   strings, each NUL-terminated. */
 #define TM_SPAWN_IO        0x1 /* tm_spawn.flags: give the child the I/O privilege */
 #define TM_SPAWN_SETPGROUP 0x2 /* the child leads a new process group */
-#define TM_SPAWN_STDIO     0x4 /* stdcoid says what the child's descriptors 0-2 are */
+#define TM_SPAWN_FDS                                                                               \
+    0x4 /* the records say all of the child's descriptors; without it the                          \
+           child opens /dev/console for 0-2 */
 
-/* With TM_SPAWN_STDIO, stdcoid[i] is a connection of the sender (not a descriptor it keeps
-   using) that taskman moves into the child as its descriptor i, or -1: descriptor i is closed.
-   Without it the child opens /dev/console for all three. */
+/* TM_SPAWN: then nfds struct tm_spawn_fd records, then the NUL-terminated strings: the path,
+   argc arguments, envc environment entries and the working directory. datalen counts all of
+   what follows the header. */
 struct tm_spawn {
     uint16_t type;
     uint16_t flags;
     uint32_t argc;
     uint32_t envc;
     uint32_t datalen;
-    int32_t stdcoid[3];
+    uint32_t umask; /* the child's file-mode creation mask */
+    uint16_t nfds;
+    uint16_t zero;
 };
+
+/* A descriptor of the child: the sender's connection coid, made for the child, becomes its
+   descriptor fd (taskman moves it with ConnectMove). */
+struct tm_spawn_fd {
+    int32_t fd;
+    int32_t coid;
+};
+
+#define TM_SPAWN_MAX_FDS 64
 
 #define TM_WNOHANG 1
 
@@ -105,6 +116,6 @@ struct tm_setcred {
     int32_t id;
 };
 
-#define TM_SPAWN_MAX 8192 /* bytes of path, arguments and environment */
+#define TM_SPAWN_MAX 32768 /* bytes of descriptors, path, arguments, environment and cwd */
 
 #endif

@@ -88,8 +88,9 @@ static void on_pulse(void *handle, int code, int value)
     serve_readers();
 }
 
-static int ser_open(void *handle, const char *path, int oflag, void **ocb)
+static int ser_open(void *handle, const char *path, int oflag, mode_t mode, void **ocb)
 {
+    (void)mode;
     (void)handle;
     (void)oflag;
     if (path[0] != '\0')

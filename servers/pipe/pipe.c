@@ -258,8 +258,9 @@ static struct pipe *pipe_named(const char *name)
     return NULL;
 }
 
-static int pipe_open(void *handle, const char *path, int oflag, void **ocb)
+static int pipe_open(void *handle, const char *path, int oflag, mode_t mode, void **ocb)
 {
+    (void)mode;
     (void)handle;
     if ((oflag & O_ACCMODE) == O_ACCMODE)
         return EINVAL;

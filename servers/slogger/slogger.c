@@ -84,8 +84,9 @@ static void log_record(int pid, uint32_t code, int severity, const char *text, s
     append(line, (size_t)len);
 }
 
-static int slog_open(void *handle, const char *path, int oflag, void **ocb)
+static int slog_open(void *handle, const char *path, int oflag, mode_t mode, void **ocb)
 {
+    (void)mode;
     (void)handle;
     (void)oflag;
     if (path[0])

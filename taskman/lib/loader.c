@@ -11,7 +11,7 @@
 #include <taskman/loader.h>
 
 #define PAGE      4096ul
-#define MAX_BLOCK 4096 /* bytes of argument strings and pointers a spawn may pass */
+#define MAX_BLOCK (TM_SPAWN_MAX + 8192) /* bytes of strings and pointers a spawn may pass */
 
 static int elf_prot(uint32_t p)
 {
@@ -44,12 +44,13 @@ static size_t count(char *const v[])
 // Lays the start-up block out in a local buffer as it will sit below LOADER_STACK_TOP, then
 // copies it into the new process. Returns the new stack pointer, or 0 if it does not fit.
 static uintptr_t build_block(int pid, char *const argv[], char *const envp[], uintptr_t entry,
-                             unsigned stdio)
+                             unsigned stdio, const struct loader_inherit *from)
 {
     static uint64_t buf[MAX_BLOCK / 8];
     size_t argc = count(argv), envc = count(envp);
-    size_t words = 1 + argc + 1 + envc + 1 + 2 * 4;
-    size_t strings = 0;
+    const char *cwd = from && from->cwd ? from->cwd : "/";
+    size_t words = 1 + argc + 1 + envc + 1 + 2 * 6;
+    size_t strings = strlen(cwd) + 1;
     for (size_t i = 0; i < argc; i++)
         strings += strlen(argv[i]) + 1;
     for (size_t i = 0; i < envc; i++)
@@ -75,6 +76,11 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     if (envc == 0)
         *w++ = 0;
     *w++ = 0;
+    memcpy(str, cwd, strlen(cwd) + 1);
+    *w++ = AT_QSOE_CWD;
+    *w++ = str_va;
+    *w++ = AT_QSOE_UMASK;
+    *w++ = from ? from->umask : 022;
     *w++ = AT_PAGESZ;
     *w++ = PAGE;
     *w++ = AT_ENTRY;
@@ -88,17 +94,17 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     return base;
 }
 
-// Moves the parent's connections stdcoid[0..2] into the child as its descriptors 0-2.
-static int give_stdio(int parent, int pid, const int32_t *stdcoid)
+// Moves the parent's connections named in from into the child as its descriptors.
+static int give_fds(int pid, const struct loader_inherit *from)
 {
-    for (unsigned fd = 0; fd < 3; fd++)
-        if (stdcoid[fd] >= 0 && ConnectMove(parent, stdcoid[fd], pid, fd) < 0)
+    for (int i = 0; i < from->nfds; i++)
+        if (ConnectMove(from->parent, from->fds[i].coid, pid, from->fds[i].fd) < 0)
             return -errno;
     return 0;
 }
 
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags, int parent, const int32_t *stdcoid)
+                 char *const envp[], unsigned flags, const struct loader_inherit *from)
 {
     struct elf_image img;
     struct elf_limits limits = {0x10000, LOADER_STACK_TOP - LOADER_STACK_SIZE, PAGE};
@@ -113,13 +119,13 @@ int loader_spawn(const void *file, size_t size, const char *name, char *const ar
                            PROT_READ | PROT_WRITE) < 0)
         err = -errno;
     unsigned stdio = !(flags & LOADER_STDIO) ? 0
-                     : stdcoid               ? AT_QSOE_STDIO_INHERIT
+                     : from                  ? AT_QSOE_STDIO_INHERIT
                                              : AT_QSOE_STDIO_CONSOLE;
-    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry, stdio);
+    uintptr_t sp = err ? 0 : build_block(pid, argv, envp, img.entry, stdio, from);
     if (!err && !sp)
         err = -E2BIG;
     if (!err && stdio == AT_QSOE_STDIO_INHERIT)
-        err = give_stdio(parent, pid, stdcoid);
+        err = give_fds(pid, from);
     if (!err) {
         struct _thread_attr attr = {0};
         attr.__stackaddr = (void *)(LOADER_STACK_TOP - LOADER_STACK_SIZE);

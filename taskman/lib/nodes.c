@@ -10,6 +10,7 @@
 #include <proto/taskman.h>
 #include <qsoe/cpio.h>
 #include <string.h>
+#include <taskman/bootfs.h>
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
 #include <taskman/procfs.h>
@@ -35,6 +36,7 @@ struct ocb {
     size_t size;
     uint64_t offset;
     char text[PROCFS_STATUS_MAX]; /* a status file's contents */
+    char dir[BOOTFS_NAME_MAX];    /* a boot-image directory's path inside the image */
 };
 
 struct conn {
@@ -54,6 +56,7 @@ void nodes_init(const struct taskman_boot *b, int chid)
     pathmgr_register("/dev/console", TASKMAN_PID, chid);
     pathmgr_register("/proc", TASKMAN_PID, chid);
     pathmgr_register("/proc/boot", TASKMAN_PID, chid);
+    pathmgr_register("/", TASKMAN_PID, chid); /* the boot image, until a disk is mounted */
 }
 
 static struct conn *conn_of(int scoid)
@@ -140,12 +143,36 @@ static int proc_open(const char *rest, struct ocb *o)
     return 0;
 }
 
+// Opens the boot-image file or directory rest names (rest is inside the image).
+static int boot_open(const char *rest, struct ocb *o)
+{
+    struct bootfs_node n;
+    int err = bootfs_lookup(boot->image, boot->image_size, rest, &n);
+    if (err)
+        return err;
+    o->kind = n.dir ? NODE_BOOT_DIR : NODE_BOOT_FILE;
+    o->data = n.data;
+    o->size = n.size;
+    if (n.dir) {
+        while (*rest == '/')
+            rest++;
+        size_t len = strlen(rest);
+        while (len && rest[len - 1] == '/')
+            len--;
+        memcpy(o->dir, rest, len); /* bootfs_lookup checked it fits */
+        o->dir[len] = '\0';
+    }
+    return 0;
+}
+
 // IO_CONNECT: which of taskman's files the whole path names, opened with oflag.
 static int node_open(const struct _msg_info *info, struct io_connect *c, size_t len)
 {
     if (len < sizeof(*c) + c->pathlen || c->pathlen == 0 || c->prefixlen > c->pathlen ||
         c->pathlen >= PATH_MAX_LEN)
         return EINVAL;
+    if (c->kind != IO_OPEN)
+        return c->kind == IO_READLINK ? EINVAL : EROFS; /* no links here; names are fixed */
     char path[PATH_MAX_LEN];
     memcpy(path, (char *)(c + 1), c->pathlen);
     path[c->pathlen] = '\0';
@@ -159,21 +186,9 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     } else if (strcmp(path, "/dev/console") == 0) {
         o.kind = NODE_CONSOLE;
     } else if (is_under(path, "/proc/boot")) {
-        const char *rest = path + 10;
-        while (*rest == '/')
-            rest++;
-        if (*rest == '\0') {
-            o.kind = NODE_BOOT_DIR;
-            o.data = boot->image;
-            o.size = boot->image_size;
-        } else {
-            struct cpio_entry e;
-            if (cpio_find(boot->image, boot->image_size, rest, &e) < 0)
-                return ENOENT;
-            o.kind = NODE_BOOT_FILE;
-            o.data = e.data;
-            o.size = e.size;
-        }
+        int err = boot_open(path + 10, &o);
+        if (err)
+            return err;
         if (access != 0)
             return EROFS;
     } else if (is_under(path, "/proc")) {
@@ -183,7 +198,11 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
         if (access != 0)
             return EROFS;
     } else {
-        return ENOENT;
+        int err = boot_open(path, &o); /* "/" and whatever no other prefix covers */
+        if (err)
+            return err;
+        if (access != 0)
+            return EROFS;
     }
     if (conn_of(info->scoid))
         return EBUSY; /* one open per connection */
@@ -261,8 +280,9 @@ static void node_lseek(int rcvid, struct ocb *o, const struct io_lseek *l)
         MsgError(rcvid, EINVAL);
         return;
     }
-    if (o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS)
-        o->offset = (uint64_t)(base + l->offset);
+    bool dir = o->kind == NODE_BOOT_DIR || o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR;
+    if (o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS || dir)
+        o->offset = (uint64_t)(base + l->offset); /* a directory's offset counts entries */
     struct io_lseek_reply r = {(int64_t)o->offset};
     MsgReply(rcvid, 0, &r, sizeof(r));
 }
@@ -282,49 +302,21 @@ static void node_stat(int rcvid, struct ocb *o)
 
 // Appends a directory record for name (len bytes) to out if it fits in room; returns the new
 // number of bytes used, or 0 if it does not fit.
-static size_t put_dirent(char *out, size_t used, size_t room, uint64_t ino, const char *name,
-                         size_t len)
+static size_t put_dirent(char *out, size_t used, size_t room, uint64_t ino, uint32_t mode,
+                         const char *name, size_t len)
 {
     size_t reclen = (sizeof(struct io_dirent) + len + 1 + 7) & ~7ul;
     if (used + reclen > room)
         return 0;
     struct io_dirent *d = (struct io_dirent *)(out + used);
     d->ino = ino;
+    d->mode = mode;
+    d->zero = 0;
     d->reclen = (uint16_t)reclen;
     d->namelen = (uint16_t)len;
     memcpy(d->name, name, len);
     d->name[len] = '\0';
     return used + reclen;
-}
-
-// The boot image's files after the offset-th, as io_dirent records; returns the bytes used.
-static size_t boot_readdir(struct ocb *o, char *out, size_t room)
-{
-    size_t used = 0;
-    struct cpio_iter it;
-    struct cpio_entry e;
-    cpio_iter_init(&it, boot->image, boot->image_size);
-    uint64_t index = 0;
-    while (cpio_next(&it, &e) > 0) {
-        const char *name = e.name;
-        size_t len = e.namelen;
-        if (len >= 2 && name[0] == '.' && name[1] == '/') {
-            name += 2;
-            len -= 2;
-        }
-        while (len && *name == '/') {
-            name++;
-            len--;
-        }
-        if (len == 0 || index++ < o->offset)
-            continue;
-        size_t next = put_dirent(out, used, room, index, name, len);
-        if (!next)
-            break;
-        used = next;
-        o->offset++;
-    }
-    return used;
 }
 
 // The entries of /proc ("boot" and the pids) or of /proc/<pid> ("status") after the
@@ -342,7 +334,8 @@ static size_t proc_readdir(struct ocb *o, char *out, size_t room)
         } else {
             break;
         }
-        size_t next = put_dirent(out, used, room, o->offset + 1, name, strlen(name));
+        uint32_t mode = o->kind == NODE_PROC_DIR ? IO_S_IFDIR : IO_S_IFREG;
+        size_t next = put_dirent(out, used, room, o->offset + 1, mode, name, strlen(name));
         if (!next)
             break;
         used = next;
@@ -360,7 +353,7 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
         room = sizeof(out);
     size_t used;
     if (o->kind == NODE_BOOT_DIR) {
-        used = boot_readdir(o, out, room);
+        used = bootfs_readdir(boot->image, boot->image_size, o->dir, &o->offset, out, room);
     } else if (o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR) {
         used = proc_readdir(o, out, room);
     } else {
@@ -373,7 +366,7 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
 bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
 {
     struct io_hdr *h = msg;
-    if (h->type < IO_CONNECT || h->type > IO_DUP)
+    if (h->type < IO_CONNECT || h->type > IO_SYNC)
         return false;
     if (h->type == IO_CONNECT || h->type == IO_DUP) {
         int err = h->type == IO_CONNECT ? node_open(info, msg, len) : node_dup(info, msg, len);
@@ -425,6 +418,14 @@ bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len
         nodes_disconnect(info->scoid);
         MsgReply(rcvid, 0, NULL, 0);
         break;
+    case IO_FLAGS:
+        MsgReply(rcvid, o->oflag, NULL, 0); /* none of the changeable flags means anything here */
+        break;
+    case IO_SYNC:
+        MsgReply(rcvid, 0, NULL, 0);
+        break;
+    default: /* chmod, chown, utime, truncate: nothing of taskman's can change */
+        MsgError(rcvid, EROFS);
     }
     return true;
 }

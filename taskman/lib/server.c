@@ -17,7 +17,7 @@
 #include <taskman/server.h>
 
 #define MAX_WAITERS 64
-#define MAX_ARGS    256
+#define MAX_ARGS    1024
 
 struct waiter {
     int rcvid;  /* 0 when free */
@@ -66,10 +66,10 @@ static char **script_args(const struct script_line *line, const char *path, char
 
 // Starts path with argv/envp for parent; returns the pid or a negated errno. A script is run
 // by the interpreter its #! line names (one level: an interpreter that is itself a script
-// gives ENOEXEC); the process keeps the script's name. stdcoid, if not NULL, names the
-// parent's connections that become the child's descriptors 0-2 (loader_spawn).
+// gives ENOEXEC); the process keeps the script's name. from, if not NULL, says what the
+// child takes from the parent (loader_spawn).
 static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io,
-                 const int32_t *stdcoid)
+                 const struct loader_inherit *from)
 {
     static struct script_line line;
     struct cpio_entry e;
@@ -88,8 +88,8 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
         if (!argv)
             return -E2BIG;
     }
-    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO,
-                           parent, stdcoid);
+    int pid =
+        loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO, from);
     if (pid < 0)
         return pid;
     struct tm_proc *p = proctab_add(pid, parent, name);
@@ -101,39 +101,49 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
     return pid;
 }
 
-// Splits the strings of a spawn message; false if they do not add up.
-static bool unpack_spawn(size_t got, const char **path, char **argv, char **envp)
+// Splits a spawn message into its descriptor records and strings; false if they do not add
+// up.
+static bool unpack_spawn(size_t got, const char **path, char **argv, char **envp,
+                         struct loader_inherit *from)
 {
     const struct tm_spawn *s = &msg.spawn;
+    size_t fdbytes = (size_t)s->nfds * sizeof(struct tm_spawn_fd);
     if (got < sizeof(*s) || s->datalen != got - sizeof(*s) || s->argc >= MAX_ARGS ||
-        s->envc >= MAX_ARGS || s->datalen == 0 || msg.bytes[got - 1] != '\0')
+        s->envc >= MAX_ARGS || s->nfds > TM_SPAWN_MAX_FDS || s->datalen <= fdbytes ||
+        msg.bytes[got - 1] != '\0')
         return false;
-    char *p = msg.bytes + sizeof(*s), *end = msg.bytes + got;
+    from->fds = (const struct tm_spawn_fd *)(msg.bytes + sizeof(*s));
+    from->nfds = s->nfds;
+    from->umask = s->umask & 0777;
+    char *p = msg.bytes + sizeof(*s) + fdbytes, *end = msg.bytes + got;
     *path = p;
     p += strlen(p) + 1;
-    for (uint32_t i = 0; i < s->argc + s->envc; i++) {
+    for (uint32_t i = 0; i < s->argc + s->envc + 1; i++) {
         if (p >= end)
             return false;
         if (i < s->argc)
             argv[i] = p;
-        else
+        else if (i < s->argc + s->envc)
             envp[i - s->argc] = p;
+        else
+            from->cwd = p;
         p += strlen(p) + 1;
     }
     argv[s->argc] = NULL;
     envp[s->envc] = NULL;
-    return p == end;
+    return p == end && from->cwd[0] == '/';
 }
 
 static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
 {
     static char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
     const char *path;
+    struct loader_inherit from = {.parent = info->pid};
     if (info->srcmsglen > (int32_t)sizeof(msg.bytes)) {
         MsgError(rcvid, E2BIG);
         return;
     }
-    if (!unpack_spawn(got, &path, argv, envp)) {
+    if (!unpack_spawn(got, &path, argv, envp, &from)) {
         MsgError(rcvid, EINVAL);
         return;
     }
@@ -146,8 +156,8 @@ static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
         }
         io = true;
     }
-    const int32_t *stdcoid = (msg.spawn.flags & TM_SPAWN_STDIO) ? msg.spawn.stdcoid : NULL;
-    int pid = spawn(path, argv, envp, info->pid, io, stdcoid);
+    int pid =
+        spawn(path, argv, envp, info->pid, io, (msg.spawn.flags & TM_SPAWN_FDS) ? &from : NULL);
     if (pid < 0) {
         MsgError(rcvid, -pid);
         return;

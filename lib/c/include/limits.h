@@ -37,4 +37,11 @@
 
 #define SSIZE_MAX LONG_MAX
 
+#define PATH_MAX    1024  /* bytes of a path name, its NUL included */
+#define NAME_MAX    255   /* bytes of one name in a directory */
+#define PIPE_BUF    512   /* writes to a pipe up to this size go in whole */
+#define ARG_MAX     32768 /* bytes of arguments, environment and more a spawn passes */
+#define OPEN_MAX    256   /* descriptors a process can have */
+#define NGROUPS_MAX 16
+
 #endif

@@ -22,6 +22,8 @@ extern FILE *stdin, *stdout, *stderr;
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
+int rename(const char *from, const char *to);
+int remove(const char *path);
 int fflush(FILE *f);
 size_t fread(void *buf, size_t size, size_t n, FILE *f);
 size_t fwrite(const void *buf, size_t size, size_t n, FILE *f);

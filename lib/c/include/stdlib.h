@@ -1,6 +1,7 @@
 /*
- * Process exit and the start-up environment (start.c), number conversion (strtol.c, strtod.c),
- * sorting and searching (qsort.c, bsearch.c) and the heap (malloc.c).
+ * Process exit and the start-up environment (start.c, env.c), number conversion (strtol.c,
+ * strtod.c), sorting and searching (qsort.c, bsearch.c), the heap (malloc.c), integer
+ * arithmetic and random numbers (arith.c) and path names (cwd.c).
  */
 #ifndef _STDLIB_H
 #define _STDLIB_H
@@ -9,11 +10,38 @@
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
+#define RAND_MAX     2147483647
+
+typedef struct {
+    int quot, rem;
+} div_t;
+typedef struct {
+    long quot, rem;
+} ldiv_t;
+typedef struct {
+    long long quot, rem;
+} lldiv_t;
 
 void exit(int status) __attribute__((noreturn));
+int atexit(void (*func)(void));
 void _Exit(int status) __attribute__((noreturn));
 void abort(void) __attribute__((noreturn));
 unsigned long getauxval(unsigned long type);
+char *getenv(const char *name);
+int setenv(const char *name, const char *value, int overwrite);
+int unsetenv(const char *name);
+int putenv(char *string);
+char *realpath(const char *restrict path, char *restrict resolved);
+
+int abs(int x);
+long labs(long x);
+long long llabs(long long x);
+div_t div(int num, int den);
+ldiv_t ldiv(long num, long den);
+lldiv_t lldiv(long long num, long long den);
+int rand(void);
+int rand_r(unsigned *seed);
+void srand(unsigned seed);
 
 long strtol(const char *restrict s, char **restrict end, int base);
 long long strtoll(const char *restrict s, char **restrict end, int base);

@@ -1,4 +1,4 @@
-/* POSIX file I/O, process identity and exit. */
+/* POSIX file I/O, names, the working directory, process identity and exit. */
 #ifndef _UNISTD_H
 #define _UNISTD_H
 
@@ -8,11 +8,41 @@
 #define SEEK_CUR 1
 #define SEEK_END 2
 
+#define STDIN_FILENO  0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 off_t lseek(int fd, off_t offset, int whence);
 int close(int fd);
+int dup(int fd);
+int dup2(int fd, int newfd);
 int pipe(int fds[2]);
+int fsync(int fd);
+int ftruncate(int fd, off_t length);
+int truncate(const char *path, off_t length);
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+
+int unlink(const char *path);
+int rmdir(const char *path);
+int link(const char *existing, const char *path);
+int symlink(const char *target, const char *path);
+ssize_t readlink(const char *restrict path, char *restrict buf, size_t size);
+int access(const char *path, int mode);
+int chown(const char *path, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t getpgrp(void);

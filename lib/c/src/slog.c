@@ -17,7 +17,7 @@ static int slog_open(void)
     int fd = __atomic_load_n(&slog_fd, __ATOMIC_ACQUIRE);
     if (fd >= 0)
         return fd;
-    fd = open("/dev/slog", O_WRONLY);
+    fd = open("/dev/slog", O_WRONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
     int none = -1;

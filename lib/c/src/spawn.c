@@ -10,11 +10,15 @@
 #include <proto/taskman.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "path.h"
+#include "spawn_fds.h"
 
 static int taskman_coid = -1;
 
@@ -33,41 +37,6 @@ static int taskman(void)
 
 extern int __libc_have_stdio; /* start.c: descriptors 0-2 are the program's own */
 
-// Makes a connection for the child's descriptor fd: a new connection to the server behind
-// the caller's fd that shares its open file (IO_DUP), which taskman then moves into the
-// child. Sets *coid to it (-1 if fd is closed) and *scoid to its server id; returns 0 or an
-// error number.
-static int share_fd(int fd, int32_t *coid, int *scoid)
-{
-    struct _server_info si;
-    *coid = -1;
-    if (ConnectServerInfo(0, fd, &si) != fd)
-        return 0;
-    int c = ConnectAttach_r(0, si.pid, si.chid, 3, 0);
-    if (c < 0)
-        return -c;
-    struct io_dup m = {IO_DUP, 0, si.scoid};
-    long r = MsgSend_r(c, &m, sizeof(m), NULL, 0);
-    if (r < 0 || ConnectServerInfo(0, c, &si) != c) {
-        ConnectDetach(c);
-        return r < 0 ? (int)-r : EBADF;
-    }
-    *coid = c;
-    *scoid = si.scoid;
-    return 0;
-}
-
-// Closes the connections share_fd made that are still the caller's: taskman moved none, or
-// some into a child that is gone again, when a spawn fails.
-static void unshare(const int32_t coid[3], const int scoid[3])
-{
-    for (int i = 0; i < 3; i++) {
-        struct _server_info si;
-        if (coid[i] >= 0 && ConnectServerInfo(0, coid[i], &si) == coid[i] && si.scoid == scoid[i])
-            close(coid[i]);
-    }
-}
-
 static size_t count(char *const v[])
 {
     size_t n = 0;
@@ -76,179 +45,184 @@ static size_t count(char *const v[])
     return n;
 }
 
-enum { ACTION_OPEN = 1, ACTION_CLOSE, ACTION_DUP2 };
-
-int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
+// Appends the NUL-terminated s to data (size bytes of room, *len used); false if it is full.
+static bool append(char *data, size_t size, size_t *len, const char *s)
 {
-    fa->__actions = 0;
-    return 0;
+    size_t n = strlen(s) + 1;
+    if (*len + n > size)
+        return false;
+    memcpy(data + *len, s, n);
+    *len += n;
+    return true;
 }
 
-int posix_spawn_file_actions_destroy(posix_spawn_file_actions_t *fa)
+// Builds the spawn message (struct tm_spawn, descriptor records, strings) into buf, which has
+// room for TM_SPAWN_MAX bytes after the header; returns its length, or 0 if it does not fit.
+static size_t build(char *buf, const struct child_fds *fds, const char *path, char *const argv[],
+                    char *const envp[])
 {
-    fa->__actions = 0;
-    return 0;
-}
-
-// Records one action; only the standard descriptors can be given to a child (EBADF otherwise).
-static int add_action(posix_spawn_file_actions_t *fa, int kind, int fd, int newfd, const char *path,
-                      int oflag, mode_t mode)
-{
-    if (newfd < 0 || newfd > 2 || fd < 0)
-        return EBADF;
-    if (fa->__actions == __SPAWN_MAX_ACTIONS)
-        return ENOMEM;
-    if (path && strlen(path) >= __SPAWN_PATH_MAX)
-        return ENAMETOOLONG;
-    int i = fa->__actions++;
-    fa->__action[i].kind = kind;
-    fa->__action[i].fd = fd;
-    fa->__action[i].newfd = newfd;
-    fa->__action[i].oflag = oflag;
-    fa->__action[i].mode = mode;
-    fa->__action[i].path[0] = '\0';
-    if (path)
-        strcpy(fa->__action[i].path, path);
-    return 0;
-}
-
-int posix_spawn_file_actions_addopen(posix_spawn_file_actions_t *fa, int fd, const char *path,
-                                     int oflag, mode_t mode)
-{
-    return add_action(fa, ACTION_OPEN, fd, fd, path, oflag, mode);
-}
-
-int posix_spawn_file_actions_addclose(posix_spawn_file_actions_t *fa, int fd)
-{
-    return add_action(fa, ACTION_CLOSE, fd, fd, NULL, 0, 0);
-}
-
-int posix_spawn_file_actions_adddup2(posix_spawn_file_actions_t *fa, int fd, int newfd)
-{
-    return add_action(fa, ACTION_DUP2, fd, newfd, NULL, 0, 0);
-}
-
-// Drops the connection prepared for child descriptor i, if any.
-static void drop_prepared(int32_t coid[3], int scoid[3], int i)
-{
-    int32_t one[3] = {coid[i], -1, -1};
-    int s[3] = {scoid[i], 0, 0};
-    unshare(one, s);
-    coid[i] = -1;
-}
-
-// Applies the file actions, in order, to the connections prepared for the child's 0-2. As in
-// a child, a dup2 from 0-2 after an action on that descriptor sees the action's result.
-static int apply_actions(const posix_spawn_file_actions_t *fa, int32_t coid[3], int scoid[3])
-{
-    int changed[3] = {0, 0, 0};
-    for (int a = 0; a < fa->__actions; a++) {
-        int kind = fa->__action[a].kind, fd = fa->__action[a].fd, newfd = fa->__action[a].newfd;
-        if (kind == ACTION_DUP2 && fd == newfd)
-            continue; /* dup2 onto itself changes nothing */
-        int source = fd;
-        if (kind == ACTION_DUP2 && fd <= 2 && changed[fd]) {
-            if (coid[fd] < 0)
-                return EBADF; /* closed by an earlier action */
-            source = coid[fd];
-        }
-        int32_t made = -1;
-        int made_scoid = 0, err = 0;
-        if (kind == ACTION_DUP2) {
-            err = share_fd(source, &made, &made_scoid);
-            if (!err && made < 0)
-                err = EBADF; /* dup2 of a descriptor the parent does not have */
-        } else if (kind == ACTION_OPEN) {
-            int opened = open(fa->__action[a].path, fa->__action[a].oflag, fa->__action[a].mode);
-            struct _server_info si;
-            if (opened < 0)
-                err = errno;
-            else if (ConnectServerInfo(0, opened, &si) != opened) {
-                close(opened);
-                err = EBADF;
-            } else {
-                made = opened; /* the connection itself goes to the child */
-                made_scoid = si.scoid;
-            }
-        }
-        if (err)
-            return err;
-        drop_prepared(coid, scoid, newfd);
-        coid[newfd] = made;
-        scoid[newfd] = made_scoid;
-        changed[newfd] = 1;
-    }
-    return 0;
+    struct tm_spawn *m = (struct tm_spawn *)buf;
+    struct tm_spawn_fd *rec = (struct tm_spawn_fd *)(m + 1);
+    char *data = (char *)(rec + (fds ? fds->n : 0));
+    size_t room = TM_SPAWN_MAX - (size_t)(data - (char *)(m + 1)), len = 0;
+    for (int i = 0; fds && i < fds->n; i++)
+        rec[i] = (struct tm_spawn_fd){fds->e[i].fd, fds->e[i].coid};
+    bool fits = append(data, room, &len, path);
+    for (size_t i = 0; fits && argv && argv[i]; i++)
+        fits = append(data, room, &len, argv[i]);
+    for (size_t i = 0; fits && envp && envp[i]; i++)
+        fits = append(data, room, &len, envp[i]);
+    fits = fits && append(data, room, &len, __cwd);
+    if (!fits)
+        return 0;
+    *m = (struct tm_spawn){TM_SPAWN,
+                           0,
+                           (uint32_t)count(argv),
+                           (uint32_t)count(envp),
+                           (uint32_t)(data + len - (char *)(m + 1)),
+                           __umask,
+                           (uint16_t)(fds ? fds->n : 0),
+                           0};
+    return (size_t)(data + len - buf);
 }
 
 int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *actions,
                 const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-    if (attr && (attr->__flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP)))
-        return ENOSYS;
-    if (!path)
+    short flags = attr ? attr->__flags : 0;
+    if (flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                  POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_RESETIDS))
         return EINVAL;
-    char data[TM_SPAWN_MAX];
-    size_t len = 0;
-    size_t argc = count(argv), envc = count(envp);
-    for (size_t i = 0; i < 1 + argc + envc; i++) {
-        const char *s = i == 0 ? path : i <= argc ? argv[i - 1] : envp[i - 1 - argc];
-        size_t n = strlen(s) + 1;
-        if (len + n > sizeof(data))
-            return E2BIG;
-        memcpy(data + len, s, n);
-        len += n;
-    }
-    uint16_t flags = 0;
-    if (attr && (attr->__flags & POSIX_SPAWN_QSOE_IO))
-        flags |= TM_SPAWN_IO;
-    if (attr && (attr->__flags & POSIX_SPAWN_SETPGROUP))
-        flags |= TM_SPAWN_SETPGROUP; /* the child leads its own group (pgroup 0 only) */
-    struct tm_spawn msg = {TM_SPAWN,       flags,         (uint32_t)argc,
-                           (uint32_t)envc, (uint32_t)len, {-1, -1, -1}};
-    int scoid[3] = {0, 0, 0};
-    if (__libc_have_stdio || (actions && actions->__actions)) {
-        msg.flags |= TM_SPAWN_STDIO;
-        for (int fd = 0; fd < 3 && __libc_have_stdio; fd++) {
-            int err = share_fd(fd, &msg.stdcoid[fd], &scoid[fd]);
-            if (err) {
-                unshare(msg.stdcoid, scoid);
-                return err;
-            }
-        }
-        int err = actions ? apply_actions(actions, msg.stdcoid, scoid) : 0;
-        if (err) {
-            unshare(msg.stdcoid, scoid);
+    if ((flags & POSIX_SPAWN_SETPGROUP) && attr->__pgroup != 0)
+        return ENOSYS; /* joining another process's group is not supported */
+    if (!path || !*path)
+        return ENOENT;
+    char abs[PATH_MAX_LEN];
+    if (__path_absolute(path, abs) < 0)
+        return errno;
+    static struct child_fds fds; /* big: kept off the stack */
+    bool pass_fds = __libc_have_stdio || (actions && actions->__actions);
+    if (pass_fds) {
+        int err = __spawn_fds_prepare(&fds, actions);
+        if (err)
             return err;
-        }
     }
-    iov_t iov[2] = {{&msg, sizeof(msg)}, {data, len}};
-    long r = MsgSendv_r(taskman(), iov, 2, NULL, 0);
-    if (r < 0) {
-        unshare(msg.stdcoid, scoid);
-        return (int)-r;
+    char *msg = malloc(sizeof(struct tm_spawn) + TM_SPAWN_MAX);
+    size_t len = msg ? build(msg, pass_fds ? &fds : NULL, abs, argv, envp) : 0;
+    int err = !msg ? ENOMEM : !len ? E2BIG : 0;
+    if (!err) {
+        struct tm_spawn *m = (struct tm_spawn *)msg;
+        m->flags = (pass_fds ? TM_SPAWN_FDS : 0) |
+                   ((flags & POSIX_SPAWN_QSOE_IO) ? TM_SPAWN_IO : 0) |
+                   ((flags & POSIX_SPAWN_SETPGROUP) ? TM_SPAWN_SETPGROUP : 0);
+        long r = MsgSend_r(taskman(), msg, len, NULL, 0);
+        if (r < 0)
+            err = (int)-r;
+        else if (pid)
+            *pid = (pid_t)r;
     }
-    if (pid)
-        *pid = (pid_t)r;
-    return 0;
+    free(msg);
+    if (pass_fds)
+        __spawn_fds_release(&fds); /* only what taskman did not move */
+    return err;
 }
 
 int posix_spawnattr_init(posix_spawnattr_t *attr)
 {
-    attr->__flags = 0;
+    *attr = (posix_spawnattr_t){0};
+    return 0;
+}
+
+int posix_spawnattr_destroy(posix_spawnattr_t *attr)
+{
+    (void)attr;
     return 0;
 }
 
 int posix_spawnattr_setflags(posix_spawnattr_t *attr, short flags)
 {
-    attr->__flags = (unsigned short)flags;
+    attr->__flags = flags;
     return 0;
 }
 
+int posix_spawnattr_getflags(const posix_spawnattr_t *attr, short *flags)
+{
+    *flags = attr->__flags;
+    return 0;
+}
+
+int posix_spawnattr_setpgroup(posix_spawnattr_t *attr, pid_t pgroup)
+{
+    attr->__pgroup = pgroup;
+    return 0;
+}
+
+int posix_spawnattr_getpgroup(const posix_spawnattr_t *attr, pid_t *pgroup)
+{
+    *pgroup = attr->__pgroup;
+    return 0;
+}
+
+int posix_spawnattr_setsigmask(posix_spawnattr_t *attr, const sigset_t *mask)
+{
+    attr->__sigmask = *mask;
+    return 0;
+}
+
+int posix_spawnattr_getsigmask(const posix_spawnattr_t *attr, sigset_t *mask)
+{
+    *mask = attr->__sigmask;
+    return 0;
+}
+
+int posix_spawnattr_setsigdefault(posix_spawnattr_t *attr, const sigset_t *set)
+{
+    attr->__sigdefault = *set;
+    return 0;
+}
+
+int posix_spawnattr_getsigdefault(const posix_spawnattr_t *attr, sigset_t *set)
+{
+    *set = attr->__sigdefault;
+    return 0;
+}
+
+// posix_spawnp: a file name without a slash is looked for in the directories of PATH (the
+// boot image's /proc/boot when PATH is not set), the first that holds it being used.
 int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
                  const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
-    return posix_spawn(pid, file, actions, attr, argv, envp);
+    if (!file || !*file)
+        return ENOENT;
+    if (strchr(file, '/'))
+        return posix_spawn(pid, file, actions, attr, argv, envp);
+    const char *dirs = getenv("PATH");
+    if (!dirs)
+        dirs = "/proc/boot";
+    int first_err = ENOENT;
+    char path[PATH_MAX_LEN];
+    for (const char *d = dirs;; d++) {
+        size_t n = strcspn(d, ":");
+        if (n + 1 + strlen(file) < sizeof(path)) {
+            memcpy(path, d, n);
+            path[n] = '\0';
+            if (n == 0)
+                strcpy(path, "."); /* an empty entry is the working directory */
+            strcat(path, "/");
+            strcat(path, file);
+            if (access(path, F_OK) == 0) {
+                int err = posix_spawn(pid, path, actions, attr, argv, envp);
+                if (err != ENOENT)
+                    return err;
+            } else if (errno != ENOENT && errno != ENOTDIR && first_err == ENOENT) {
+                first_err = errno;
+            }
+        }
+        d += n;
+        if (!*d)
+            break;
+    }
+    return first_err;
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
@@ -309,4 +283,13 @@ pid_t getpgrp(void)
 void _exit(int status)
 {
     _Exit(status);
+}
+
+int killpg(pid_t pgrp, int sig)
+{
+    if (pgrp <= 1) {
+        errno = EINVAL;
+        return -1;
+    }
+    return kill(-pgrp, sig);
 }

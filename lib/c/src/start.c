@@ -7,7 +7,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/neutrino.h>
+
+#include "path.h"
 
 int main(int argc, char **argv, char **envp);
 
@@ -45,6 +48,11 @@ void __libc_start(uint64_t *block)
     while (*e)
         e++;
     auxv = (uint64_t *)(e + 1);
+    const char *cwd = (const char *)getauxval(AT_QSOE_CWD);
+    if (cwd && cwd[0] == '/' && strlen(cwd) < sizeof(__cwd))
+        strcpy(__cwd, cwd);
+    if (getauxval(AT_QSOE_CWD))
+        __umask = (mode_t)getauxval(AT_QSOE_UMASK) & 0777;
     unsigned long stdio = getauxval(AT_QSOE_STDIO);
     if (stdio == AT_QSOE_STDIO_CONSOLE)
         open_standard_files();
@@ -53,8 +61,25 @@ void __libc_start(uint64_t *block)
     exit(main(argc, argv, environ));
 }
 
+#define ATEXIT_MAX 32
+
+static void (*at_exit[ATEXIT_MAX])(void);
+static int at_exits;
+
+int atexit(void (*func)(void))
+{
+    if (at_exits == ATEXIT_MAX)
+        return -1;
+    at_exit[at_exits++] = func;
+    return 0;
+}
+
+// Runs the atexit functions, the last registered first (one that calls exit again does not
+// run twice), flushes the streams and ends the process.
 void exit(int status)
 {
+    while (at_exits > 0)
+        at_exit[--at_exits]();
     fflush(NULL);
     _Exit(status);
 }

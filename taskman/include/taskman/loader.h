@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <proto/taskman.h>
+
 #define LOADER_STACK_TOP  0x2f00000000ul /* the main thread's stack ends here */
 #define LOADER_STACK_SIZE (256ul << 10)
 
@@ -16,12 +18,21 @@
    standard files (AT_QSOE_STDIO), which it can only open when a taskman serves it. */
 #define LOADER_STDIO 0x80000000u
 
+/* What a spawned program takes from its parent: descriptors, working directory, umask. */
+struct loader_inherit {
+    int parent;                    /* the process whose connections fds names */
+    const struct tm_spawn_fd *fds; /* connection fds[i].coid becomes descriptor fds[i].fd */
+    int nfds;
+    const char *cwd; /* NULL: "/" */
+    unsigned umask;
+};
+
 // Creates a process named name from the ELF image file[0..size), with argv and envp (each
-// NULL-terminated), and starts its main thread. With LOADER_STDIO and stdcoid, the
-// connections stdcoid[0..2] of process parent (-1: none) become the new process's descriptors
-// 0-2 before it starts; with LOADER_STDIO alone it opens /dev/console for them. Returns the
-// pid or a negated errno.
+// NULL-terminated), and starts its main thread. With LOADER_STDIO and from, the new process
+// gets the descriptors, working directory and umask from says before it starts; with
+// LOADER_STDIO alone it opens /dev/console for descriptors 0-2. Returns the pid or a negated
+// errno.
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags, int parent, const int32_t *stdcoid);
+                 char *const envp[], unsigned flags, const struct loader_inherit *from);
 
 #endif

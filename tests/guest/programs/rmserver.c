@@ -11,8 +11,9 @@ static const char greeting[] = "hello from a resource manager\n";
 static long sunk;
 static int greeting_ocb, sink_ocb;
 
-static int rm_open(void *handle, const char *path, int oflag, void **ocb)
+static int rm_open(void *handle, const char *path, int oflag, mode_t mode, void **ocb)
 {
+    (void)mode;
     (void)handle;
     (void)oflag;
     if (strcmp(path, "greeting") == 0)

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -470,8 +471,8 @@ static void test_file_actions(void)
     close(fds[0]);
     posix_spawn_file_actions_t bad;
     posix_spawn_file_actions_init(&bad);
-    CHECK("a file action for a descriptor above 2 is refused (EBADF)",
-          posix_spawn_file_actions_adddup2(&bad, 1, 5) == EBADF);
+    CHECK("a file action for a descriptor past OPEN_MAX is refused (EBADF)",
+          posix_spawn_file_actions_adddup2(&bad, 1, OPEN_MAX) == EBADF);
     posix_spawn_file_actions_addopen(&bad, 1, "/nowhere/at/all", O_WRONLY, 0);
     CHECK("an open action on a missing file fails the spawn with ENOENT",
           posix_spawn(&child, "/proc/boot/test/stdio_child", &bad, NULL, argv, NULL) == ENOENT);
@@ -479,6 +480,97 @@ static void test_file_actions(void)
     posix_spawn_file_actions_adddup2(&bad, 40, 1);
     CHECK("a dup2 action from a descriptor the parent lacks fails with EBADF",
           posix_spawn(&child, "/proc/boot/test/stdio_child", &bad, NULL, argv, NULL) == EBADF);
+}
+
+// Runs test/stdio_child with its output on a pipe and the given file actions, asking about
+// descriptor n; leaves its line in buf. Returns its exit status, or -1.
+static int child_line(posix_spawn_file_actions_t *fa, int n)
+{
+    int fds[2];
+    if (pipe(fds) < 0)
+        return -1;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    posix_spawn_file_actions_adddup2(fa, fds[1], 1);
+    posix_spawn_file_actions_addclose(fa, fds[1]);
+    char arg[16];
+    snprintf(arg, sizeof(arg), "%d", n);
+    char *argv[] = {"test/stdio_child", arg, NULL};
+    pid_t child;
+    int err = posix_spawn(&child, "/proc/boot/test/stdio_child", fa, NULL, argv, NULL);
+    close(fds[1]);
+    memset(buf, 0, 256);
+    read_fully(fds[0], buf, 255, 255);
+    close(fds[0]);
+    int status = -1;
+    if (err || waitpid(child, &status, 0) != child)
+        return -1;
+    return status;
+}
+
+// Every descriptor without close-on-exec goes to a child, at the same number; file actions
+// may name any descriptor; the working directory goes too.
+static void test_inherited_descriptors(void)
+{
+    char expect[64];
+    int fd = open("/dev/null", O_RDONLY);
+    int high = fcntl(fd, F_DUPFD, 20);
+    CHECK("F_DUPFD gives the lowest free descriptor from its argument up", high == 20);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    child_line(&fa, high);
+    snprintf(expect, sizeof(expect), " 20:%ld cwd=/\n", (long)S_IFCHR);
+    CHECK("a descriptor above 2 is inherited at the same number", strstr(buf, expect) != NULL);
+    posix_spawn_file_actions_destroy(&fa);
+
+    CHECK("F_GETFD of a new descriptor is 0", fcntl(high, F_GETFD) == 0);
+    CHECK("F_SETFD sets close-on-exec",
+          fcntl(high, F_SETFD, FD_CLOEXEC) == 0 && fcntl(high, F_GETFD) == FD_CLOEXEC);
+    posix_spawn_file_actions_init(&fa);
+    child_line(&fa, high);
+    CHECK("a close-on-exec descriptor is not inherited", strstr(buf, " 20:-1 ") != NULL);
+    posix_spawn_file_actions_destroy(&fa);
+
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fd, 9);
+    child_line(&fa, 9);
+    snprintf(expect, sizeof(expect), " 9:%ld ", (long)S_IFCHR);
+    CHECK("a dup2 action may make any descriptor of the child", strstr(buf, expect) != NULL);
+    posix_spawn_file_actions_destroy(&fa);
+
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addclose(&fa, fd);
+    snprintf(expect, sizeof(expect), " %d:-1 ", fd);
+    child_line(&fa, fd);
+    CHECK("a close action keeps an inherited descriptor from the child",
+          strstr(buf, expect) != NULL && fd_type(fd) == S_IFCHR);
+    posix_spawn_file_actions_destroy(&fa);
+
+    CHECK("chdir to a directory succeeds", chdir("/proc/boot") == 0);
+    char cwd[64];
+    CHECK("getcwd gives it", getcwd(cwd, sizeof(cwd)) && strcmp(cwd, "/proc/boot") == 0);
+    CHECK("a relative name is taken from it", access("test/stdio_child", X_OK) == 0);
+    CHECK("chdir(\"..\") goes up one name",
+          chdir("..") == 0 && strcmp(getcwd(cwd, sizeof(cwd)), "/proc") == 0);
+    CHECK("getcwd into too small a buffer gives ERANGE", getcwd(cwd, 3) == NULL && errno == ERANGE);
+    CHECK("chdir to a file gives ENOTDIR", chdir("/dev/null") == -1 && errno == ENOTDIR);
+    posix_spawn_file_actions_init(&fa);
+    child_line(&fa, 0);
+    CHECK("a child starts in its parent's working directory", strstr(buf, " cwd=/proc\n") != NULL);
+    posix_spawn_file_actions_destroy(&fa);
+    chdir("/");
+
+    int copy = dup(fd);
+    CHECK("dup gives the lowest free descriptor, the same file",
+          copy > fd && fd_type(copy) == S_IFCHR);
+    CHECK("dup2 onto an open descriptor replaces it", dup2(fd, copy) == copy);
+    CHECK("dup2 of a closed descriptor gives EBADF", dup2(77, copy) == -1 && errno == EBADF);
+    CHECK("dup2 of a descriptor onto itself gives it back", dup2(fd, fd) == fd);
+    CHECK("F_GETFL gives the open mode", (fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDONLY);
+    CHECK("rename from one server's name to another's gives EXDEV",
+          rename("/dev/pipe", "/proc/boot/x") == -1 && errno == EXDEV);
+    close(copy);
+    close(high);
+    close(fd);
 }
 
 static void test_manager_killed(pid_t manager)
@@ -652,6 +744,7 @@ int main(void)
     test_between_processes();
     test_inherited_stdio();
     test_file_actions();
+    test_inherited_descriptors();
     test_slog_order();
     test_slog_overflow();
     test_manager_killed(pipe_pid);

@@ -129,7 +129,7 @@ static void test_bad_messages(void)
     struct {
         struct tm_spawn s;
         char data[8];
-    } lie = {{TM_SPAWN, 0, 1, 0, 100, {-1, -1, -1}}, "x\0y"};
+    } lie = {{TM_SPAWN, 0, 1, 0, 100, 022, 0, 0}, "x\0y"};
     CHECK("a spawn whose length lies gives EINVAL",
           MsgSend(coid, &lie, sizeof(lie), NULL, 0) == -1 && errno == EINVAL);
     lie.s.datalen = sizeof(lie.data);
@@ -184,20 +184,50 @@ static void test_taskman_files(void)
           open("/proc/boot/nothing", O_RDONLY) == -1 && errno == ENOENT);
     CHECK("a path nobody serves gives ENOENT",
           open("/nowhere/at/all", O_RDONLY) == -1 && errno == ENOENT);
-    CHECK("a relative path gives ENOENT", open("dev/null", O_RDONLY) == -1 && errno == ENOENT);
+    CHECK("a relative path is taken from the working directory (/ at first)",
+          (fd = open("dev/null", O_RDONLY)) >= 0 && close(fd) == 0);
     CHECK("stat of /dev/null gives a character device",
           stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
     DIR *d = opendir("/proc/boot");
-    int saw_taskman = 0, saw_hello = 0, n = 0;
+    int saw_taskman = 0, saw_test = 0, saw_dots = 0, n = 0;
     struct dirent *e;
     while (d && (e = readdir(d)) != NULL) {
         n++;
-        saw_taskman |= strcmp(e->d_name, "taskman") == 0;
-        saw_hello |= strcmp(e->d_name, "test/hello") == 0;
+        saw_taskman += strcmp(e->d_name, "taskman") == 0 && e->d_type == DT_REG;
+        saw_test += strcmp(e->d_name, "test") == 0 && e->d_type == DT_DIR;
+        saw_dots += strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
     }
     if (d)
         closedir(d);
-    CHECK("readdir of /proc/boot lists the boot image", saw_taskman && saw_hello && n > 5);
+    CHECK("readdir of /proc/boot lists its files and directories once each, with . and ..",
+          saw_taskman == 1 && saw_test == 1 && saw_dots == 2 && n > 5);
+    d = opendir("/proc/boot/test");
+    int saw_hello = 0;
+    while (d && (e = readdir(d)) != NULL)
+        saw_hello += strcmp(e->d_name, "hello") == 0;
+    CHECK("a directory of the boot image lists what is in it", d && saw_hello == 1);
+    if (d) {
+        rewinddir(d);
+        saw_hello = 0;
+        while ((e = readdir(d)) != NULL)
+            saw_hello += strcmp(e->d_name, "hello") == 0;
+        closedir(d);
+    }
+    CHECK("rewinddir starts the listing again", saw_hello == 1);
+    CHECK("stat of a boot-image directory gives a directory",
+          stat("/proc/boot/test", &st) == 0 && S_ISDIR(st.st_mode));
+    CHECK("the boot image is / too", stat("/test/hello", &st) == 0 && S_ISREG(st.st_mode));
+    CHECK("opendir of a file gives ENOTDIR",
+          opendir("/proc/boot/taskman") == NULL && errno == ENOTDIR);
+    CHECK("unlink in the boot image gives EROFS",
+          unlink("/proc/boot/taskman") == -1 && errno == EROFS);
+    CHECK("mkdir in the boot image gives EROFS", mkdir("/newdir", 0755) == -1 && errno == EROFS);
+    CHECK("rename in the boot image gives EROFS",
+          rename("/proc/boot/taskman", "/proc/boot/x") == -1 && errno == EROFS);
+    CHECK("readlink of a file that is no link gives EINVAL",
+          readlink("/proc/boot/taskman", (char[8]){0}, 8) == -1 && errno == EINVAL);
+    CHECK("chmod of a boot-image file gives EROFS",
+          chmod("/proc/boot/taskman", 0777) == -1 && errno == EROFS);
     fd = open("/dev/console", O_WRONLY);
     CHECK("/dev/console takes a write", write(fd, "tmtest: via /dev/console\n", 25) == 25);
     close(fd);
@@ -301,8 +331,9 @@ static void test_scripts(void)
 {
     char *plain[] = {"test/echo-args.sh", "one", "two words", NULL};
     int st = run_expecting("test/echo-args.sh", plain,
-                           "/proc/boot/test/args|test/echo-args.sh|one|two words");
-    CHECK("a #! script runs its interpreter with the script's path and arguments after it",
+                           "/proc/boot/test/args|/test/echo-args.sh|one|two words");
+    CHECK("a #! script runs its interpreter with the script's absolute path and arguments after "
+          "it",
           st == 0);
     char *opt[] = {"args-opt", "z", NULL};
     st = run_expecting("/proc/boot/test/args-opt.sh", opt,

@@ -148,6 +148,14 @@
 #undef posix_memalign
 #define posix_memalign qsoe_posix_memalign
 
+// Types both headers define, kept apart.
+#define div_t   qsoe_div_t
+#define ldiv_t  qsoe_ldiv_t
+#define lldiv_t qsoe_lldiv_t
+#define div     qsoe_div
+#define ldiv    qsoe_ldiv
+#define lldiv   qsoe_lldiv
+
 // libc's headers again, under their own include guards, now declaring the qsoe_ names.
 #undef _CTYPE_H
 #include "../../../lib/c/include/ctype.h"

@@ -12,5 +12,7 @@ typedef unsigned gid_t;
 typedef long ssize_t;
 typedef long off_t;
 typedef unsigned mode_t;
+typedef unsigned long dev_t;
+typedef long time_t;
 
 #endif
