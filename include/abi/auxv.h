@@ -19,5 +19,7 @@
 #define AT_QSOE_STDIO_INHERIT  2      /* already there, from the parent (or closed) */
 #define AT_QSOE_CWD            0x1004 /* the working directory, a string */
 #define AT_QSOE_UMASK          0x1005 /* the file-mode creation mask */
+#define AT_QSOE_SIGIGNORE      0x1006 /* signals to ignore from the start (bit n: signal n) */
+#define AT_QSOE_SIGMASK        0x1007 /* signals the first thread blocks from the start */
 
 #endif

@@ -79,6 +79,10 @@ enum kercall {
     KER_PROC_MEM_MAP_PHYS, /* (pid, vaddr, len, prot, paddr): device registers, _NTO_PF_IO */
     KER_THREAD_DETACH,     /* (tid): nobody will join it; it is freed when it ends */
     KER_CONNECT_MOVE,      /* (from_pid, coid, to_pid, index): privileged */
+    KER_SIGNAL_KILL,       /* (pid, tid, signo, code, value): another process: privileged */
+    KER_SIGNAL_ACTION,     /* (pid, stub, signo, const struct _sigaction_k *, old *) */
+    KER_SIGNAL_PROCMASK,   /* (pid, tid, how, const uint64_t *set, uint64_t *old) */
+    KER_SIGNAL_RETURN,     /* (const struct _sigcontext_k *): from a handler, via the stub */
 
     KER_NCALLS
 };

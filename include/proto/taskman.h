@@ -49,6 +49,8 @@ struct tm_spawn {
     uint32_t umask; /* the child's file-mode creation mask */
     uint16_t nfds;
     uint16_t zero;
+    uint64_t sigignore; /* signals the child starts ignoring (bit n: signal n) */
+    uint64_t sigmask;   /* signals its first thread starts blocking */
 };
 
 /* A descriptor of the child: the sender's connection coid, made for the child, becomes its

@@ -66,6 +66,10 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_PROC_MEM_WRITE] = kc_proc_mem_write,
     [KER_PROC_WAIT] = kc_proc_wait,
     [KER_SYS_POWER] = kc_sys_power,
+    [KER_SIGNAL_KILL] = kc_signal_kill,
+    [KER_SIGNAL_ACTION] = kc_signal_action,
+    [KER_SIGNAL_PROCMASK] = kc_signal_procmask,
+    [KER_SIGNAL_RETURN] = kc_signal_return,
 };
 
 long kercall_dispatch(uint64_t num, const uint64_t *args)

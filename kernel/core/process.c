@@ -6,6 +6,7 @@
  */
 #include <mm.h>
 #include <process.h>
+#include <signal.h>
 
 static KOBJ_CACHE(process_cache, struct process);
 static struct spinlock table_lock;
@@ -24,8 +25,10 @@ struct process *process_create(const char *name, unsigned flags)
     struct process *p = kobj_alloc(&process_cache);
     if (!p)
         return NULL;
-    if (vm_init(&p->as) < 0 || ipc_init_process(p) < 0) {
+    if (vm_init(&p->as) < 0 || ipc_init_process(p) < 0 || signal_init_process(p) < 0) {
         vm_destroy(&p->as);
+        ipc_free_process(p);
+        signal_free_process(p);
         kobj_free(&process_cache, p);
         return NULL;
     }
@@ -46,6 +49,7 @@ struct process *process_create(const char *name, unsigned flags)
         spin_unlock(&table_lock);
         vm_destroy(&p->as);
         ipc_free_process(p);
+        signal_free_process(p);
         kobj_free(&process_cache, p);
         return NULL;
     }
@@ -81,6 +85,7 @@ void process_put(struct process *p)
     spin_unlock(&p->lock);
     if (last) {
         ipc_free_process(p);
+        signal_free_process(p);
         kobj_free(&process_cache, p);
     }
 }

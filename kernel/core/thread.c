@@ -6,6 +6,7 @@
 #include <kercall.h>
 #include <mm.h>
 #include <process.h>
+#include <signal.h>
 #include <sync.h>
 #include <thread.h>
 
@@ -87,6 +88,10 @@ struct thread *thread_alloc(struct process *p)
     t->proc = p;
     t->tid = slot + 1;
     t->state = STATE_STOPPED;
+    struct thread *creator = current();
+    t->sig_mask = creator && creator->proc == p ? creator->sig_mask : 0; /* as pthread_create */
+    t->sig_pending = 0;
+    t->sig_attention = false;
     list_init(&t->rq_link);
     list_init(&t->timeout_link);
     p->threads[slot] = t;
@@ -206,13 +211,15 @@ void thread_kill(struct thread *t, void *status)
         sched_ipi(t->cpu);
 }
 
-// Runs on every return to user mode: honours a kill and a pending reschedule.
+// Runs on every return to user mode: honours a kill, a signal and a pending reschedule.
 void kernel_exit_hook(void)
 {
     struct cpu *c = this_cpu();
     for (;;) {
         if (__atomic_load_n(&current()->killed, __ATOMIC_SEQ_CST))
             thread_exit(current()->kill_status);
+        if (__atomic_load_n(&current()->sig_attention, __ATOMIC_SEQ_CST))
+            signal_deliver();
         if (!c->need_resched)
             return;
         sched();

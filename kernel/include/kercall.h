@@ -22,6 +22,10 @@ void irq_thread_gone(struct thread *t);
 struct process *kc_target_process(int pid, long *err);
 
 long kc_nop(const uint64_t *a);
+long kc_signal_kill(const uint64_t *a);
+long kc_signal_action(const uint64_t *a);
+long kc_signal_procmask(const uint64_t *a);
+long kc_signal_return(const uint64_t *a);
 long kc_console_write(const uint64_t *a);
 long kc_thread_create(const uint64_t *a);
 long kc_thread_destroy(const uint64_t *a);

@@ -49,6 +49,8 @@ struct process {
     struct proc_ipc *ipc;  /* channels and connections */
     struct ktimer *timers[64]; /* TimerCreate ids 1..64 */
     int refs;
+
+    struct proc_signals *sig; /* signal.c, under lock */
 };
 
 /* process.c */

@@ -70,6 +70,12 @@ struct thread {
     struct msg_buf rmsg;        /* client: the reply buffer; server: the receive buffer */
 
     struct arch_fpstate fp;
+
+    /* Signals (signal.c), under the process's lock. sig_attention says a signal may be
+       ready for delivery, so the next return to user mode looks. */
+    uint64_t sig_mask;
+    uint64_t sig_pending; /* directed at this thread */
+    bool sig_attention;
 };
 
 struct runqueue {

@@ -49,7 +49,7 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     static uint64_t buf[MAX_BLOCK / 8];
     size_t argc = count(argv), envc = count(envp);
     const char *cwd = from && from->cwd ? from->cwd : "/";
-    size_t words = 1 + argc + 1 + envc + 1 + 2 * 6;
+    size_t words = 1 + argc + 1 + envc + 1 + 2 * 8;
     size_t strings = strlen(cwd) + 1;
     for (size_t i = 0; i < argc; i++)
         strings += strlen(argv[i]) + 1;
@@ -81,6 +81,10 @@ static uintptr_t build_block(int pid, char *const argv[], char *const envp[], ui
     *w++ = str_va;
     *w++ = AT_QSOE_UMASK;
     *w++ = from ? from->umask : 022;
+    *w++ = AT_QSOE_SIGIGNORE;
+    *w++ = from ? from->sigignore : 0;
+    *w++ = AT_QSOE_SIGMASK;
+    *w++ = from ? from->sigmask : 0;
     *w++ = AT_PAGESZ;
     *w++ = PAGE;
     *w++ = AT_ENTRY;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <proto/taskman.h>
 #include <qsoe/cpio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/neutrino.h>
@@ -115,6 +116,8 @@ static bool unpack_spawn(size_t got, const char **path, char **argv, char **envp
     from->fds = (const struct tm_spawn_fd *)(msg.bytes + sizeof(*s));
     from->nfds = s->nfds;
     from->umask = s->umask & 0777;
+    from->sigignore = s->sigignore;
+    from->sigmask = s->sigmask;
     char *p = msg.bytes + sizeof(*s) + fdbytes, *end = msg.bytes + got;
     *path = p;
     p += strlen(p) + 1;
@@ -294,13 +297,14 @@ static void handle_path(int rcvid, const struct _msg_info *info, size_t got)
         MsgReply(rcvid, 0, NULL, 0);
 }
 
-// Ends process p as if by signal signo (no other signal delivery exists yet; 0 only checks).
-static int kill_one(struct tm_proc *p, int signo)
+// Sends signal signo to process p from the process sender (0 only checks); the kernel runs
+// the handler or does what the signal does by default.
+static int kill_one(struct tm_proc *p, int signo, int sender)
 {
     if (p->zombie || p->pid == TASKMAN_PID)
         return ESRCH;
-    if (signo != 0 && ProcDestroy(p->pid, 0x10000 | signo) < 0)
-        return ESRCH;
+    if (signo != 0 && SignalKill(0, p->pid, 0, signo, SI_USER, sender) < 0)
+        return errno == EINVAL ? EINVAL : ESRCH;
     return 0;
 }
 
@@ -361,14 +365,14 @@ static void handle_kill(int rcvid, const struct _msg_info *info, size_t got)
 {
     struct tm_proc *sender = proctab_find(info->pid);
     const struct tm_kill *k = (const struct tm_kill *)msg.bytes;
-    if (got < sizeof(*k) || k->signo < 0 || k->signo > 64 || k->pid == 0 || k->pid == -1) {
+    if (got < sizeof(*k) || k->signo < 0 || k->signo >= NSIG || k->pid == 0 || k->pid == -1) {
         MsgError(rcvid, EINVAL);
         return;
     }
     int err = ESRCH;
     if (k->pid > 0) {
         struct tm_proc *p = proctab_find(k->pid);
-        err = !p ? ESRCH : !may_signal(sender, p) ? EPERM : kill_one(p, k->signo);
+        err = !p ? ESRCH : !may_signal(sender, p) ? EPERM : kill_one(p, k->signo, info->pid);
     } else {
         for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p)) {
             if (p->pgid != -k->pid || p->zombie)
@@ -378,7 +382,7 @@ static void handle_kill(int rcvid, const struct _msg_info *info, size_t got)
                     err = EPERM;
                 continue;
             }
-            if (kill_one(p, k->signo) == 0)
+            if (kill_one(p, k->signo, info->pid) == 0)
                 err = 0;
         }
     }

@@ -93,7 +93,7 @@ void user_trap(struct trapframe *f)
         process_terminate(t->proc, PROCESS_STATUS_FAULT);
     }
     struct cpu *c = this_cpu();
-    if (c->need_resched || c->cur->killed)
+    if (c->need_resched || c->cur->killed || c->cur->sig_attention)
         kernel_exit_hook();
 }
 

@@ -36,6 +36,7 @@ char *strtok_r(char *restrict s, const char *restrict delim, char **restrict sav
 int strcoll(const char *a, const char *b);
 size_t strxfrm(char *restrict dst, const char *restrict src, size_t n);
 char *strerror(int errnum);
+char *strsignal(int sig);
 int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
 

@@ -72,7 +72,10 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
 
 int pthread_join(pthread_t thread, void **value)
 {
-    return -ThreadJoin_r(thread, value);
+    int r;
+    while ((r = ThreadJoin_r(thread, value)) == -EINTR)
+        ; /* a signal handler ran: still waiting (POSIX: no EINTR) */
+    return -r;
 }
 
 int pthread_detach(pthread_t thread)

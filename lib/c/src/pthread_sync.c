@@ -33,7 +33,10 @@ int pthread_mutex_lock(pthread_mutex_t *m)
     if (__atomic_compare_exchange_n(&m->__owner, &free, self_id(), false, __ATOMIC_ACQUIRE,
                                     __ATOMIC_RELAXED))
         return 0;
-    return -SyncMutexLock_r(m);
+    int r;
+    while ((r = SyncMutexLock_r(m)) == -EINTR)
+        ; /* a signal handler ran: the lock is still wanted (POSIX: no EINTR) */
+    return -r;
 }
 
 int pthread_mutex_trylock(pthread_mutex_t *m)
@@ -75,7 +78,8 @@ int pthread_cond_destroy(pthread_cond_t *c)
 
 int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
-    return -SyncCondvarWait_r(c, m);
+    int r = SyncCondvarWait_r(c, m);
+    return r == -EINTR ? 0 : -r; /* a signal handler ran: a spurious wake-up, as POSIX allows */
 }
 
 static int cond_wake(pthread_cond_t *c, int all)

@@ -35,7 +35,8 @@ static int taskman(void)
     return __taskman_coid();
 }
 
-extern int __libc_have_stdio; /* start.c: descriptors 0-2 are the program's own */
+extern int __libc_have_stdio;  /* start.c: descriptors 0-2 are the program's own */
+extern uint64_t __sig_ignored; /* signal.c */
 
 static size_t count(char *const v[])
 {
@@ -82,6 +83,8 @@ static size_t build(char *buf, const struct child_fds *fds, const char *path, ch
                            (uint32_t)(data + len - (char *)(m + 1)),
                            __umask,
                            (uint16_t)(fds ? fds->n : 0),
+                           0,
+                           0,
                            0};
     return (size_t)(data + len - buf);
 }
@@ -112,6 +115,13 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
     int err = !msg ? ENOMEM : !len ? E2BIG : 0;
     if (!err) {
         struct tm_spawn *m = (struct tm_spawn *)msg;
+        m->sigignore = __sig_ignored;
+        if (flags & POSIX_SPAWN_SETSIGDEF)
+            m->sigignore &= ~attr->__sigdefault.__bits;
+        if (flags & POSIX_SPAWN_SETSIGMASK)
+            m->sigmask = attr->__sigmask.__bits;
+        else
+            SignalProcmask(0, 0, SIG_BLOCK, NULL, &m->sigmask);
         m->flags = (pass_fds ? TM_SPAWN_FDS : 0) |
                    ((flags & POSIX_SPAWN_QSOE_IO) ? TM_SPAWN_IO : 0) |
                    ((flags & POSIX_SPAWN_SETPGROUP) ? TM_SPAWN_SETPGROUP : 0);

@@ -4,6 +4,7 @@
  */
 #include <abi/auxv.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,12 @@ void __libc_start(uint64_t *block)
         strcpy(__cwd, cwd);
     if (getauxval(AT_QSOE_CWD))
         __umask = (mode_t)getauxval(AT_QSOE_UMASK) & 0777;
+    for (int sig = 1; sig < NSIG; sig++)
+        if (getauxval(AT_QSOE_SIGIGNORE) & (1ull << sig))
+            signal(sig, SIG_IGN);
+    sigset_t mask = {getauxval(AT_QSOE_SIGMASK)};
+    if (mask.__bits)
+        sigprocmask(SIG_SETMASK, &mask, NULL);
     unsigned long stdio = getauxval(AT_QSOE_STDIO);
     if (stdio == AT_QSOE_STDIO_CONSOLE)
         open_standard_files();
@@ -88,9 +95,4 @@ void _Exit(int status)
 {
     for (;;)
         ThreadDestroy(-1, -1, (void *)(intptr_t)status);
-}
-
-void abort(void)
-{
-    _Exit(134);
 }

@@ -25,6 +25,7 @@ struct loader_inherit {
     int nfds;
     const char *cwd; /* NULL: "/" */
     unsigned umask;
+    uint64_t sigignore, sigmask; /* signals ignored, and blocked by the first thread */
 };
 
 // Creates a process named name from the ELF image file[0..size), with argv and envp (each

@@ -6,7 +6,10 @@
  *   cred PID        - as root, become user 100 and check POSIX's rules; then try to kill PID
  *                     (owned by root), which must fail with EPERM; exit 0 if all held;
  *   orphan MS       - start "family sleep MS" and exit at once, leaving it an orphan;
- *                     prints its pid as "orphan: child N".
+ *                     prints its pid as "orphan: child N";
+ *   catch MS        - catch SIGTERM and SIGUSR1, say "family: catching", then sleep up to MS
+ *                     milliseconds; exit 100 + the signal caught, or 0 if none came;
+ *   ignored SIG     - exit 0 if signal SIG is ignored (inherited from the parent), else 1.
  */
 #include <errno.h>
 #include <signal.h>
@@ -15,7 +18,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <time.h>
 #include <unistd.h>
+
+static volatile sig_atomic_t caught;
+
+static void caught_it(int sig)
+{
+    caught = sig;
+}
 
 int main(int argc, char **argv)
 {
@@ -46,6 +57,23 @@ int main(int argc, char **argv)
         bad += !(setgid(0) == -1 && errno == EPERM);
         bad += !(kill((pid_t)strtol(argv[2], NULL, 10), SIGTERM) == -1 && errno == EPERM);
         return bad;
+    }
+    if (strcmp(argv[1], "catch") == 0) {
+        struct sigaction act = {0};
+        act.sa_handler = caught_it;
+        sigaction(SIGTERM, &act, NULL);
+        sigaction(SIGUSR1, &act, NULL);
+        printf("family: catching\n");
+        fflush(stdout);
+        struct timespec ts = {0, 1000000};
+        for (long ms = strtol(argv[2], NULL, 10); ms > 0 && !caught; ms--)
+            nanosleep(&ts, NULL);
+        return caught ? 100 + caught : 0;
+    }
+    if (strcmp(argv[1], "ignored") == 0) {
+        struct sigaction old;
+        sigaction((int)strtol(argv[2], NULL, 10), NULL, &old);
+        return old.sa_handler == SIG_IGN ? 0 : 1;
     }
     if (strcmp(argv[1], "ppid") == 0)
         return getppid() == strtol(argv[2], NULL, 10) ? 0 : 1;

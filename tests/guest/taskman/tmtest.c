@@ -129,7 +129,7 @@ static void test_bad_messages(void)
     struct {
         struct tm_spawn s;
         char data[8];
-    } lie = {{TM_SPAWN, 0, 1, 0, 100, 022, 0, 0}, "x\0y"};
+    } lie = {{TM_SPAWN, 0, 1, 0, 100, 022, 0, 0, 0, 0}, "x\0y"};
     CHECK("a spawn whose length lies gives EINVAL",
           MsgSend(coid, &lie, sizeof(lie), NULL, 0) == -1 && errno == EINVAL);
     lie.s.datalen = sizeof(lie.data);
@@ -533,6 +533,156 @@ static void test_groups_and_terminals(void)
     close(fd);
 }
 
+static volatile sig_atomic_t last_signal, signal_count;
+static volatile int last_code, last_pid;
+
+static void on_signal(int sig, siginfo_t *info, void *context)
+{
+    (void)context;
+    last_signal = sig;
+    last_code = info->si_code;
+    last_pid = info->si_pid;
+    signal_count++;
+    volatile double x = 1.5; /* a handler may use the FPU; what it interrupted keeps its own */
+    for (int i = 0; i < 10; i++)
+        x = x * 1.25 - 0.5;
+}
+
+struct signaller {
+    pid_t pid;
+    int sig, times, gap_ms;
+};
+
+// A thread that blocks every signal and sends sig to the process now and then.
+static void *signaller(void *arg)
+{
+    struct signaller *s = arg;
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    struct timespec gap = {0, (long)s->gap_ms * 1000000};
+    for (int i = 0; i < s->times; i++) {
+        nanosleep(&gap, NULL);
+        kill(s->pid, s->sig);
+    }
+    return NULL;
+}
+
+// A floating-point sum that takes long enough for signals to land in the middle of it.
+static double fp_work(void)
+{
+    double sum = 0, term = 1.0;
+    for (int i = 0; i < 400000; i++) {
+        term = term * 0.999999 + 0.000001 * i;
+        sum += term / (i + 1.0);
+    }
+    return sum;
+}
+
+static void test_signals(void)
+{
+    struct sigaction act = {0}, old;
+    act.sa_sigaction = on_signal;
+    act.sa_flags = SA_SIGINFO;
+    CHECK("sigaction installs a handler", sigaction(SIGUSR1, &act, &old) == 0);
+    CHECK("the old disposition was the default", old.sa_handler == SIG_DFL);
+    signal_count = 0;
+    CHECK("raise runs the handler before it returns",
+          raise(SIGUSR1) == 0 && signal_count == 1 && last_signal == SIGUSR1);
+    CHECK("the handler is told the signal came from kill (SI_USER)", last_code == SI_USER);
+    CHECK("kill of one's own pid through taskman runs the handler, with the sender's pid",
+          kill(getpid(), SIGUSR1) == 0 && signal_count == 2 && last_pid == getpid());
+    sigset_t set, was;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &set, &was);
+    raise(SIGUSR1);
+    CHECK("a blocked signal waits", signal_count == 2);
+    sigprocmask(SIG_SETMASK, &was, NULL);
+    CHECK("and runs its handler once it is unblocked", signal_count == 3);
+    CHECK("signal sets the disposition and gives the old one",
+          signal(SIGTERM, SIG_IGN) == SIG_DFL && kill(getpid(), SIGTERM) == 0);
+    CHECK("an ignored signal does nothing", signal(SIGTERM, SIG_DFL) == SIG_IGN);
+
+    errno = 0;
+    CHECK("SIGKILL cannot be caught (EINVAL)",
+          sigaction(SIGKILL, &act, NULL) == -1 && errno == EINVAL);
+    CHECK("nor SIGSTOP", sigaction(SIGSTOP, &act, NULL) == -1 && errno == EINVAL);
+    CHECK("signal 0 and signals past 31 are EINVAL",
+          sigaction(0, &act, NULL) == -1 && sigaction(32, &act, NULL) == -1 && errno == EINVAL);
+    CHECK("sigprocmask with a bad how is EINVAL",
+          sigprocmask(77, &set, NULL) == -1 && errno == EINVAL);
+    CHECK("sigaction with a bad pointer is EFAULT",
+          sigaction(SIGUSR1, (struct sigaction *)16, NULL) == -1 && errno == EFAULT);
+    struct sigaction kernel_handler = act;
+    kernel_handler.sa_handler = (void (*)(int))0xffffffc080200000ul;
+    CHECK("a handler outside user space is EINVAL",
+          sigaction(SIGUSR1, &kernel_handler, NULL) == -1 && errno == EINVAL);
+    CHECK("an ordinary process cannot signal another through the kernel (EPERM)",
+          SignalKill(0, 1, 0, SIGTERM, 0, 0) == -1 && errno == EPERM);
+    CHECK("kill with a signal past 31 is EINVAL", kill(getpid(), 64) == -1 && errno == EINVAL);
+
+    /* A sleep interrupted by a signal from another thread ends early with EINTR. */
+    pthread_t th;
+    struct signaller s = {getpid(), SIGUSR1, 1, 30};
+    pthread_create(&th, NULL, signaller, &s);
+    struct timespec nap = {2, 0}, rem = {0, 0};
+    int before = signal_count;
+    int r = nanosleep(&nap, &rem);
+    CHECK("a signal ends nanosleep early with EINTR and the time left",
+          r == -1 && errno == EINTR && rem.tv_sec >= 1 && signal_count == before + 1);
+    pthread_join(th, NULL);
+
+    /* Signals landing in the middle of floating-point work leave its registers alone. */
+    double quiet = fp_work();
+    s = (struct signaller){getpid(), SIGUSR1, 20, 1};
+    pthread_create(&th, NULL, signaller, &s);
+    before = signal_count;
+    double noisy = fp_work();
+    pthread_join(th, NULL);
+    CHECK("handlers using the FPU in the middle of FP work leave its result exact",
+          noisy == quiet && signal_count > before);
+    signal(SIGUSR1, SIG_DFL);
+
+    char *catcher[] = {"test/family", "catch", "3000", NULL};
+    pid_t child = start(catcher);
+    struct timespec wait_start = {0, 100000000};
+    nanosleep(&wait_start, NULL);
+    int st = 0;
+    CHECK("a child's handler catches SIGTERM",
+          kill(child, SIGTERM) == 0 && waitpid(child, &st, 0) == child && WIFEXITED(st) &&
+              WEXITSTATUS(st) == 100 + SIGTERM);
+    char *sleeper[] = {"test/family", "sleep", "3000", NULL};
+    child = start(sleeper);
+    CHECK("a signal with no handler ends the process with that signal",
+          kill(child, SIGUSR2) == 0 && waitpid(child, &st, 0) == child && WIFSIGNALED(st) &&
+              WTERMSIG(st) == SIGUSR2);
+    child = start(sleeper);
+    CHECK("SIGCHLD's default is to do nothing",
+          kill(child, SIGCHLD) == 0 && waitpid(child, &st, WNOHANG) == 0);
+    kill(child, SIGKILL);
+    waitpid(child, &st, 0);
+    CHECK("SIGKILL ends it", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+
+    signal(SIGINT, SIG_IGN);
+    char *ignored[] = {"test/family", "ignored", "2", NULL};
+    st = run(ignored);
+    CHECK("an ignored signal stays ignored in a spawned child", st == 0);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t def;
+    sigemptyset(&def);
+    sigaddset(&def, SIGINT);
+    posix_spawnattr_setsigdefault(&attr, &def);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+    pid_t pid;
+    posix_spawn(&pid, "/proc/boot/test/family", NULL, &attr, ignored, NULL);
+    waitpid(pid, &st, 0);
+    CHECK("POSIX_SPAWN_SETSIGDEF gives the child the default instead",
+          WIFEXITED(st) && WEXITSTATUS(st) == 1);
+    signal(SIGINT, SIG_DFL);
+}
+
 int main(void)
 {
     printf("tmtest: taskman test suite, pid %d\n", getpid());
@@ -547,6 +697,7 @@ int main(void)
     test_memory_and_identity();
     test_pthreads();
     test_groups_and_terminals();
+    test_signals();
     test_credentials();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;

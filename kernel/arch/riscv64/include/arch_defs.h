@@ -59,4 +59,9 @@ static inline void arch_frame_set_arg(struct trapframe *f, int n, uint64_t v)
     f->regs[TF_A0 + n] = v;
 }
 
+static inline uint64_t arch_frame_arg(const struct trapframe *f, int n)
+{
+    return f->regs[TF_A0 + n];
+}
+
 #endif

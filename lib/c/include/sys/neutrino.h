@@ -142,6 +142,16 @@ int SyncSemWait(sync_t *sem, int tryonly);
 int SyncSemPassOn(sync_t *sem);
 int SyncSemWait_r(sync_t *sem, int tryonly);
 
+/* Signals (docs/kernel-abi.md, "Signals"). act and oact are laid out as struct sigaction;
+   the stub runs handlers (the kernel layer's __signal_stub). */
+int SignalKill(uint32_t nd, pid_t pid, int tid, int signo, int code, int value);
+int SignalKill_r(uint32_t nd, pid_t pid, int tid, int signo, int code, int value);
+int SignalAction(pid_t pid, void (*stub)(void), int signo, const void *act, void *oact);
+int SignalAction_r(pid_t pid, void (*stub)(void), int signo, const void *act, void *oact);
+int SignalProcmask(pid_t pid, int tid, int how, const uint64_t *set, uint64_t *oldset);
+int SignalProcmask_r(pid_t pid, int tid, int how, const uint64_t *set, uint64_t *oldset);
+void __signal_stub(void);
+
 /* The calling thread's TLS block (include/abi/tls.h): the thread register points at it. */
 static inline struct _thread_local_storage *__tls(void)
 {
