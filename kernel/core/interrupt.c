@@ -77,7 +77,7 @@ void irq_dispatch(uint32_t irq)
     for (int i = 0; i < npulses; i++) {
         struct process *p = process_get(pids[i]);
         if (p) {
-            event_deliver(p, &pulses[i]);
+            event_deliver(p, &pulses[i], 0);
             process_put(p);
         }
     }

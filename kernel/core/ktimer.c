@@ -4,6 +4,7 @@
  * timer lock (taken by another hart only to disarm it); on expiry its event is delivered and a
  * periodic timer is put back for its next interval.
  */
+#include <abi/signal.h>
 #include <kercall.h>
 #include <mm.h>
 #include <process.h>
@@ -14,16 +15,16 @@ struct ktimer {
     int id;
     int clockid;
     struct process *owner;
+    int tid; /* the thread that made it: a SIGEV_SIGNAL_THREAD goes there */
     struct sigevent event;
-    struct list link; /* on its hart's list while armed */
-    struct cpu *cpu;  /* hart it is armed on, NULL when not armed */
+    struct list link;  /* on its hart's list while armed */
+    struct cpu *cpu;   /* hart it is armed on, NULL when not armed */
     uint64_t deadline; /* ticks */
     uint64_t interval; /* ticks, 0 for one-shot */
     uint32_t overruns;
 };
 
 static KOBJ_CACHE(ktimer_cache, struct ktimer);
-
 
 static void disarm(struct ktimer *k)
 {
@@ -63,8 +64,9 @@ static void arm(struct ktimer *k, uint64_t deadline)
 uint64_t ktimer_next(struct cpu *c)
 {
     spin_lock(&c->timer_lock);
-    uint64_t next =
-        list_empty(&c->timers) ? UINT64_MAX : container_of(c->timers.next, struct ktimer, link)->deadline;
+    uint64_t next = list_empty(&c->timers)
+                        ? UINT64_MAX
+                        : container_of(c->timers.next, struct ktimer, link)->deadline;
     spin_unlock(&c->timer_lock);
     return next;
 }
@@ -75,15 +77,15 @@ void ktimer_expire(struct cpu *c)
     uint64_t now = arch_time_now();
     for (;;) {
         spin_lock(&c->timer_lock);
-        struct ktimer *k = list_empty(&c->timers) ? NULL
-                                                  : container_of(c->timers.next, struct ktimer, link);
+        struct ktimer *k =
+            list_empty(&c->timers) ? NULL : container_of(c->timers.next, struct ktimer, link);
         if (!k || k->deadline > now) {
             spin_unlock(&c->timer_lock);
             return;
         }
         list_remove(&k->link);
         struct sigevent ev = k->event;
-        int pid = k->owner->pid;
+        int pid = k->owner->pid, tid = k->tid;
         if (k->interval) {
             uint64_t next = k->deadline + k->interval;
             if (next <= now) { /* missed whole periods: count them, do not deliver a burst */
@@ -105,7 +107,7 @@ void ktimer_expire(struct cpu *c)
         spin_unlock(&c->timer_lock);
         struct process *p = process_get(pid); /* the timer may be destroyed meanwhile */
         if (p) {
-            event_deliver(p, &ev);
+            event_deliver(p, &ev, tid);
             process_put(p);
         }
     }
@@ -128,14 +130,19 @@ long kc_timer_create(const uint64_t *a)
         return -EINVAL; /* the default, SIGALRM, needs signals */
     if (copy_from_user(&ev, (const void *)a[1], sizeof(ev)) < 0)
         return -EFAULT;
-    if (ev.sigev_notify != SIGEV_PULSE && ev.sigev_notify != SIGEV_NONE)
-        return ev.sigev_notify == SIGEV_SIGNAL ? -ENOSYS : -EINVAL;
+    bool signal = ev.sigev_notify == SIGEV_SIGNAL || ev.sigev_notify == SIGEV_SIGNAL_CODE ||
+                  ev.sigev_notify == SIGEV_SIGNAL_THREAD;
+    if (ev.sigev_notify != SIGEV_PULSE && ev.sigev_notify != SIGEV_NONE && !signal)
+        return -EINVAL;
+    if (signal && (ev.sigev_signo < 1 || ev.sigev_signo > _SIG_MAX))
+        return -EINVAL;
     struct process *p = current()->proc;
     struct ktimer *k = kobj_alloc(&ktimer_cache);
     if (!k)
         return -ENOMEM;
     k->clockid = clockid;
     k->owner = p;
+    k->tid = current()->proc == p ? current()->tid : 0;
     k->event = ev;
     list_init(&k->link);
     spin_lock(&p->lock);

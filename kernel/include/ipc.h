@@ -126,6 +126,7 @@ bool ipc_timeout(struct thread *t);
 int pulse_send(struct channel *ch, int prio, int code, union sigval value, int scoid);
 bool pulse_take(struct channel *ch, struct _pulse *out, int *prio);
 void pulse_drop_all(struct channel *ch);
-int event_deliver(struct process *p, const struct sigevent *ev);
+// Delivers ev in p; a SIGEV_SIGNAL_THREAD signal goes to thread tid (the one that armed it).
+int event_deliver(struct process *p, const struct sigevent *ev, int tid);
 
 #endif

@@ -379,7 +379,7 @@ long kc_msg_deliver_event(const uint64_t *a)
     struct process *p = process_get(pid);
     if (!p)
         return -ESRCH;
-    long err = c->rcvid == (int)a[0] ? event_deliver(p, &ev) : -ESRCH;
+    long err = c->rcvid == (int)a[0] ? event_deliver(p, &ev, c->tid) : -ESRCH;
     process_put(p);
     return err;
 }

@@ -7,6 +7,7 @@
 #include <ipc.h>
 #include <kercall.h>
 #include <process.h>
+#include <signal.h>
 
 static struct pulse pool[PULSE_POOL];
 static struct list free_pulses;
@@ -147,7 +148,7 @@ long kc_msg_send_pulse(const uint64_t *a)
 }
 
 // Delivers ev in process p (the process whose connection ids the event names).
-int event_deliver(struct process *p, const struct sigevent *ev)
+int event_deliver(struct process *p, const struct sigevent *ev, int tid)
 {
     switch (ev->sigev_notify) {
     case SIGEV_NONE:
@@ -166,8 +167,15 @@ int event_deliver(struct process *p, const struct sigevent *ev)
     }
     case SIGEV_SIGNAL:
     case SIGEV_SIGNAL_CODE:
-    case SIGEV_SIGNAL_THREAD:
-        return -ENOSYS;
+    case SIGEV_SIGNAL_THREAD: {
+        if (ev->sigev_signo < 1 || ev->sigev_signo > _SIG_MAX)
+            return -EINVAL;
+        struct _siginfo_k info = {0};
+        info.si_code = ev->sigev_notify == SIGEV_SIGNAL ? _SI_QUEUE : ev->sigev_code;
+        info.si_value = ev->sigev_value;
+        int to = ev->sigev_notify == SIGEV_SIGNAL_THREAD ? tid : 0;
+        return signal_send(p, to, ev->sigev_signo, &info);
+    }
     default:
         return -EINVAL;
     }

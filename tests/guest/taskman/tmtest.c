@@ -534,7 +534,7 @@ static void test_groups_and_terminals(void)
 }
 
 static volatile sig_atomic_t last_signal, signal_count;
-static volatile int last_code, last_pid;
+static volatile int last_code, last_pid, last_value;
 
 static void on_signal(int sig, siginfo_t *info, void *context)
 {
@@ -542,6 +542,7 @@ static void on_signal(int sig, siginfo_t *info, void *context)
     last_signal = sig;
     last_code = info->si_code;
     last_pid = info->si_pid;
+    last_value = info->si_value.sival_int;
     signal_count++;
     volatile double x = 1.5; /* a handler may use the FPU; what it interrupted keeps its own */
     for (int i = 0; i < 10; i++)
@@ -643,6 +644,26 @@ static void test_signals(void)
     CHECK("handlers using the FPU in the middle of FP work leave its result exact",
           noisy == quiet && signal_count > before);
     signal(SIGUSR1, SIG_DFL);
+
+    /* A timer's SIGEV_SIGNAL event. */
+    sigaction(SIGUSR2, &act, NULL);
+    struct sigevent ev = {0};
+    ev.sigev_notify = SIGEV_SIGNAL;
+    ev.sigev_signo = SIGUSR2;
+    ev.sigev_value.sival_int = 77;
+    int timer = TimerCreate(CLOCK_MONOTONIC, &ev);
+    struct _itimer it = {20000000, 0};
+    TimerSettime(timer, 0, &it, NULL);
+    before = signal_count;
+    r = nanosleep(&nap, NULL);
+    CHECK("a timer's SIGEV_SIGNAL event runs the handler with its value",
+          r == -1 && errno == EINTR && signal_count == before + 1 && last_signal == SIGUSR2 &&
+              last_code == SI_QUEUE && last_value == 77);
+    TimerDestroy(timer);
+    ev.sigev_signo = 40;
+    CHECK("a SIGEV_SIGNAL event with a bad signal number is refused (EINVAL)",
+          TimerCreate(CLOCK_MONOTONIC, &ev) == -1 && errno == EINVAL);
+    signal(SIGUSR2, SIG_DFL);
 
     char *catcher[] = {"test/family", "catch", "3000", NULL};
     pid_t child = start(catcher);
