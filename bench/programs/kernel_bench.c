@@ -39,7 +39,7 @@ static int start_echo_server(int cpu)
     snprintf(cpus, sizeof(cpus), "%d", cpu);
     char *argv[] = {"bench/echo", pid, chid, cpus, NULL};
     char *envp[] = {NULL};
-    int server = loader_spawn(e.data, e.size, "bench/echo", argv, envp, 0, NULL);
+    int server = loader_spawn(e.data, e.size, "bench/echo", argv, envp, 0, NULL, NULL);
     struct _pulse p;
     if (server < 0 || MsgReceivePulse(reg_chid, &p, sizeof(p), NULL) != 0)
         return -1;

@@ -24,6 +24,8 @@ enum taskman_msg_type {
     TM_GETPGRP,       /* struct tm_header -> reply status: the caller's process group */
     TM_GETCRED,       /* struct tm_header -> reply struct tm_cred */
     TM_SETCRED,       /* struct tm_setcred */
+    TM_BRK,           /* struct tm_mmap (addr: the new break, 0 to ask) -> struct tm_mmap_reply */
+    TM_SETGROUPS,     /* struct tm_setgroups */
 };
 
 struct tm_header {
@@ -106,8 +108,19 @@ struct tm_uname {
     char sysname[32], nodename[32], release[32], version[64], machine[32];
 };
 
+#define TM_NGROUPS 16
+
 struct tm_cred {
     int32_t ruid, euid, suid, rgid, egid, sgid;
+    int32_t ngroups; /* supplementary groups */
+    int32_t groups[TM_NGROUPS];
+};
+
+/* TM_SETGROUPS (root only): the sender's supplementary groups become groups[0..n-1]. */
+struct tm_setgroups {
+    uint16_t type;
+    uint16_t n;
+    int32_t groups[TM_NGROUPS];
 };
 
 enum tm_setcred_kind { TM_SETUID, TM_SETEUID, TM_SETGID, TM_SETEGID };

@@ -108,13 +108,22 @@ static int give_fds(int pid, const struct loader_inherit *from)
 }
 
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags, const struct loader_inherit *from)
+                 char *const envp[], unsigned flags, const struct loader_inherit *from,
+                 uintptr_t *image_end)
 {
     struct elf_image img;
     struct elf_limits limits = {0x10000, LOADER_STACK_TOP - LOADER_STACK_SIZE, PAGE};
     int err = elf_check(file, size, &limits, &img);
     if (err)
         return err;
+    if (image_end) {
+        *image_end = 0;
+        for (int i = 0; i < img.nseg; i++) {
+            uintptr_t end = (img.seg[i].vaddr + img.seg[i].memsz + PAGE - 1) & ~(PAGE - 1);
+            if (end > *image_end)
+                *image_end = end;
+        }
+    }
     int pid = ProcCreate(flags & ~LOADER_STDIO, name);
     if (pid < 0)
         return -errno;

@@ -22,6 +22,9 @@ struct tm_proc *proctab_add(int pid, int ppid, const char *name)
             p->rgid = parent ? parent->rgid : 0;
             p->egid = parent ? parent->egid : 0;
             p->sgid = parent ? parent->sgid : 0;
+            p->ngroups = parent ? parent->ngroups : 0;
+            for (int g = 0; g < p->ngroups; g++)
+                p->groups[g] = parent->groups[g];
             p->zombie = false;
             p->wstatus = 0;
             p->io = false;

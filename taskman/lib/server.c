@@ -89,8 +89,9 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
         if (!argv)
             return -E2BIG;
     }
-    int pid =
-        loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO, from);
+    uintptr_t image_end;
+    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO,
+                           from, &image_end);
     if (pid < 0)
         return pid;
     struct tm_proc *p = proctab_add(pid, parent, name);
@@ -99,6 +100,7 @@ static int spawn(const char *path, char *const argv[], char *const envp[], int p
         return -EAGAIN;
     }
     p->io = io;
+    p->brk_base = p->brk = image_end;
     return pid;
 }
 
@@ -411,6 +413,34 @@ static void handle_setpgid(int rcvid, const struct _msg_info *info, size_t got)
     MsgReply(rcvid, 0, NULL, 0);
 }
 
+// TM_BRK: moves the sender's program break to addr (0: leaves it), mapping or unmapping whole
+// pages between the old and the new break; replies with the break.
+static void handle_brk(int rcvid, const struct _msg_info *info, size_t got)
+{
+    const struct tm_mmap *m = (const struct tm_mmap *)msg.bytes;
+    struct tm_proc *p = proctab_find(info->pid);
+    if (got < sizeof(*m) || !p || !p->brk_base) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    uint64_t want = m->addr ? m->addr : p->brk;
+    if (want < p->brk_base || want > p->brk_base + BRK_MAX) {
+        MsgError(rcvid, ENOMEM);
+        return;
+    }
+    uint64_t old_top = (p->brk + 4095) & ~4095ul, new_top = (want + 4095) & ~4095ul;
+    if (new_top > old_top &&
+        ProcMemMap(info->pid, old_top, new_top - old_top, PROT_READ | PROT_WRITE) < 0) {
+        MsgError(rcvid, ENOMEM);
+        return;
+    }
+    if (new_top < old_top)
+        ProcMemUnmap(info->pid, new_top, old_top - new_top);
+    p->brk = want;
+    struct tm_mmap_reply r = {p->brk};
+    MsgReply(rcvid, 0, &r, sizeof(r));
+}
+
 // TM_MMAP and TM_MUNMAP: anonymous memory for a process. Addresses are handed out upwards
 // from MMAP_BASE and not reused after an unmap (the range is 64 GiB).
 static void handle_mmap(int rcvid, const struct _msg_info *info, size_t got)
@@ -498,6 +528,25 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
         case TM_MUNMAP:
             handle_mmap(rcvid, &info, got);
             break;
+        case TM_BRK:
+            handle_brk(rcvid, &info, got);
+            break;
+        case TM_SETGROUPS: {
+            struct tm_proc *p = proctab_find(info.pid);
+            const struct tm_setgroups *g = (const struct tm_setgroups *)msg.bytes;
+            int err = !p || got < sizeof(*g) || g->n > TM_NGROUPS ? EINVAL
+                      : p->euid != 0                              ? EPERM
+                                                                  : 0;
+            if (!err) {
+                p->ngroups = g->n;
+                memcpy(p->groups, g->groups, sizeof(p->groups));
+            }
+            if (err)
+                MsgError(rcvid, err);
+            else
+                MsgReply(rcvid, 0, NULL, 0);
+            break;
+        }
         case TM_UNAME:
             handle_uname(rcvid);
             break;
@@ -506,9 +555,12 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
             break;
         case TM_GETCRED: {
             struct tm_proc *p = proctab_find(info.pid);
-            struct tm_cred c = {0, 0, 0, 0, 0, 0};
-            if (p)
-                c = (struct tm_cred){p->ruid, p->euid, p->suid, p->rgid, p->egid, p->sgid};
+            struct tm_cred c = {0};
+            if (p) {
+                c = (struct tm_cred){p->ruid, p->euid, p->suid,    p->rgid,
+                                     p->egid, p->sgid, p->ngroups, {0}};
+                memcpy(c.groups, p->groups, sizeof(c.groups));
+            }
             MsgReply(rcvid, 0, &c, sizeof(c));
             break;
         }

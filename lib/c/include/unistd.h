@@ -2,6 +2,7 @@
 #ifndef _UNISTD_H
 #define _UNISTD_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 #define SEEK_SET 0
@@ -55,8 +56,12 @@ int seteuid(uid_t uid);
 int setgid(gid_t gid);
 int setegid(gid_t gid);
 int setpgid(pid_t pid, pid_t pgid);
+int getgroups(int size, gid_t list[]);
+int setgroups(size_t n, const gid_t *list);
 void _exit(int status) __attribute__((noreturn));
 unsigned sleep(unsigned seconds);
+int brk(void *addr);
+void *sbrk(intptr_t increment);
 int usleep(unsigned long usec);
 
 extern char **environ;

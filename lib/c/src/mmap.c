@@ -1,6 +1,6 @@
 /*
- * mmap and munmap of anonymous private memory, and uname: requests to taskman. File-backed
- * and shared mappings are not there yet (ENODEV / ENOTSUP).
+ * mmap and munmap of anonymous private memory, the program break (brk, sbrk) and uname:
+ * requests to taskman. File-backed and shared mappings are not there yet (ENODEV / ENOTSUP).
  */
 #include <errno.h>
 #include <proto/taskman.h>
@@ -33,6 +33,34 @@ int munmap(void *addr, size_t len)
 {
     struct tm_mmap m = {TM_MUNMAP, 0, 0, (uint64_t)(uintptr_t)addr, len};
     return MsgSend(__taskman_coid(), &m, sizeof(m), NULL, 0) < 0 ? -1 : 0;
+}
+
+// Moves the program break to addr (NULL: only asks); the break, or (void *)-1 with errno set.
+static void *move_break(void *addr)
+{
+    struct tm_mmap m = {TM_BRK, 0, 0, (uint64_t)(uintptr_t)addr, 0};
+    struct tm_mmap_reply r;
+    if (MsgSend(__taskman_coid(), &m, sizeof(m), &r, sizeof(r)) < 0)
+        return (void *)-1;
+    return (void *)(uintptr_t)r.addr;
+}
+
+int brk(void *addr)
+{
+    return move_break(addr) == (void *)-1 ? -1 : 0;
+}
+
+void *sbrk(intptr_t increment)
+{
+    char *old = move_break(NULL);
+    if (old == (void *)-1 || increment == 0)
+        return old;
+    if ((increment < 0 && (uintptr_t)-increment > (uintptr_t)old) ||
+        move_break(old + increment) == (void *)-1) {
+        errno = ENOMEM;
+        return (void *)-1;
+    }
+    return old;
 }
 
 int uname(struct utsname *u)

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <proto/taskman.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -146,6 +147,17 @@ int stat(const char *path, struct stat *st)
     return r;
 }
 
+// Whether gid is the caller's real group or one of its supplementary groups.
+static bool in_group(gid_t gid)
+{
+    gid_t groups[NGROUPS_MAX];
+    int n = getgroups(NGROUPS_MAX, groups);
+    for (int i = 0; i < n; i++)
+        if (groups[i] == gid)
+            return true;
+    return getgid() == gid;
+}
+
 // access: whether the caller's real user and group may use path as mode asks. Root may read
 // and write anything, and execute what anyone may.
 int access(const char *path, int mode)
@@ -165,7 +177,7 @@ int access(const char *path, int mode)
         allowed = R_OK | W_OK | ((st.st_mode & 0111) || S_ISDIR(st.st_mode) ? X_OK : 0);
     else if (uid == st.st_uid)
         allowed = (st.st_mode >> 6) & 7;
-    else if (getgid() == st.st_gid)
+    else if (in_group(st.st_gid))
         allowed = (st.st_mode >> 3) & 7;
     else
         allowed = st.st_mode & 7;

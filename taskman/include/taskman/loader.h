@@ -33,7 +33,10 @@ struct loader_inherit {
 // gets the descriptors, working directory and umask from says before it starts; with
 // LOADER_STDIO alone it opens /dev/console for descriptors 0-2. Returns the pid or a negated
 // errno.
+// The first page past the program's image, where its break starts, goes to *image_end if
+// that is not NULL.
 int loader_spawn(const void *file, size_t size, const char *name, char *const argv[],
-                 char *const envp[], unsigned flags, const struct loader_inherit *from);
+                 char *const envp[], unsigned flags, const struct loader_inherit *from,
+                 uintptr_t *image_end);
 
 #endif

@@ -52,7 +52,7 @@ int spawn_from_boot_image(const char *path, char *const argv[], unsigned flags)
     if (err)
         return err;
     char *const envp[] = {NULL};
-    return loader_spawn(e.data, e.size, path, argv, envp, flags, NULL);
+    return loader_spawn(e.data, e.size, path, argv, envp, flags, NULL, NULL);
 }
 
 // Spawns a program and returns its exit status, or a negated errno if it could not start.

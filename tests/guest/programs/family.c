@@ -49,8 +49,13 @@ int main(int argc, char **argv)
         int bad = 0;
         bad += !(getuid() == 0 && geteuid() == 0 && getgid() == 0);
         bad += !(setgid(50) == 0 && getgid() == 50 && getegid() == 50);
+        gid_t groups[2] = {7, 8}, got[4];
+        bad += !(setgroups(2, groups) == 0 && getgroups(0, NULL) == 2 && getgroups(4, got) == 2 &&
+                 got[0] == 7 && got[1] == 8);
+        bad += !(getgroups(1, got) == -1 && errno == EINVAL);
         bad += !(seteuid(100) == 0 && geteuid() == 100 && getuid() == 0);
-        bad += !(seteuid(0) == 0 && geteuid() == 0); /* the saved id is still root */
+        bad += !(setgroups(1, groups) == -1 && errno == EPERM); /* not root any more */
+        bad += !(seteuid(0) == 0 && geteuid() == 0);            /* the saved id is still root */
         bad += !(setuid(100) == 0 && getuid() == 100 && geteuid() == 100);
         bad += !(setuid(0) == -1 && errno == EPERM);
         bad += !(seteuid(7) == -1 && errno == EPERM);

@@ -459,6 +459,24 @@ static void *worker(void *arg)
     return (void *)((intptr_t)arg * 2);
 }
 
+static void test_program_break(void)
+{
+    char *start = sbrk(0);
+    CHECK("sbrk(0) gives the break, just past the program's image",
+          start != (void *)-1 && ((uintptr_t)start & 4095) == 0 && (uintptr_t)start < 0x1000000);
+    char *got = sbrk(10000);
+    CHECK("sbrk grows the break and returns the old one", got == start && sbrk(0) == start + 10000);
+    memset(start, 0x5a, 10000);
+    CHECK("the memory it gave can be written and read", start[0] == 0x5a && start[9999] == 0x5a);
+    CHECK("brk moves it back", brk(start + 100) == 0 && sbrk(0) == start + 100);
+    CHECK("what is left below the break keeps its contents", start[99] == 0x5a);
+    errno = 0;
+    CHECK("a break below the image is refused (ENOMEM)",
+          brk(start - 4096) == -1 && errno == ENOMEM);
+    CHECK("so is one past the limit", sbrk(2l << 30) == (void *)-1 && errno == ENOMEM);
+    brk(start);
+}
+
 static void test_pthreads(void)
 {
     pthread_key_create(&key, destructor);
@@ -719,6 +737,7 @@ int main(void)
     test_pthreads();
     test_groups_and_terminals();
     test_signals();
+    test_program_break();
     test_credentials();
     printf("tmtest: %d failure%s\n", failures, failures == 1 ? "" : "s");
     return failures;
