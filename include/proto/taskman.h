@@ -26,6 +26,7 @@ enum taskman_msg_type {
     TM_SETCRED,       /* struct tm_setcred */
     TM_BRK,           /* struct tm_mmap (addr: the new break, 0 to ask) -> struct tm_mmap_reply */
     TM_SETGROUPS,     /* struct tm_setgroups */
+    TM_LOADED,        /* taskman's own loader thread: struct tm_loaded */
 };
 
 struct tm_header {
@@ -106,6 +107,14 @@ struct tm_mmap_reply {
 
 struct tm_uname {
     char sysname[32], nodename[32], release[32], version[64], machine[32];
+};
+
+/* A loader thread of taskman's has read a program file for a spawn (or failed). */
+struct tm_loaded {
+    uint16_t type;
+    uint16_t zero;
+    int32_t zero2;
+    void *job;
 };
 
 #define TM_NGROUPS 16

@@ -1,11 +1,11 @@
 /*
- * The taskman server: spawning programs and #! scripts from the boot image, waitpid with
- * zombies and orphans adopted by init, and getppid. Deaths arrive as TM_DEATH messages from the
+ * The taskman server loop: it hands spawns to spawn.c and the name space to pathmgr.c and
+ * nodes.c, and serves waitpid with zombies and orphans adopted by init, kill, memory and
+ * credentials itself. Deaths arrive as TM_DEATH messages from the
  * per-kernel reaper, so this loop never blocks on anything but MsgReceive.
  */
 #include <errno.h>
 #include <proto/taskman.h>
-#include <qsoe/cpio.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,11 +14,10 @@
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
 #include <taskman/proctab.h>
-#include <taskman/script.h>
 #include <taskman/server.h>
+#include <taskman/spawn.h>
 
 #define MAX_WAITERS 64
-#define MAX_ARGS    1024
 
 struct waiter {
     int rcvid;  /* 0 when free */
@@ -27,7 +26,6 @@ struct waiter {
 };
 
 static struct waiter waiters[MAX_WAITERS];
-static const struct taskman_boot *boot;
 static int init_pid;
 
 static union {
@@ -37,140 +35,6 @@ static union {
     struct tm_death death;
     char bytes[sizeof(struct tm_spawn) + TM_SPAWN_MAX];
 } msg;
-
-// Finds a program in the boot image: "/proc/boot/x", "/x" and "x" all name boot file x.
-static int find_program(const char *path, struct cpio_entry *e)
-{
-    if (strncmp(path, "/proc/boot/", 11) == 0)
-        path += 11;
-    return cpio_find(boot->image, boot->image_size, path, e);
-}
-
-// The arguments for running a script: {interpreter, [arg,] path, argv[1..]}, in a static
-// array that lasts until the next call. Returns NULL if there would be too many.
-static char **script_args(const struct script_line *line, const char *path, char *const argv[])
-{
-    static char *args[MAX_ARGS + 1];
-    size_t n = 0;
-    args[n++] = (char *)line->interpreter;
-    if (line->arg)
-        args[n++] = (char *)line->arg;
-    args[n++] = (char *)path;
-    for (size_t i = 1; argv && argv[0] && argv[i]; i++) {
-        if (n >= MAX_ARGS)
-            return NULL;
-        args[n++] = argv[i];
-    }
-    args[n] = NULL;
-    return args;
-}
-
-// Starts path with argv/envp for parent; returns the pid or a negated errno. A script is run
-// by the interpreter its #! line names (one level: an interpreter that is itself a script
-// gives ENOEXEC); the process keeps the script's name. from, if not NULL, says what the
-// child takes from the parent (loader_spawn).
-static int spawn(const char *path, char *const argv[], char *const envp[], int parent, bool io,
-                 const struct loader_inherit *from)
-{
-    static struct script_line line;
-    struct cpio_entry e;
-    if (find_program(path, &e) < 0)
-        return -ENOENT;
-    const char *name = argv && argv[0] ? argv[0] : path;
-    if (script_is(e.data, e.size)) {
-        int err = script_parse(e.data, e.size, &line);
-        if (err)
-            return err;
-        if (find_program(line.interpreter, &e) < 0)
-            return -ENOENT;
-        if (script_is(e.data, e.size))
-            return -ENOEXEC;
-        argv = script_args(&line, path, argv);
-        if (!argv)
-            return -E2BIG;
-    }
-    uintptr_t image_end;
-    int pid = loader_spawn(e.data, e.size, name, argv, envp, (io ? _NTO_PF_IO : 0) | LOADER_STDIO,
-                           from, &image_end);
-    if (pid < 0)
-        return pid;
-    struct tm_proc *p = proctab_add(pid, parent, name);
-    if (!p) {
-        ProcDestroy(pid, 0x10000 | 9);
-        return -EAGAIN;
-    }
-    p->io = io;
-    p->brk_base = p->brk = image_end;
-    return pid;
-}
-
-// Splits a spawn message into its descriptor records and strings; false if they do not add
-// up.
-static bool unpack_spawn(size_t got, const char **path, char **argv, char **envp,
-                         struct loader_inherit *from)
-{
-    const struct tm_spawn *s = &msg.spawn;
-    size_t fdbytes = (size_t)s->nfds * sizeof(struct tm_spawn_fd);
-    if (got < sizeof(*s) || s->datalen != got - sizeof(*s) || s->argc >= MAX_ARGS ||
-        s->envc >= MAX_ARGS || s->nfds > TM_SPAWN_MAX_FDS || s->datalen <= fdbytes ||
-        msg.bytes[got - 1] != '\0')
-        return false;
-    from->fds = (const struct tm_spawn_fd *)(msg.bytes + sizeof(*s));
-    from->nfds = s->nfds;
-    from->umask = s->umask & 0777;
-    from->sigignore = s->sigignore;
-    from->sigmask = s->sigmask;
-    char *p = msg.bytes + sizeof(*s) + fdbytes, *end = msg.bytes + got;
-    *path = p;
-    p += strlen(p) + 1;
-    for (uint32_t i = 0; i < s->argc + s->envc + 1; i++) {
-        if (p >= end)
-            return false;
-        if (i < s->argc)
-            argv[i] = p;
-        else if (i < s->argc + s->envc)
-            envp[i - s->argc] = p;
-        else
-            from->cwd = p;
-        p += strlen(p) + 1;
-    }
-    argv[s->argc] = NULL;
-    envp[s->envc] = NULL;
-    return p == end && from->cwd[0] == '/';
-}
-
-static void handle_spawn(int rcvid, const struct _msg_info *info, size_t got)
-{
-    static char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
-    const char *path;
-    struct loader_inherit from = {.parent = info->pid};
-    if (info->srcmsglen > (int32_t)sizeof(msg.bytes)) {
-        MsgError(rcvid, E2BIG);
-        return;
-    }
-    if (!unpack_spawn(got, &path, argv, envp, &from)) {
-        MsgError(rcvid, EINVAL);
-        return;
-    }
-    bool io = false;
-    if (msg.spawn.flags & TM_SPAWN_IO) {
-        struct tm_proc *parent = proctab_find(info->pid);
-        if (!parent || !parent->io) {
-            MsgError(rcvid, EPERM);
-            return;
-        }
-        io = true;
-    }
-    int pid =
-        spawn(path, argv, envp, info->pid, io, (msg.spawn.flags & TM_SPAWN_FDS) ? &from : NULL);
-    if (pid < 0) {
-        MsgError(rcvid, -pid);
-        return;
-    }
-    if (msg.spawn.flags & TM_SPAWN_SETPGROUP)
-        proctab_find(pid)->pgid = pid;
-    MsgReply(rcvid, pid, NULL, 0);
-}
 
 static bool has_child(int parent, int pid)
 {
@@ -212,6 +76,10 @@ static void handle_wait(int rcvid, const struct _msg_info *info, size_t got)
         reply_wait(rcvid, z);
         return;
     }
+    /* A thread that a signal took out of an earlier wait has left it: forget that one. */
+    for (int i = 0; i < MAX_WAITERS; i++)
+        if (waiters[i].rcvid == rcvid)
+            waiters[i].rcvid = 0;
     for (int i = 0; i < MAX_WAITERS; i++) {
         if (!waiters[i].rcvid) {
             waiters[i] = (struct waiter){rcvid, parent, pid};
@@ -488,11 +356,11 @@ static void handle_uname(int rcvid)
 
 int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
 {
-    boot = b;
     nodes_init(b, chid);
+    spawn_init(b, chid);
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
-    init_pid = spawn(init_path, argv, envp, TASKMAN_PID, true, NULL); /* init starts the drivers */
+    init_pid = spawn_boot_program(init_path, argv, envp, TASKMAN_PID, true); /* starts drivers */
     if (init_pid < 0) {
         printf("taskman: cannot start %s (error %d)\n", init_path, -init_pid);
         return 127;
@@ -581,7 +449,10 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
             break;
         }
         case TM_SPAWN:
-            handle_spawn(rcvid, &info, got);
+            spawn_request(rcvid, &info, msg.bytes, got);
+            break;
+        case TM_LOADED:
+            spawn_loaded(rcvid, &info, msg.bytes, got);
             break;
         case TM_WAIT:
             handle_wait(rcvid, &info, got);

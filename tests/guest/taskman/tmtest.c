@@ -352,6 +352,61 @@ static void test_scripts(void)
     CHECK("taskman still spawns programs after the bad scripts", run(hello) == 0);
 }
 
+struct responsiveness {
+    volatile int done;
+    int answered, slowest_ms;
+};
+
+// While a spawn waits for a slow server, asks taskman something over and over and notes how
+// long the longest answer took.
+static void *ask_taskman(void *arg)
+{
+    struct responsiveness *r = arg;
+    while (!r->done) {
+        struct timespec a, b, nap = {0, 10000000};
+        clock_gettime(CLOCK_MONOTONIC, &a);
+        if (getppid() > 0)
+            r->answered++;
+        clock_gettime(CLOCK_MONOTONIC, &b);
+        int ms = (int)((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000);
+        if (ms > r->slowest_ms)
+            r->slowest_ms = ms;
+        nanosleep(&nap, NULL);
+    }
+    return NULL;
+}
+
+// Programs held by a server (rmserver), not the boot image: taskman reads them through it.
+static void test_spawn_from_server(void)
+{
+    char *hello[] = {"program", "5", NULL};
+    pid_t pid = -1;
+    int err = posix_spawn(&pid, "/test/rm/program", NULL, NULL, hello, NULL);
+    int st = 0;
+    CHECK("a program a server holds is spawned, and runs",
+          err == 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5);
+    char *plain[] = {"script", "one", NULL};
+    st =
+        run_expecting("/test/rm/script", plain, "/proc/boot/test/args|from-rm|/test/rm/script|one");
+    CHECK("a #! script a server holds runs its interpreter", st == 0);
+    CHECK("a file without an execute bit gives EACCES",
+          posix_spawn(&pid, "/test/rm/noexec", NULL, NULL, hello, NULL) == EACCES);
+    CHECK("an executable file that is no program gives ENOEXEC",
+          posix_spawn(&pid, "/test/rm/garbage", NULL, NULL, hello, NULL) == ENOEXEC);
+    CHECK("a missing file under a server's prefix gives ENOENT",
+          posix_spawn(&pid, "/test/rm/none", NULL, NULL, hello, NULL) == ENOENT);
+    struct responsiveness r = {0, 0, 0};
+    pthread_t asker;
+    pthread_create(&asker, NULL, ask_taskman, &r);
+    err = posix_spawn(&pid, "/test/rm/slow", NULL, NULL, hello, NULL);
+    r.done = 1;
+    pthread_join(asker, NULL);
+    CHECK("a program read slowly from a server still starts",
+          err == 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5);
+    CHECK("taskman keeps answering others while it waits for that server",
+          r.answered >= 5 && r.slowest_ms < 50);
+}
+
 static void test_resource_manager(void)
 {
     char *argv[] = {"test/rmserver", NULL};
@@ -380,6 +435,7 @@ static void test_resource_manager(void)
     CHECK("writes reach the server", read(sink, buf, sizeof(buf)) == 1 && buf[0] == '8');
     CHECK("a file the server refuses to open gives its error",
           open("/test/rm/missing", O_RDONLY) == -1 && errno == ENOENT);
+    test_spawn_from_server();
     CHECK("kill ends the server", kill(server, SIGTERM) == 0);
     int st;
     CHECK("the killed server is reported as ended by SIGTERM",
