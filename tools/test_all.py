@@ -157,6 +157,9 @@ def run_guest_tests():
     # itself, and its failure count becomes the exit code.
     b = run_suite("run=test/srvtest", "servers:", "servers", 55, 120)
 
+    # The file system suite: run by taskman as init; it starts tmpfs itself.
+    b = run_suite("run=test/fstest", "fs:", "file system", 150, 120)
+
     # libc on the target: streams, formatting and a little of stdlib.
     b = run_suite("run=test/libctest", "libc:", "libc", 25, 120)
 
