@@ -26,15 +26,18 @@ int64_t tmpfs_now(void)
 }
 
 // Makes the empty root directory of a file system served at prefix, with limit bytes for file
-// contents and a node for every KiB of them.
-void tmpfs_init(const char *at, uint64_t bytes)
+// contents and a node for every KiB of them. False when there is no memory for the root.
+bool tmpfs_init(const char *at, uint64_t bytes)
 {
     strcpy(prefix, at);
     limit = bytes;
     max_nodes = bytes / 1024 + 16;
     root = node_new(IO_S_IFDIR | 01777);
+    if (!root)
+        return false;
     root->nlink = 2;
     root->dir.parent = root;
+    return true;
 }
 
 struct node *tmpfs_root(void)

@@ -240,8 +240,7 @@ int main(int argc, char **argv)
     }
     memcpy(prefix, at, len);
     prefix[len] = '\0';
-    tmpfs_init(prefix, size);
-    int chid = resmgr_attach(prefix, &funcs, NULL);
+    int chid = tmpfs_init(prefix, size) ? resmgr_attach(prefix, &funcs, NULL) : -1;
     if (chid < 0) {
         printf("tmpfs: cannot attach %s (errno %d)\n", prefix, errno);
         return 1;

@@ -64,7 +64,7 @@ struct lookup {
 };
 
 /* node.c */
-void tmpfs_init(const char *prefix, uint64_t limit);
+bool tmpfs_init(const char *prefix, uint64_t limit);
 struct node *tmpfs_root(void);
 const char *tmpfs_prefix(void);
 int64_t tmpfs_now(void);

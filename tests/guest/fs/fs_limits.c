@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <proto/io.h>
 #include <signal.h>
+#include <spawn.h>
 #include <string.h>
 #include <sys/neutrino.h>
 #include <sys/stat.h>
@@ -124,8 +125,22 @@ static void test_messages(void)
     CHECK("the server still serves after all that", file_is(TMP "/target", "pointed"));
 }
 
+// The exit status of tmpfs started with argv, or -1.
+static int tmpfs_status(char *const argv[])
+{
+    pid_t pid;
+    int status = -1;
+    if (posix_spawn(&pid, "/proc/boot/tmpfs", NULL, NULL, argv, NULL) != 0 ||
+        waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+        return -1;
+    return WEXITSTATUS(status);
+}
+
 void test_bad_input(void)
 {
+    char *relative[] = {"tmpfs", "tmp", NULL}, *bad_size[] = {"tmpfs", "/t2", "12X", NULL};
+    CHECK("tmpfs with a relative prefix exits with status 1", tmpfs_status(relative) == 1);
+    CHECK("so does tmpfs with a size it cannot read", tmpfs_status(bad_size) == 1);
     char path[1100];
     memset(path, 'n', sizeof(path));
     memcpy(path, TMP "/", 5);

@@ -181,6 +181,24 @@ void test_unlink_and_rename(void)
     CHECK("a directory moved to another parent: the link counts follow",
           rename(TMP "/empty/in", TMP "/d/in") == 0 && links_of(TMP "/empty") == 2 &&
               links_of(TMP "/d") == 3 && file_is(TMP "/d/in/f", "deep"));
+    put_file(TMP "/victim", "victim");
+    put_file(TMP "/winner", "winner");
+    int fd2 = open(TMP "/victim", O_RDONLY);
+    CHECK("a file replaced by rename stays readable through an open descriptor",
+          rename(TMP "/winner", TMP "/victim") == 0 && read(fd2, buf, 8) == 6 &&
+              memcmp(buf, "victim", 6) == 0 && file_is(TMP "/victim", "winner"));
+    close(fd2);
+    mkdir(TMP "/gone", 0755);
+    fd2 = open(TMP "/gone", O_RDONLY | O_DIRECTORY);
+    DIR *d = fd2 >= 0 ? fdopendir(fd2) : NULL;
+    int count = 0;
+    CHECK("an open directory removed by rmdir has no links",
+          rmdir(TMP "/gone") == 0 && fstat(fd2, &st) == 0 && st.st_nlink == 0);
+    while (d && readdir(d))
+        count++;
+    CHECK("and reads as just \".\" and \"..\"", d && count == 2);
+    if (d)
+        closedir(d);
     CHECK("rename across two file systems is EXDEV",
           fails_with(rename(TMP "/d/moved", SMALL "/moved"), EXDEV));
 }
@@ -221,6 +239,11 @@ void test_symlinks(void)
     CHECK("open with O_NOFOLLOW gives the link itself",
           fd >= 0 && fstat(fd, &st) == 0 && S_ISLNK(st.st_mode));
     close(fd);
+    CHECK("opening a link itself for writing is ELOOP",
+          fails_with(open(TMP "/l", O_WRONLY | O_NOFOLLOW), ELOOP));
+    CHECK("lchown changes the link, not its target",
+          lchown(TMP "/l", 7, 8) == 0 && lstat(TMP "/l", &st) == 0 && st.st_uid == 7 &&
+              stat(TMP "/l", &st) == 0 && st.st_uid == 0);
     CHECK("symlink over an existing name is EEXIST", fails_with(symlink("x", TMP "/a"), EEXIST));
     CHECK("readlink of a file is EINVAL", fails_with((int)readlink(TMP "/a", buf, 8), EINVAL));
     CHECK("a link to a directory is followed in the middle of a path",
