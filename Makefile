@@ -42,7 +42,8 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver \
-            pipe slogger sloginfo test/srvtest test/pipewriter test/stdio_child test/libctest \
+            pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
+            test/libctest \
             bench/kernel bench/echo bench/spawn ps test/args
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
@@ -52,9 +53,11 @@ test/family_SRCS       := tests/guest/programs/family.c
 test/rmserver_SRCS     := tests/guest/programs/rmserver.c
 pipe_SRCS              := servers/pipe/pipe.c
 slogger_SRCS           := servers/slogger/slogger.c
+tmpfs_SRCS             := $(wildcard servers/tmpfs/*.c)
 sloginfo_SRCS          := programs/sloginfo/sloginfo.c
 ps_SRCS                := programs/ps/ps.c
 test/srvtest_SRCS      := tests/guest/servers/srvtest.c
+test/fstest_SRCS       := $(wildcard tests/guest/fs/*.c)
 test/pipewriter_SRCS   := tests/guest/programs/pipewriter.c
 test/stdio_child_SRCS  := tests/guest/programs/stdio_child.c
 test/libctest_SRCS     := tests/guest/libc/libctest.c

@@ -122,6 +122,8 @@ def run_guest_tests():
     report("taskman: running as taskman" in b.output, "boot: taskman runs as the first process")
     report("taskman: running as taskman on cpu 0; starting init" in b.output,
            "boot: taskman starts init from the boot image")
+    report("init: QSOE/N is up" in b.output and "did not start" not in b.output,
+           "boot: init starts its servers (console, log, pipes, tmpfs on /tmp)", b.output[-800:])
 
     # The console: init's command reader over the interrupt-driven console driver.
     b = qemu.boot(timeout=60, until="(end of input)",
@@ -156,6 +158,9 @@ def run_guest_tests():
     # The servers suite: run by taskman as init; it starts the pipe manager and the slogger
     # itself, and its failure count becomes the exit code.
     b = run_suite("run=test/srvtest", "servers:", "servers", 55, 120)
+
+    # The file system suite: run by taskman as init; it starts tmpfs itself.
+    b = run_suite("run=test/fstest", "fs:", "file system", 170, 120)
 
     # libc on the target: streams, formatting and a little of stdlib.
     b = run_suite("run=test/libctest", "libc:", "libc", 25, 120)

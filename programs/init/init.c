@@ -1,9 +1,9 @@
 /*
  * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
- * console driver, the system logger and the pipe manager, then runs a simple command reader on the
- * console until the shell exists: each line names a program in the boot image and its arguments;
- * the reader starts it, waits for it and reports a non-zero status. Orphans it inherits are
- * collected as it waits.
+ * console driver, the system logger, the pipe manager and tmpfs on /tmp, then runs a simple
+ * command reader on the console until the shell exists: each line names a program in the boot
+ * image and its arguments; the reader starts it, waits for it and reports a non-zero status.
+ * Orphans it inherits are collected as it waits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -122,6 +122,8 @@ int main(void)
         printf("init: slogger did not start; no system log\n");
     if (!start_server("pipe", "/dev/pipe", false))
         printf("init: the pipe manager did not start; no pipes\n");
+    if (!start_server("tmpfs", "/tmp", false))
+        printf("init: tmpfs did not start; no /tmp\n");
     slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
     use_console_driver();
     int tty = open("/dev/console", O_RDWR);
