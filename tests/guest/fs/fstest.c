@@ -274,6 +274,53 @@ static void test_child(void)
           err == 0 && waitpid(pid, &status, 0) == pid && file_is(TMP "/child2.out", buf));
 }
 
+// Copies the boot image's file name to path with mode; false if it could not.
+static bool copy_boot_file(const char *name, const char *path, mode_t mode)
+{
+    static char data[64 * 1024];
+    int in = open(name, O_RDONLY);
+    int out = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    ssize_t n, total = 0;
+    while (in >= 0 && out >= 0 && (n = read(in, data, sizeof(data))) > 0)
+        total += write(out, data, (size_t)n);
+    close(in);
+    close(out);
+    return in >= 0 && out >= 0 && total > 0;
+}
+
+// Programs and scripts stored in tmpfs run like those of the boot image.
+static void test_programs(void)
+{
+    CHECK("a program copied into tmpfs",
+          copy_boot_file("/proc/boot/test/hello", TMP "/hello", 0755));
+    char *argv[] = {"hello", "9", NULL};
+    pid_t pid = -1;
+    int status = -1;
+    int err = posix_spawn(&pid, TMP "/hello", NULL, NULL, argv, NULL);
+    CHECK("runs from there with its arguments", err == 0 && waitpid(pid, &status, 0) == pid &&
+                                                    WIFEXITED(status) && WEXITSTATUS(status) == 9);
+    chdir(TMP);
+    err = posix_spawn(&pid, "./hello", NULL, NULL, argv, NULL);
+    CHECK("and by a name relative to the working directory",
+          err == 0 && waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 9);
+    chdir("/");
+    chmod(TMP "/hello", 0644);
+    CHECK("not without an execute bit (EACCES)",
+          posix_spawn(&pid, TMP "/hello", NULL, NULL, argv, NULL) == EACCES);
+    int fd = open(TMP "/run.sh", O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    const char script[] = "#!" TMP "/hello\n";
+    write(fd, script, sizeof(script) - 1);
+    close(fd);
+    chmod(TMP "/hello", 0755);
+    char *sargv[] = {"run.sh", NULL};
+    err = posix_spawn(&pid, TMP "/run.sh", NULL, NULL, sargv, NULL);
+    CHECK("a #! script in tmpfs runs an interpreter that is in tmpfs too",
+          err == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+              WEXITSTATUS(status) == 0);
+    unlink(TMP "/run.sh");
+    unlink(TMP "/hello");
+}
+
 int main(void)
 {
     printf("fstest: file system suite, pid %d\n", getpid());
@@ -287,6 +334,7 @@ int main(void)
     test_stdio();
     test_descriptors();
     test_child();
+    test_programs();
     test_directories();
     test_readdir();
     test_unlink_and_rename();
