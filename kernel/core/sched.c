@@ -131,7 +131,7 @@ void sched_make_ready(struct thread *t)
 
 void sched_drain_inbox(struct cpu *c)
 {
-    if (list_empty(&c->inbox))
+    if (list_empty(&c->inbox) && !__atomic_load_n(&c->nboosts, __ATOMIC_ACQUIRE))
         return;
     spin_lock(&c->inbox_lock);
     struct list *n;
@@ -140,7 +140,43 @@ void sched_drain_inbox(struct cpu *c)
         rq_push(&c->rq, t, false);
         sched_check_preempt(c, t);
     }
+    for (int i = 0; i < c->nboosts; i++) {
+        /* The thread is found again by its id: it may have ended since the request. */
+        struct thread *t = thread_by_rcvid((int)c->boosts[i].id);
+        if (t && t->cpu == c && t->prio < c->boosts[i].prio && t->state != STATE_DEAD &&
+            __atomic_load_n(&t->boost_epoch, __ATOMIC_ACQUIRE) == c->boosts[i].epoch)
+            sched_set_priority(t, c->boosts[i].prio);
+    }
+    c->nboosts = 0;
     spin_unlock(&c->inbox_lock);
+}
+
+// Raises t's priority to prio (priority inheritance). t's own hart does it: from another hart
+// this is a message to t's hart (by t's id) and an IPI, as every cross-hart change here is,
+// dropped there if t has released a mutex since (its boost_epoch is no longer epoch).
+void sched_boost(struct thread *t, int prio, uint32_t epoch)
+{
+    struct cpu *home = t->cpu;
+    if (home == this_cpu()) {
+        if (t->prio < prio)
+            sched_set_priority(t, prio);
+        return;
+    }
+    spin_lock(&home->inbox_lock);
+    int i = 0;
+    while (i < home->nboosts && home->boosts[i].id != (uint32_t)t->rcvid)
+        i++;
+    if (i == home->nboosts && i < (int)ARRAY_SIZE(home->boosts)) {
+        home->boosts[i].id = (uint32_t)t->rcvid;
+        home->boosts[i].prio = 0;
+        home->nboosts++;
+    }
+    if (i < (int)ARRAY_SIZE(home->boosts) && home->boosts[i].prio < prio) {
+        home->boosts[i].prio = (uint8_t)prio;
+        home->boosts[i].epoch = epoch;
+    }
+    spin_unlock(&home->inbox_lock);
+    sched_ipi(home);
 }
 
 // Claims a blocked thread: if t is still in from_state (any blocked state when from_state is

@@ -73,6 +73,7 @@ struct thread {
 
     /* Signals (signal.c), under the process's lock. sig_attention says a signal may be
        ready for delivery, so the next return to user mode looks. */
+    uint32_t boost_epoch; /* counts mutex releases, so a late boost for an old one is dropped */
     uint64_t sig_mask;
     uint64_t sig_pending; /* directed at this thread */
     bool sig_attention;
@@ -97,6 +98,13 @@ struct cpu {
 
     struct spinlock inbox_lock;
     struct list inbox; /* threads other harts made ready */
+    /* Priority boosts other harts ask for (inheritance), by owner id; under inbox_lock. */
+    struct {
+        uint32_t id;
+        uint32_t epoch; /* the thread's boost_epoch when asked: stale once it moved on */
+        uint8_t prio;
+    } boosts[16];
+    int nboosts;
 
     struct list timeouts; /* sleeping or timed-out-blocked threads, soonest first */
     struct spinlock timer_lock;
@@ -136,6 +144,7 @@ void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));
 void sched_set_priority(struct thread *t, int prio);
+void sched_boost(struct thread *t, int prio, uint32_t epoch);
 void sched_check_preempt(struct cpu *c, struct thread *t);
 void sched_tick(struct cpu *c);
 struct cpu *sched_pick_cpu(uint64_t runmask);

@@ -62,8 +62,8 @@ int mutex_lock(struct thread *t, const struct sync_ref *m)
             continue;
         }
         o->owner = holder;
-        if (holder->prio < t->prio && holder->cpu == this_cpu())
-            sched_set_priority(holder, t->prio); /* inheritance */
+        if (holder->prio < t->prio) /* inheritance, on whichever hart it runs */
+            sched_boost(holder, t->prio, __atomic_load_n(&holder->boost_epoch, __ATOMIC_ACQUIRE));
         sync_enqueue(o, t);
         __atomic_store_n(&t->state, STATE_MUTEX, __ATOMIC_SEQ_CST);
         sync_unlock(m);
@@ -105,6 +105,7 @@ int mutex_unlock(struct thread *t, const struct sync_ref *m)
         sync_word_load(m, SYNC_OWNER, &w);
     if (o)
         o->owner = next;
+    __atomic_add_fetch(&t->boost_epoch, 1, __ATOMIC_RELEASE);
     sync_release_if_idle(m, o);
     sync_unlock(m);
     if (t->prio != t->base_prio)
@@ -142,8 +143,8 @@ long kc_sync_mutex_revive(const uint64_t *a)
     if (sync_word_load(&m, SYNC_OWNER, &w) < 0)
         return -EFAULT;
     uint32_t owner = w & _NTO_SYNC_OWNER;
-    if (owner != _NTO_SYNC_DEAD && (owner == 0 || owner >= _NTO_SYNC_SEM ||
-                                    thread_by_rcvid((int)owner)))
+    if (owner != _NTO_SYNC_DEAD &&
+        (owner == 0 || owner >= _NTO_SYNC_SEM || thread_by_rcvid((int)owner)))
         return -EINVAL;
     int ok = sync_word_cas(&m, SYNC_OWNER, w, thread_owner_id(t) | (w & _NTO_SYNC_WAITING));
     return ok < 0 ? ok : ok ? 0 : -EAGAIN;

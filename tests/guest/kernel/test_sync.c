@@ -89,10 +89,10 @@ static void *medium_spinner(void *arg)
     return NULL;
 }
 
+// The thread wanting the lock, on cpu 1 with the others, or (arg not NULL) on cpu 0.
 static void *high_locker(void *arg)
 {
-    (void)arg;
-    ThreadCtl(_NTO_TCTL_RUNMASK, (void *)2);
+    ThreadCtl(_NTO_TCTL_RUNMASK, (void *)(arg ? 1ul : 2ul));
     sleep_ns(20000000);
     pthread_mutex_lock(&pi_lock);
     high_got_at = now_ns();
@@ -251,6 +251,20 @@ void test_sync(void)
     ThreadJoin(me, NULL);
     ThreadJoin(lo, NULL);
     CHECK("priority inheritance: the high thread gets the lock before the medium one finishes",
+          high_got_at && medium_done_at && high_got_at < medium_done_at);
+
+    /* The same with the high thread on cpu 0: the boost crosses harts. */
+    pi_stage = 0;
+    high_got_at = medium_done_at = 0;
+    lo = start_thread(low_holder, NULL, SCHED_FIFO, 5);
+    while (!pi_stage)
+        sleep_ns(1000000);
+    me = start_thread(medium_spinner, NULL, SCHED_FIFO, 15);
+    hi = start_thread(high_locker, (void *)1, SCHED_FIFO, 30);
+    ThreadJoin(hi, NULL);
+    ThreadJoin(me, NULL);
+    ThreadJoin(lo, NULL);
+    CHECK("priority inheritance across harts: the owner on cpu 1 is raised for a waiter on cpu 0",
           high_got_at && medium_done_at && high_got_at < medium_done_at);
 
     int d = start_thread(lock_and_die, (void *)0, 0, 0);
