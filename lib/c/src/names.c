@@ -122,10 +122,10 @@ ssize_t readlink(const char *restrict path, char *restrict buf, size_t size)
     return __path_request(IO_READLINK, path, 0, 0, NULL, false, buf, size);
 }
 
-// stat of the name itself: a symbolic link is not followed.
-int lstat(const char *path, struct stat *st)
+// fstat of path opened with oflag.
+static int stat_opened(const char *path, int oflag, struct stat *st)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    int fd = open(path, oflag);
     if (fd < 0)
         return -1;
     int r = fstat(fd, st);
@@ -135,16 +135,15 @@ int lstat(const char *path, struct stat *st)
     return r;
 }
 
+// stat of the name itself: a symbolic link is not followed.
+int lstat(const char *path, struct stat *st)
+{
+    return stat_opened(path, O_RDONLY | O_NOFOLLOW, st);
+}
+
 int stat(const char *path, struct stat *st)
 {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return -1;
-    int r = fstat(fd, st);
-    int err = errno;
-    close(fd);
-    errno = err;
-    return r;
+    return stat_opened(path, O_RDONLY, st);
 }
 
 // Whether gid is the caller's real group or one of its supplementary groups.
