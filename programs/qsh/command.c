@@ -1,0 +1,234 @@
+/* Simple commands: expansion of the words, assignments and redirections, then the search
+   (special builtin, function, builtin, program in PATH) and the run. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "qsh.h"
+
+static void xtrace(char **assigns, int nassigns, char **argv)
+{
+    if (!sh.opts[OPT_XTRACE])
+        return;
+    const char *ps4 = var_get("PS4");
+    struct strbuf sb = {0};
+    sb_adds(&sb, ps4 ? ps4 : "+ ");
+    for (int i = 0; i < nassigns; i++) {
+        sb_adds(&sb, assigns[i]);
+        sb_addc(&sb, ' ');
+    }
+    for (int i = 0; argv && argv[i]; i++) {
+        sb_adds(&sb, argv[i]);
+        if (argv[i + 1])
+            sb_addc(&sb, ' ');
+    }
+    if (sb.len && sb.s[sb.len - 1] == ' ')
+        sb.s[--sb.len] = 0;
+    sb_addc(&sb, '\n');
+    fflush(stdout);
+    out_str(2, sb.s);
+    sb_free(&sb);
+}
+
+/* Expands each "name=value" word's value (no splitting, tildes after : and =). */
+static char **expand_assigns(struct node *n)
+{
+    char **out = xmalloc(sizeof(char *) * (size_t)(n->nassigns + 1));
+    for (int i = 0; i < n->nassigns; i++) {
+        const char *eq = strchr(n->assigns[i], '=');
+        char *v = expand_string(eq + 1, EXP_ASSIGN);
+        out[i] = xasprintf("%.*s=%s", (int)(eq - n->assigns[i]), n->assigns[i], v);
+        free(v);
+    }
+    out[n->nassigns] = NULL;
+    return out;
+}
+
+static void free_vec(char **v)
+{
+    for (int i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Runs a builtin with its redirections; errors in a regular builtin give status 2 and the
+   shell goes on, errors in a special builtin end a non-interactive shell. */
+static int run_builtin(const struct builtin *b, char **argv, struct redir *redirs)
+{
+    int mark = redir_mark();
+    int failed;
+    struct redir_plan *plan = redir_plan_build(redirs, &failed);
+    if (failed) {
+        if (b->special && !sh.opts[OPT_INTERACTIVE])
+            sh_exit(2);
+        return 2;
+    }
+    redir_apply(plan, 0);
+    redir_plan_free(plan);
+    int status;
+    if (b->special) {
+        status = b->fn(argv);
+    } else {
+        struct err_frame f;
+        err_push(&f);
+        if (setjmp(f.jb) == 0)
+            status = b->fn(argv);
+        else
+            status = 2;
+        err_pop(&f);
+    }
+    fflush(stdout);
+    redir_unwind(mark);
+    return status;
+}
+
+/* Starts a program and waits for it; 127 if it is not found, 126 if it cannot run. */
+static int run_program(char **argv, char **assigns, int nassigns, struct redir *redirs)
+{
+    char *path;
+    int not_exec = 0;
+    struct stat st;
+    if (strchr(argv[0], '/')) {
+        if (stat(argv[0], &st) < 0) {
+            sh_warn("%s: not found", argv[0]);
+            return 127;
+        }
+        if (S_ISDIR(st.st_mode) || access(argv[0], X_OK) < 0) {
+            sh_warn("%s: Permission denied", argv[0]);
+            return 126;
+        }
+        path = xstrdup(argv[0]);
+    } else {
+        path = path_search(argv[0], &not_exec);
+        if (!path) {
+            sh_warn(not_exec ? "%s: Permission denied" : "%s: not found", argv[0]);
+            return not_exec ? 126 : 127;
+        }
+    }
+    int failed;
+    struct redir_plan *plan = redir_plan_build(redirs, &failed);
+    if (failed) {
+        free(path);
+        return 2;
+    }
+    char **envp = var_environ(assigns, nassigns);
+    fflush(NULL);
+    struct spawn_req r = {.path = path,
+                          .argv = argv,
+                          .envp = envp,
+                          .in_fd = -1,
+                          .out_fd = -1,
+                          .plan = plan,
+                          .pgid = sh.opts[OPT_MONITOR] ? 0 : -1};
+    pid_t pid = spawn_child(&r);
+    redir_plan_free(plan);
+    free_vec(envp);
+    free(path);
+    if (pid < 0)
+        return 126;
+    int job = job_add(r.pgid >= 0 ? pid : -1, &pid, 1, argv[0], 0);
+    return job_wait_fg(job);
+}
+
+/* Runs a simple command that is not a program: assignments stay only for its duration. */
+static int with_temp_assigns(char **assigns, int nassigns, int (*run)(void *), void *ctx)
+{
+    if (nassigns == 0)
+        return run(ctx);
+    var_scope_push();
+    for (int i = 0; i < nassigns; i++) {
+        char *name = xstrndup(assigns[i], (size_t)(strchr(assigns[i], '=') - assigns[i]));
+        var_make_local(name);
+        free(name);
+        var_assign_word(assigns[i], V_EXPORT);
+    }
+    int status = run(ctx);
+    var_scope_pop();
+    return status;
+}
+
+struct call {
+    const struct builtin *b;
+    struct func *f;
+    char **argv;
+    struct redir *redirs;
+};
+
+static int call_builtin(void *ctx)
+{
+    struct call *c = ctx;
+    return run_builtin(c->b, c->argv, c->redirs);
+}
+
+static int call_function(void *ctx)
+{
+    struct call *c = ctx;
+    int mark = redir_mark();
+    int failed;
+    struct redir_plan *plan = redir_plan_build(c->redirs, &failed);
+    if (failed)
+        return 2;
+    redir_apply(plan, 0);
+    redir_plan_free(plan);
+    int status = func_call(c->f, c->argv);
+    redir_unwind(mark);
+    return status;
+}
+
+/* A command with no words: its assignments change the shell, its redirections are opened
+   and closed again. */
+static int assignments_only(struct node *n, char **assigns)
+{
+    for (int i = 0; i < n->nassigns; i++)
+        var_assign_word(assigns[i], 0);
+    int failed;
+    struct redir_plan *plan = redir_plan_build(n->redirs, &failed);
+    redir_plan_free(plan);
+    return failed ? 2 : -1;
+}
+
+int exec_simple(struct node *n)
+{
+    int substs = subst_count;
+    struct strvec args = {0};
+    expand_fields(n->words, n->nwords, &args);
+    char **assigns = expand_assigns(n);
+    xtrace(assigns, n->nassigns, args.v);
+    int status;
+    if (args.n == 0) {
+        status = assignments_only(n, assigns);
+        if (status < 0)
+            status = subst_count != substs ? sh.status : 0;
+    } else {
+        const struct builtin *b = builtin_find(args.v[0]);
+        struct func *f = b && b->special ? NULL : func_find(args.v[0]);
+        struct call c = {b, f, args.v, n->redirs};
+        if (b && b->special) {
+            for (int i = 0; i < n->nassigns; i++)
+                var_assign_word(assigns[i], 0);
+            status = run_builtin(b, args.v, n->redirs);
+        } else if (f) {
+            status = with_temp_assigns(assigns, n->nassigns, call_function, &c);
+        } else if (b) {
+            status = with_temp_assigns(assigns, n->nassigns, call_builtin, &c);
+        } else {
+            status = run_program(args.v, assigns, n->nassigns, n->redirs);
+        }
+    }
+    free_vec(assigns);
+    sv_free(&args);
+    return status;
+}
+
+/* `command name args`: runs a builtin or program, never a function (the redirections of
+   `command` itself are already in place). */
+int exec_command_argv(char **argv)
+{
+    const struct builtin *b = builtin_find(argv[0]);
+    if (b)
+        return run_builtin(b, argv, NULL);
+    return run_program(argv, NULL, 0, NULL);
+}

@@ -1,0 +1,533 @@
+/* The parser: builds the syntax tree of the POSIX shell grammar by recursive descent, one
+   complete command at a time so that each line runs before the next is read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "parse.h"
+
+static const char *const keywords[] = {"if",   "then", "else", "elif",  "fi",    "do",
+                                       "done", "case", "esac", "while", "until", "for",
+                                       "{",    "}",    "!",    "in",    NULL};
+
+int is_keyword(const char *s)
+{
+    for (int i = 0; keywords[i]; i++)
+        if (strcmp(s, keywords[i]) == 0)
+            return 1;
+    return 0;
+}
+
+void syntax_error(struct parser *p, const char *what)
+{
+    sh_error(2, "line %d: syntax error: %s", input_line(p->in), what);
+}
+
+_Noreturn static void unexpected(struct parser *p)
+{
+    enum tok t = lex_peek(p);
+    char *msg = xasprintf("\"%s\" unexpected", tok_describe(p, t));
+    char buf[256];
+    strncpy(buf, msg, sizeof buf - 1);
+    buf[sizeof buf - 1] = 0;
+    free(msg);
+    syntax_error(p, buf);
+}
+
+static int peek_word(struct parser *p, const char *w)
+{
+    return lex_peek(p) == T_WORD && strcmp(p->text, w) == 0;
+}
+
+static void expect_word(struct parser *p, const char *w)
+{
+    if (!peek_word(p, w))
+        unexpected(p);
+    lex_next(p);
+}
+
+static void skip_newlines(struct parser *p)
+{
+    while (lex_peek(p) == T_NEWLINE)
+        lex_next(p);
+}
+
+static struct node *new_node(struct parser *p, enum node_kind k)
+{
+    struct node *n = amalloc(p->a, sizeof *n);
+    n->kind = k;
+    n->line = input_line(p->in);
+    return n;
+}
+
+static char **push_str(struct parser *p, char **v, int *n, const char *s)
+{
+    char **nv = amalloc(p->a, sizeof(char *) * (size_t)(*n + 2));
+    if (*n)
+        memcpy(nv, v, sizeof(char *) * (size_t)*n);
+    nv[(*n)++] = astrdup(p->a, s);
+    return nv;
+}
+
+static struct node *and_or(struct parser *p);
+static struct node *command(struct parser *p);
+
+/* A word that ends a compound list: a closing keyword, ')', ';;' or the end of input. */
+static int at_list_end(struct parser *p)
+{
+    static const char *const enders[] = {"then", "else", "elif", "fi", "do",
+                                         "done", "esac", "}",    NULL};
+    enum tok t = lex_peek(p);
+    if (t == T_RPAREN || t == T_DSEMI || t == T_EOF)
+        return 1;
+    if (t != T_WORD)
+        return 0;
+    for (int i = 0; enders[i]; i++)
+        if (strcmp(p->text, enders[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static struct node *join(struct parser *p, enum node_kind k, struct node *l, struct node *r)
+{
+    if (!l)
+        return r;
+    struct node *n = new_node(p, k);
+    n->left = l;
+    n->right = r;
+    return n;
+}
+
+/* compound_list: and-or lists separated by ';', '&' or newlines, up to a closing word. */
+static struct node *compound_list(struct parser *p, int allow_empty)
+{
+    struct node *list = NULL;
+    skip_newlines(p);
+    while (!at_list_end(p)) {
+        struct node *c = and_or(p);
+        enum tok t = lex_peek(p);
+        if (t == T_AMP) {
+            struct node *bg = new_node(p, N_BACKGROUND);
+            bg->left = c;
+            c = bg;
+        }
+        list = join(p, N_SEQ, list, c);
+        if (t == T_SEMI || t == T_AMP) {
+            lex_next(p);
+        } else if (t != T_NEWLINE) {
+            break;
+        }
+        skip_newlines(p);
+    }
+    if (!list && !allow_empty)
+        unexpected(p);
+    return list;
+}
+
+static struct redir *redirection(struct parser *p)
+{
+    int fd = -1;
+    if (lex_peek(p) == T_IO_NUMBER) {
+        fd = atoi(p->text);
+        lex_next(p);
+    }
+    enum tok t = lex_next(p);
+    struct redir *r = amalloc(p->a, sizeof *r);
+    switch (t) {
+    case T_LESS:
+        r->kind = R_IN;
+        break;
+    case T_GREAT:
+        r->kind = R_OUT;
+        break;
+    case T_DGREAT:
+        r->kind = R_APPEND;
+        break;
+    case T_CLOBBER:
+        r->kind = R_CLOBBER;
+        break;
+    case T_LESSGREAT:
+        r->kind = R_RDWR;
+        break;
+    case T_LESSAND:
+        r->kind = R_DUPIN;
+        break;
+    case T_GREATAND:
+        r->kind = R_DUPOUT;
+        break;
+    default:
+        r->kind = R_HEREDOC;
+        break;
+    }
+    r->fd = fd >= 0 ? fd
+            : (r->kind == R_IN || r->kind == R_RDWR || r->kind == R_DUPIN || r->kind == R_HEREDOC)
+                ? 0
+                : 1;
+    if (lex_peek(p) != T_WORD)
+        unexpected(p);
+    lex_next(p);
+    r->word = p->text;
+    if (r->kind == R_HEREDOC) {
+        r->body_quoted = t == T_DLESSDASH; /* read_heredocs takes this as "strip tabs" */
+        if (p->nheredocs >= MAX_HEREDOCS)
+            syntax_error(p, "too many here-documents");
+        p->heredocs[p->nheredocs++] = r;
+    }
+    return r;
+}
+
+static int is_redir_tok(enum tok t)
+{
+    return t == T_IO_NUMBER || (t >= T_LESS && t <= T_CLOBBER);
+}
+
+static struct redir *redir_list(struct parser *p, struct redir *r)
+{
+    struct redir **tail = &r;
+    while (*tail)
+        tail = &(*tail)->next;
+    while (is_redir_tok(lex_peek(p))) {
+        *tail = redirection(p);
+        tail = &(*tail)->next;
+    }
+    return r;
+}
+
+static int is_assignment(const char *w)
+{
+    const char *eq = strchr(w, '=');
+    return eq && is_name_prefix(w, (size_t)(eq - w));
+}
+
+static struct node *compound(struct parser *p);
+
+static struct node *funcdef(struct parser *p, const char *name)
+{
+    lex_next(p);
+    if (lex_next(p) != T_RPAREN)
+        syntax_error(p, "expected \")\" in function definition");
+    skip_newlines(p);
+    struct node *n = new_node(p, N_FUNCDEF);
+    n->name = astrdup(p->a, name);
+    n->left = compound(p);
+    if (!n->left)
+        unexpected(p);
+    return n;
+}
+
+static struct node *simple_command(struct parser *p)
+{
+    struct node *n = new_node(p, N_SIMPLE);
+    struct redir **tail = &n->redirs;
+    for (;;) {
+        enum tok t = lex_peek(p);
+        if (is_redir_tok(t)) {
+            *tail = redirection(p);
+            tail = &(*tail)->next;
+        } else if (t == T_WORD) {
+            const char *w = p->text;
+            if (n->nwords == 0 && is_assignment(w)) {
+                n->assigns = push_str(p, n->assigns, &n->nassigns, w);
+                lex_next(p);
+                continue;
+            }
+            if (n->nwords == 0 && !p->nested) {
+                const char *al = alias_get(w);
+                if (al && !in_alias_active(p->in, w)) {
+                    lex_next(p);
+                    in_push_text(p->in, al, w);
+                    continue;
+                }
+            }
+            lex_next(p);
+            if (n->nwords == 0 && n->nassigns == 0 && !n->redirs && lex_peek(p) == T_LPAREN &&
+                is_name(w))
+                return funcdef(p, w);
+            n->words = push_str(p, n->words, &n->nwords, w);
+        } else {
+            break;
+        }
+    }
+    if (!n->nwords && !n->nassigns && !n->redirs)
+        unexpected(p);
+    return n;
+}
+
+static struct node *if_clause(struct parser *p)
+{
+    struct node *n = new_node(p, N_IF);
+    n->left = compound_list(p, 0);
+    expect_word(p, "then");
+    n->right = compound_list(p, 0);
+    if (peek_word(p, "elif")) {
+        lex_next(p);
+        n->third = if_clause(p);
+        return n;
+    }
+    if (peek_word(p, "else")) {
+        lex_next(p);
+        n->third = compound_list(p, 0);
+    }
+    expect_word(p, "fi");
+    return n;
+}
+
+static struct node *do_group(struct parser *p)
+{
+    expect_word(p, "do");
+    struct node *body = compound_list(p, 0);
+    expect_word(p, "done");
+    return body;
+}
+
+static struct node *for_clause(struct parser *p)
+{
+    struct node *n = new_node(p, N_FOR);
+    if (lex_next(p) != T_WORD || !is_name(p->text))
+        syntax_error(p, "bad for loop variable");
+    n->name = p->text;
+    skip_newlines(p);
+    if (peek_word(p, "in")) {
+        lex_next(p);
+        n->has_in = 1;
+        while (lex_peek(p) == T_WORD) {
+            n->items = push_str(p, n->items, &n->nitems, p->text);
+            lex_next(p);
+        }
+        if (lex_peek(p) != T_SEMI && lex_peek(p) != T_NEWLINE)
+            unexpected(p);
+        lex_next(p);
+    } else if (lex_peek(p) == T_SEMI) {
+        lex_next(p);
+    }
+    skip_newlines(p);
+    n->right = do_group(p);
+    return n;
+}
+
+static struct node *case_clause(struct parser *p)
+{
+    struct node *n = new_node(p, N_CASE);
+    if (lex_next(p) != T_WORD)
+        syntax_error(p, "expected a word after case");
+    n->name = p->text;
+    skip_newlines(p);
+    expect_word(p, "in");
+    struct case_item **tail = &n->cases;
+    for (;;) {
+        skip_newlines(p);
+        if (peek_word(p, "esac"))
+            break;
+        struct case_item *ci = amalloc(p->a, sizeof *ci);
+        if (lex_peek(p) == T_LPAREN)
+            lex_next(p);
+        for (;;) {
+            if (lex_next(p) != T_WORD)
+                syntax_error(p, "bad case pattern");
+            ci->patterns = push_str(p, ci->patterns, &ci->npatterns, p->text);
+            enum tok t = lex_next(p);
+            if (t == T_RPAREN)
+                break;
+            if (t != T_PIPE)
+                syntax_error(p, "expected \")\" after case pattern");
+        }
+        ci->body = compound_list(p, 1);
+        *tail = ci;
+        tail = &ci->next;
+        if (lex_peek(p) == T_DSEMI) {
+            lex_next(p);
+            continue;
+        }
+        skip_newlines(p);
+        if (!peek_word(p, "esac"))
+            unexpected(p);
+    }
+    lex_next(p);
+    return n;
+}
+
+/* A compound command with its redirections, or NULL if the next token does not start one. */
+static struct node *compound(struct parser *p)
+{
+    struct node *n;
+    enum tok t = lex_peek(p);
+    if (t == T_LPAREN) {
+        lex_next(p);
+        n = new_node(p, N_SUBSHELL);
+        n->left = compound_list(p, 0);
+        if (lex_next(p) != T_RPAREN)
+            syntax_error(p, "expected \")\"");
+    } else if (t != T_WORD) {
+        return NULL;
+    } else if (strcmp(p->text, "{") == 0) {
+        lex_next(p);
+        n = new_node(p, N_GROUP);
+        n->left = compound_list(p, 0);
+        expect_word(p, "}");
+    } else if (strcmp(p->text, "if") == 0) {
+        lex_next(p);
+        n = if_clause(p);
+    } else if (strcmp(p->text, "while") == 0 || strcmp(p->text, "until") == 0) {
+        int is_while = p->text[0] == 'w';
+        lex_next(p);
+        n = new_node(p, is_while ? N_WHILE : N_UNTIL);
+        n->left = compound_list(p, 0);
+        n->right = do_group(p);
+    } else if (strcmp(p->text, "for") == 0) {
+        lex_next(p);
+        n = for_clause(p);
+    } else if (strcmp(p->text, "case") == 0) {
+        lex_next(p);
+        n = case_clause(p);
+    } else {
+        return NULL;
+    }
+    n->redirs = redir_list(p, n->redirs);
+    return n;
+}
+
+static struct node *command(struct parser *p)
+{
+    if (lex_peek(p) == T_WORD) {
+        static const char *const closers[] = {"then", "else", "elif", "fi", "do",
+                                              "done", "esac", "}",    "in", NULL};
+        for (int i = 0; closers[i]; i++)
+            if (strcmp(p->text, closers[i]) == 0)
+                unexpected(p);
+    }
+    struct node *n = compound(p);
+    return n ? n : simple_command(p);
+}
+
+static struct node *pipeline(struct parser *p)
+{
+    int bang = 0;
+    while (peek_word(p, "!")) {
+        lex_next(p);
+        bang = !bang;
+    }
+    struct node *first = command(p);
+    struct node *n = first;
+    if (lex_peek(p) == T_PIPE) {
+        n = new_node(p, N_PIPE);
+        n->cmds = amalloc(p->a, sizeof(struct node *));
+        n->cmds[0] = first;
+        n->ncmds = 1;
+        while (lex_peek(p) == T_PIPE) {
+            lex_next(p);
+            skip_newlines(p);
+            struct node **v = amalloc(p->a, sizeof(struct node *) * (size_t)(n->ncmds + 1));
+            memcpy(v, n->cmds, sizeof(struct node *) * (size_t)n->ncmds);
+            v[n->ncmds++] = command(p);
+            n->cmds = v;
+        }
+    }
+    if (bang) {
+        struct node *b = new_node(p, N_NOT);
+        b->left = n;
+        n = b;
+    }
+    return n;
+}
+
+static struct node *and_or(struct parser *p)
+{
+    struct node *n = pipeline(p);
+    for (;;) {
+        enum tok t = lex_peek(p);
+        if (t != T_AND_IF && t != T_OR_IF)
+            return n;
+        lex_next(p);
+        skip_newlines(p);
+        n = join(p, t == T_AND_IF ? N_AND : N_OR, n, pipeline(p));
+    }
+}
+
+/* The inside of $(...): a possibly empty list and the closing parenthesis. */
+struct node *parse_subst_body(struct parser *p)
+{
+    struct node *n = compound_list(p, 1);
+    if (lex_next(p) != T_RPAREN)
+        syntax_error(p, "expected \")\" to end $(");
+    return n;
+}
+
+int parse_command(struct input *in, struct arena *a, struct node **out)
+{
+    struct parser p = {.in = in, .a = a};
+    in_set_prompt(in, 1);
+    *out = NULL;
+    enum tok t = lex_peek(&p);
+    if (t == T_EOF)
+        return 0;
+    if (t == T_NEWLINE) {
+        lex_next(&p);
+        return 1;
+    }
+    struct node *list = NULL;
+    for (;;) {
+        struct node *c = and_or(&p);
+        t = lex_peek(&p);
+        if (t == T_AMP) {
+            struct node *bg = new_node(&p, N_BACKGROUND);
+            bg->left = c;
+            c = bg;
+        }
+        list = join(&p, N_SEQ, list, c);
+        if (t == T_SEMI || t == T_AMP) {
+            lex_next(&p);
+            t = lex_peek(&p);
+        }
+        if (t == T_NEWLINE) {
+            lex_next(&p);
+            break;
+        }
+        if (t == T_EOF)
+            break;
+        if (t != T_WORD && t != T_IO_NUMBER && t != T_LPAREN && !is_redir_tok(t))
+            unexpected(&p);
+    }
+    *out = list;
+    return 1;
+}
+
+struct node *parse_string(const char *s, struct arena *a)
+{
+    static char msg[300];
+    struct input *in = input_from_string(s, 1);
+    struct parser p = {.in = in, .a = a};
+    struct node *n = compound_list(&p, 1);
+    if (lex_peek(&p) != T_EOF) {
+        snprintf(msg, sizeof msg, "line %d: syntax error: \"%.200s\" unexpected", input_line(in),
+                 tok_describe(&p, p.tok));
+        input_free(in);
+        sh_error(2, "%s", msg);
+    }
+    input_free(in);
+    return n;
+}
+
+/* How many characters of s, which follows "$(", belong to the command substitution,
+   closing parenthesis included. */
+size_t parse_subst_length(const char *s)
+{
+    struct arena *a = arena_new();
+    struct input *in = input_from_string(s, 1);
+    struct strbuf cap = {0};
+    in_capture_begin(&cap);
+    struct parser p = {.in = in, .a = a, .nested = 1};
+    struct err_frame f;
+    size_t n = strlen(s);
+    err_push(&f);
+    if (setjmp(f.jb) == 0) {
+        parse_subst_body(&p);
+        n = cap.len;
+    }
+    err_pop(&f);
+    in_capture_end();
+    sb_free(&cap);
+    input_free(in);
+    arena_unref(a);
+    return n;
+}

@@ -1,0 +1,202 @@
+/* Signals and traps: the trap builtin, handlers that only note a signal's arrival (the trap
+   runs later, between commands), the EXIT trap, and which signals a child gets reset. */
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qsh.h"
+
+#define NSIGS 65
+
+static const struct {
+    int sig;
+    const char *name;
+} sigs[] = {{0, "EXIT"},       {SIGHUP, "HUP"},       {SIGINT, "INT"},   {SIGQUIT, "QUIT"},
+            {SIGILL, "ILL"},   {SIGTRAP, "TRAP"},     {SIGABRT, "ABRT"}, {SIGBUS, "BUS"},
+            {SIGFPE, "FPE"},   {SIGKILL, "KILL"},     {SIGUSR1, "USR1"}, {SIGSEGV, "SEGV"},
+            {SIGUSR2, "USR2"}, {SIGPIPE, "PIPE"},     {SIGALRM, "ALRM"}, {SIGTERM, "TERM"},
+            {SIGCHLD, "CHLD"}, {SIGCONT, "CONT"},     {SIGSTOP, "STOP"}, {SIGTSTP, "TSTP"},
+            {SIGTTIN, "TTIN"}, {SIGTTOU, "TTOU"},     {SIGURG, "URG"},   {SIGXCPU, "XCPU"},
+            {SIGXFSZ, "XFSZ"}, {SIGVTALRM, "VTALRM"}, {SIGPROF, "PROF"}, {SIGWINCH, "WINCH"},
+            {SIGSYS, "SYS"}};
+#define NNAMES ((int)(sizeof sigs / sizeof sigs[0]))
+
+static char *actions[NSIGS]; /* NULL: default; "": ignored; else a command */
+static volatile sig_atomic_t pending[NSIGS];
+volatile int trap_pending;
+static int shell_ignores[NSIGS]; /* ignored by the interactive shell for itself */
+
+int sig_by_name(const char *name)
+{
+    if (name[0] >= '0' && name[0] <= '9') {
+        int n = atoi(name);
+        return n >= 0 && n < NSIGS ? n : -1;
+    }
+    if (strncmp(name, "SIG", 3) == 0)
+        name += 3;
+    for (int i = 0; i < NNAMES; i++)
+        if (strcmp(sigs[i].name, name) == 0)
+            return sigs[i].sig;
+    return -1;
+}
+
+const char *sig_name(int sig)
+{
+    for (int i = 0; i < NNAMES; i++)
+        if (sigs[i].sig == sig)
+            return sigs[i].name;
+    return NULL;
+}
+
+static void on_signal(int sig)
+{
+    pending[sig] = 1;
+    trap_pending = 1;
+}
+
+static void set_disposition(int sig, void (*fn)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = fn;
+    sigemptyset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+/* The interactive shell ignores the keyboard's job-control signals; its children do not. */
+void trap_init(void)
+{
+    if (!sh.opts[OPT_INTERACTIVE])
+        return;
+    int own[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        shell_ignores[own[i]] = 1;
+        set_disposition(own[i], SIG_IGN);
+    }
+}
+
+void trap_ignore(int sig)
+{
+    if (sig <= 0 || sig >= NSIGS)
+        return;
+    free(actions[sig]);
+    actions[sig] = xstrdup("");
+    set_disposition(sig, SIG_IGN);
+}
+
+/* The signals a child qsh must keep ignoring, as a space-separated list of numbers. */
+char *traps_ignored_list(void)
+{
+    struct strbuf sb = {0};
+    for (int s = 1; s < NSIGS; s++)
+        if (actions[s] && !*actions[s])
+            sb_printf(&sb, "%d ", s);
+    return sb_take(&sb);
+}
+
+void trap_for_child(void *spawnattr, int background)
+{
+    posix_spawnattr_t *attr = spawnattr;
+    sigset_t def, none;
+    sigemptyset(&def);
+    sigemptyset(&none);
+    for (int s = 1; s < NSIGS && s < 32; s++)
+        if ((shell_ignores[s] && !actions[s]) || (actions[s] && *actions[s]))
+            sigaddset(&def, s);
+    (void)background;
+    posix_spawnattr_setsigdefault(attr, &def);
+    posix_spawnattr_setsigmask(attr, &none);
+}
+
+static void run_action(const char *action)
+{
+    int saved = sh.status;
+    char *cmd = xstrdup(action);
+    exec_list_string(cmd);
+    free(cmd);
+    sh.status = saved;
+}
+
+void trap_run_pending(void)
+{
+    trap_pending = 0;
+    for (int s = 1; s < NSIGS; s++) {
+        if (!pending[s])
+            continue;
+        pending[s] = 0;
+        if (actions[s] && *actions[s])
+            run_action(actions[s]);
+    }
+}
+
+void trap_run_exit(void)
+{
+    char *a = actions[0];
+    actions[0] = NULL;
+    if (a && *a) {
+        int status = sh.status;
+        exec_list_string(a);
+        sh.status = status;
+    }
+    free(a);
+}
+
+static void set_trap(int sig, const char *action)
+{
+    free(actions[sig]);
+    actions[sig] = action ? xstrdup(action) : NULL;
+    if (sig == 0)
+        return;
+    if (!action)
+        set_disposition(sig, shell_ignores[sig] ? SIG_IGN : SIG_DFL);
+    else if (!*action)
+        set_disposition(sig, SIG_IGN);
+    else
+        set_disposition(sig, on_signal);
+}
+
+static void print_traps(void)
+{
+    for (int s = 0; s < NSIGS; s++) {
+        if (!actions[s] || !sig_name(s))
+            continue;
+        char *q = shell_quote(actions[s]);
+        printf("trap -- %s %s\n", q, sig_name(s));
+        free(q);
+    }
+}
+
+int trap_builtin(char **argv)
+{
+    int i = 1;
+    if (argv[i] && strcmp(argv[i], "--") == 0)
+        i++;
+    if (!argv[i]) {
+        print_traps();
+        return 0;
+    }
+    if (strcmp(argv[i], "-l") == 0) {
+        for (int k = 1; k < NNAMES; k++)
+            printf("%d) %s\n", sigs[k].sig, sigs[k].name);
+        return 0;
+    }
+    const char *action = argv[i];
+    int reset = strcmp(action, "-") == 0 || (action[0] >= '0' && action[0] <= '9');
+    if (!reset || strcmp(action, "-") == 0)
+        i++;
+    if (!argv[i] && !reset)
+        sh_error(2, "trap: condition expected");
+    int status = 0;
+    for (; argv[i]; i++) {
+        int sig = sig_by_name(argv[i]);
+        if (sig < 0 || sig == SIGKILL || sig == SIGSTOP) {
+            sh_warn("trap: %s: bad trap", argv[i]);
+            status = 1;
+            continue;
+        }
+        set_trap(sig, reset ? NULL : action);
+    }
+    return status;
+}
