@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "qsh.h"
+#include "builtins.h"
 
 static void xtrace(char **assigns, int nassigns, char **argv)
 {
@@ -54,8 +54,9 @@ static void free_vec(char **v)
     free(v);
 }
 
-/* Runs a builtin with its redirections; errors in a regular builtin give status 2 and the
-   shell goes on, errors in a special builtin end a non-interactive shell. */
+/* Runs a builtin with its redirections (kept by `exec` without a command); errors in a
+   regular builtin give status 2 and the shell goes on, errors in a special builtin end a
+   non-interactive shell. */
 static int run_builtin(const struct builtin *b, char **argv, struct redir *redirs)
 {
     int mark = redir_mark();
@@ -66,7 +67,8 @@ static int run_builtin(const struct builtin *b, char **argv, struct redir *redir
             sh_exit(2);
         return 2;
     }
-    redir_apply(plan, 0);
+    int permanent = b->fn == bi_exec && !argv[1];
+    redir_apply(plan, permanent);
     redir_plan_free(plan);
     int status;
     if (b->special) {

@@ -174,6 +174,10 @@ static int only_at(const char *w, size_t i, size_t len)
            (i + 5 < len && strncmp(w + i, "\"${@}\"", 6) == 0);
 }
 
+/* Inside the word of an unquoted ${x-word}, literal text is split into fields like the
+   results of expansions are. */
+int expanding_param_word;
+
 void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mode mode)
 {
     int heredoc = mode == EXP_HEREDOC;
@@ -209,7 +213,7 @@ void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mod
                    (i == 0 || (mode == EXP_ASSIGN && (w[i - 1] == ':' || w[i - 1] == '=')))) {
             i = expand_tilde(x, w, i, len, mode);
         } else {
-            xb_add(x, c, dq ? A_QUOTED : 0);
+            xb_add(x, c, dq ? A_QUOTED : expanding_param_word ? A_SPLIT : 0);
             i++;
         }
     }

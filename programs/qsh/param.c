@@ -159,8 +159,11 @@ void expand_param(struct xbuf *x, const char *body, size_t len, int dq, enum exp
         xb_adds(x, n, dq ? A_QUOTED : A_SPLIT);
         free(n);
     } else if (kind == '-' || kind == '+') {
-        if ((kind == '-') == missing)
+        if ((kind == '-') == missing) {
+            expanding_param_word++;
             expand_into(x, word, wlen, dq, mode);
+            expanding_param_word--;
+        }
         else if (kind == '-' && special_list)
             expand_special_list(x, name[0], dq, mode);
         else if (kind == '-')

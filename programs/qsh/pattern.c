@@ -1,4 +1,4 @@
-/* Shell pattern matching (*, ?, bracket expressions with ranges, negation and character
+/* Shell pattern matching (*, ?, bracket expressions with ranges, ! negation and character
    classes, backslash escapes), used by case, ${x#...} and pathname expansion. */
 #include <ctype.h>
 #include <string.h>
@@ -26,7 +26,7 @@ static size_t bracket(const char *p, unsigned char c, int *hit)
 {
     size_t i = 0;
     int negate = 0, found = 0;
-    if (p[i] == '!' || p[i] == '^') {
+    if (p[i] == '!') {
         negate = 1;
         i++;
     }

@@ -221,6 +221,7 @@ void expand_fields(char **words, int nwords, struct strvec *out);
 char *expand_string(const char *word, enum exp_mode mode);
 char *expand_heredoc(const char *body);
 void expand_into(struct xbuf *x, const char *word, size_t len, int dq, enum exp_mode mode);
+extern int expanding_param_word;
 char *xb_to_pattern(struct xbuf *x, size_t from);
 char *xb_to_string(struct xbuf *x, size_t from);
 
