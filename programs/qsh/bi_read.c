@@ -56,6 +56,21 @@ static int is_ifs_ws(struct line *l, size_t i, const char *ifs)
     return is_ifs(l, i, ifs) && strchr(" \t\n", l->text.s[i]);
 }
 
+/* The last variable takes the rest of the line; when that rest is one field and a final
+   delimiter, the delimiter goes (as dash does). */
+static size_t drop_last_delimiter(struct line *l, size_t p, size_t end, const char *ifs)
+{
+    if (end <= p || !is_ifs(l, end - 1, ifs) || is_ifs_ws(l, end - 1, ifs))
+        return end;
+    size_t e = end - 1;
+    while (e > p && is_ifs_ws(l, e - 1, ifs))
+        e--;
+    for (size_t i = p; i < e; i++)
+        if (is_ifs(l, i, ifs))
+            return end;
+    return e;
+}
+
 int bi_read(char **argv)
 {
     int raw = 0, i = 1;
@@ -98,6 +113,7 @@ int bi_read(char **argv)
             size_t end = n;
             while (end > p && is_ifs_ws(&l, end - 1, ifs))
                 end--;
+            end = drop_last_delimiter(&l, p, end, ifs);
             sb_addn(&field, l.text.s + p, end - p);
         } else {
             while (p < n && !is_ifs(&l, p, ifs))

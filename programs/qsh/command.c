@@ -87,44 +87,44 @@ static int run_builtin(const struct builtin *b, char **argv, struct redir *redir
     return status;
 }
 
+/* Reports why a command cannot run, through the command's own redirections as the child
+   would have. */
+static int cannot_run(struct redir_plan *plan, const char *fmt, const char *name, int status)
+{
+    int mark = redir_mark();
+    redir_apply(plan, 0);
+    sh_warn(fmt, name);
+    redir_unwind(mark);
+    redir_plan_free(plan);
+    return status;
+}
+
 /* Starts a program and waits for it; 127 if it is not found, 126 if it cannot run. */
 static int run_program(char **argv, char **assigns, int nassigns, struct redir *redirs)
 {
+    int failed;
+    struct redir_plan *plan = redir_plan_build(redirs, &failed);
+    if (failed)
+        return 2;
     char *path;
     int not_exec = 0;
     struct stat st;
     if (strchr(argv[0], '/')) {
-        if (stat(argv[0], &st) < 0) {
-            sh_warn("%s: not found", argv[0]);
-            return 127;
-        }
-        if (S_ISDIR(st.st_mode) || access(argv[0], X_OK) < 0) {
-            sh_warn("%s: Permission denied", argv[0]);
-            return 126;
-        }
+        if (stat(argv[0], &st) < 0)
+            return cannot_run(plan, "%s: not found", argv[0], 127);
+        if (S_ISDIR(st.st_mode) || access(argv[0], X_OK) < 0)
+            return cannot_run(plan, "%s: Permission denied", argv[0], 126);
         path = xstrdup(argv[0]);
     } else {
         path = path_search(argv[0], &not_exec);
-        if (!path) {
-            sh_warn(not_exec ? "%s: Permission denied" : "%s: not found", argv[0]);
-            return not_exec ? 126 : 127;
-        }
-    }
-    int failed;
-    struct redir_plan *plan = redir_plan_build(redirs, &failed);
-    if (failed) {
-        free(path);
-        return 2;
+        if (!path)
+            return cannot_run(plan, not_exec ? "%s: Permission denied" : "%s: not found",
+                              argv[0], not_exec ? 126 : 127);
     }
     char **envp = var_environ(assigns, nassigns);
     fflush(NULL);
-    struct spawn_req r = {.path = path,
-                          .argv = argv,
-                          .envp = envp,
-                          .in_fd = -1,
-                          .out_fd = -1,
-                          .plan = plan,
-                          .pgid = sh.opts[OPT_MONITOR] ? 0 : -1};
+    struct spawn_req r = {.path = path, .argv = argv, .envp = envp, .in_fd = -1, .out_fd = -1,
+                          .plan = plan, .pgid = sh.opts[OPT_MONITOR] ? 0 : -1};
     pid_t pid = spawn_child(&r);
     redir_plan_free(plan);
     free_vec(envp);

@@ -198,7 +198,7 @@ void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mod
         } else if (c == '\\') {
             char n = i + 1 < len ? w[i + 1] : 0;
             if (!dq || (n && strchr(heredoc ? "$`\\\n" : "$`\"\\\n", n))) {
-                if (n)
+                if (n && n != '\n')
                     xb_add(x, n, A_QUOTED);
                 i += 2;
             } else {
