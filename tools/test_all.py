@@ -120,7 +120,7 @@ def run_case(shell, case):
     """Runs one case script under shell in a fresh scratch directory; returns (stdout, status)."""
     scratch = tempfile.mkdtemp(prefix="qsh-case-")
     env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": scratch, "LC_ALL": "C", "TERM": "dumb",
-           "ASAN_OPTIONS": "detect_leaks=0", "TMPDIR": scratch}
+           "TMPDIR": scratch}
     try:
         run = subprocess.run([shell, case], cwd=scratch, env=env, stdin=subprocess.DEVNULL,
                              capture_output=True, timeout=30)

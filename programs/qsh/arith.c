@@ -63,6 +63,10 @@ static long var_value(struct arith *a, const char *name)
         v++;
     const char *end;
     long n = parse_number(a, v, &end);
+    while (isspace((unsigned char)*end))
+        end++;
+    if (*end)
+        sh_error(2, "Illegal number: %s", v);
     return n;
 }
 

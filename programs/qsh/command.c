@@ -33,8 +33,9 @@ static void xtrace(char **assigns, int nassigns, char **argv)
     sb_free(&sb);
 }
 
-/* Expands each "name=value" word's value (no splitting, tildes after : and =). */
-static char **expand_assigns(struct node *n)
+/* Expands each "name=value" word's value (no splitting, tildes after : and =). With assign
+   set, each is assigned before the next is expanded, so later ones see earlier ones. */
+static char **expand_assigns(struct node *n, int assign)
 {
     char **out = xmalloc(sizeof(char *) * (size_t)(n->nassigns + 1));
     for (int i = 0; i < n->nassigns; i++) {
@@ -42,6 +43,8 @@ static char **expand_assigns(struct node *n)
         char *v = expand_string(eq + 1, EXP_ASSIGN);
         out[i] = xasprintf("%.*s=%s", (int)(eq - n->assigns[i]), n->assigns[i], v);
         free(v);
+        if (assign)
+            var_assign_word(out[i], 0);
     }
     out[n->nassigns] = NULL;
     return out;
@@ -118,13 +121,18 @@ static int run_program(char **argv, char **assigns, int nassigns, struct redir *
     } else {
         path = path_search(argv[0], &not_exec);
         if (!path)
-            return cannot_run(plan, not_exec ? "%s: Permission denied" : "%s: not found",
-                              argv[0], not_exec ? 126 : 127);
+            return cannot_run(plan, not_exec ? "%s: Permission denied" : "%s: not found", argv[0],
+                              not_exec ? 126 : 127);
     }
     char **envp = var_environ(assigns, nassigns);
     fflush(NULL);
-    struct spawn_req r = {.path = path, .argv = argv, .envp = envp, .in_fd = -1, .out_fd = -1,
-                          .plan = plan, .pgid = sh.opts[OPT_MONITOR] ? 0 : -1};
+    struct spawn_req r = {.path = path,
+                          .argv = argv,
+                          .envp = envp,
+                          .in_fd = -1,
+                          .out_fd = -1,
+                          .plan = plan,
+                          .pgid = sh.opts[OPT_MONITOR] ? 0 : -1};
     pid_t pid = spawn_child(&r);
     redir_plan_free(plan);
     free_vec(envp);
@@ -180,12 +188,10 @@ static int call_function(void *ctx)
     return status;
 }
 
-/* A command with no words: its assignments change the shell, its redirections are opened
-   and closed again. */
-static int assignments_only(struct node *n, char **assigns)
+/* A command with no words: its assignments (already made) change the shell, its
+   redirections are opened and closed again. */
+static int redirections_only(struct node *n)
 {
-    for (int i = 0; i < n->nassigns; i++)
-        var_assign_word(assigns[i], 0);
     int failed;
     struct redir_plan *plan = redir_plan_build(n->redirs, &failed);
     redir_plan_free(plan);
@@ -197,20 +203,19 @@ int exec_simple(struct node *n)
     int substs = subst_count;
     struct strvec args = {0};
     expand_fields(n->words, n->nwords, &args);
-    char **assigns = expand_assigns(n);
+    const struct builtin *b = args.n ? builtin_find(args.v[0]) : NULL;
+    int assign_now = args.n == 0 || (b && b->special);
+    char **assigns = expand_assigns(n, assign_now);
     xtrace(assigns, n->nassigns, args.v);
     int status;
     if (args.n == 0) {
-        status = assignments_only(n, assigns);
+        status = redirections_only(n);
         if (status < 0)
             status = subst_count != substs ? sh.status : 0;
     } else {
-        const struct builtin *b = builtin_find(args.v[0]);
         struct func *f = b && b->special ? NULL : func_find(args.v[0]);
         struct call c = {b, f, args.v, n->redirs};
         if (b && b->special) {
-            for (int i = 0; i < n->nassigns; i++)
-                var_assign_word(assigns[i], 0);
             status = run_builtin(b, args.v, n->redirs);
         } else if (f) {
             status = with_temp_assigns(assigns, n->nassigns, call_function, &c);

@@ -181,6 +181,7 @@ int expanding_param_word;
 void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mode mode)
 {
     int heredoc = mode == EXP_HEREDOC;
+    int outer_dq = dq;
     if (heredoc)
         dq = 1;
     for (size_t i = 0; i < len;) {
@@ -190,6 +191,8 @@ void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mod
             for (i++; i < len && w[i] != '\''; i++)
                 xb_add(x, w[i], A_QUOTED);
             i++;
+        } else if (c == '"' && !heredoc && outer_dq) {
+            i++; /* a quote inside "${x-"..."}" nests: the text stays quoted */
         } else if (c == '"' && !heredoc) {
             if (!dq && !only_at(w, i, len))
                 xb_add(x, 0, A_MARK);

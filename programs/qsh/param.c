@@ -163,8 +163,7 @@ void expand_param(struct xbuf *x, const char *body, size_t len, int dq, enum exp
             expanding_param_word++;
             expand_into(x, word, wlen, dq, mode);
             expanding_param_word--;
-        }
-        else if (kind == '-' && special_list)
+        } else if (kind == '-' && special_list)
             expand_special_list(x, name[0], dq, mode);
         else if (kind == '-')
             xb_adds(x, val, dq ? A_QUOTED : A_SPLIT);

@@ -64,6 +64,7 @@ static int heredoc_fd(struct redir *r)
             fd = open(path, O_RDONLY);
             unlink(path);
         }
+        free(path);
     }
     free(text);
     return fd_move_high(fd);

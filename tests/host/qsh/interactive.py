@@ -18,7 +18,7 @@ class Session:
 
     def __init__(self, exe, cwd):
         env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": cwd, "TERM": "xterm",
-               "LC_ALL": "C", "ASAN_OPTIONS": "detect_leaks=0"}
+               "LC_ALL": "C"}
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             os.chdir(cwd)
