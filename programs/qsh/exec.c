@@ -281,9 +281,9 @@ int run_input(struct input *in, int toplevel)
     return status;
 }
 
-static void check_errexit(struct node *n, int status)
+/* set -e: a failed command ends the shell unless it is tested (if, while, && ||, !). */
+static void check_errexit(int status)
 {
-    (void)n;
     if (status != 0 && sh.opts[OPT_ERREXIT] && sh.errexit_off == 0)
         sh_exit(status);
 }
@@ -341,6 +341,6 @@ int exec_node(struct node *n)
     sh.status = status;
     if (trap_pending)
         trap_run_pending();
-    check_errexit(n, status);
+    check_errexit(status);
     return status;
 }

@@ -132,8 +132,6 @@ static int wait_job(int j, int for_wait_builtin)
     int flags = sh.opts[OPT_MONITOR] ? WUNTRACED : 0;
     while (jb->state == JOB_RUNNING) {
         for (int i = 0; i < jb->n; i++) {
-            if (jb->status[i] != -1 && !WIFSTOPPED(jb->status[i]))
-                continue;
             if (jb->status[i] != -1)
                 continue;
             int ws;

@@ -47,4 +47,15 @@ const char *tok_describe(struct parser *p, enum tok t);
 struct node *parse_subst_body(struct parser *p);
 _Noreturn void syntax_error(struct parser *p, const char *what);
 
+/* Grammar pieces shared by parser.c and compound.c. */
+_Noreturn void parse_unexpected(struct parser *p);
+int parse_peek_word(struct parser *p, const char *w);
+void parse_expect_word(struct parser *p, const char *w);
+void parse_skip_newlines(struct parser *p);
+struct node *parse_new_node(struct parser *p, enum node_kind k);
+char **parse_push_str(struct parser *p, char **v, int *n, const char *s);
+struct node *parse_compound_list(struct parser *p, int allow_empty);
+struct redir *parse_redir_list(struct parser *p, struct redir *r);
+struct node *parse_compound(struct parser *p);
+
 #endif

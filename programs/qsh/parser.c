@@ -24,7 +24,7 @@ void syntax_error(struct parser *p, const char *what)
     sh_error(2, "line %d: syntax error: %s", input_line(p->in), what);
 }
 
-_Noreturn static void unexpected(struct parser *p)
+_Noreturn void parse_unexpected(struct parser *p)
 {
     enum tok t = lex_peek(p);
     char *msg = xasprintf("\"%s\" unexpected", tok_describe(p, t));
@@ -35,25 +35,25 @@ _Noreturn static void unexpected(struct parser *p)
     syntax_error(p, buf);
 }
 
-static int peek_word(struct parser *p, const char *w)
+int parse_peek_word(struct parser *p, const char *w)
 {
     return lex_peek(p) == T_WORD && strcmp(p->text, w) == 0;
 }
 
-static void expect_word(struct parser *p, const char *w)
+void parse_expect_word(struct parser *p, const char *w)
 {
-    if (!peek_word(p, w))
-        unexpected(p);
+    if (!parse_peek_word(p, w))
+        parse_unexpected(p);
     lex_next(p);
 }
 
-static void skip_newlines(struct parser *p)
+void parse_skip_newlines(struct parser *p)
 {
     while (lex_peek(p) == T_NEWLINE)
         lex_next(p);
 }
 
-static struct node *new_node(struct parser *p, enum node_kind k)
+struct node *parse_new_node(struct parser *p, enum node_kind k)
 {
     struct node *n = amalloc(p->a, sizeof *n);
     n->kind = k;
@@ -61,7 +61,7 @@ static struct node *new_node(struct parser *p, enum node_kind k)
     return n;
 }
 
-static char **push_str(struct parser *p, char **v, int *n, const char *s)
+char **parse_push_str(struct parser *p, char **v, int *n, const char *s)
 {
     char **nv = amalloc(p->a, sizeof(char *) * (size_t)(*n + 2));
     if (*n)
@@ -93,22 +93,22 @@ static struct node *join(struct parser *p, enum node_kind k, struct node *l, str
 {
     if (!l)
         return r;
-    struct node *n = new_node(p, k);
+    struct node *n = parse_new_node(p, k);
     n->left = l;
     n->right = r;
     return n;
 }
 
 /* compound_list: and-or lists separated by ';', '&' or newlines, up to a closing word. */
-static struct node *compound_list(struct parser *p, int allow_empty)
+struct node *parse_compound_list(struct parser *p, int allow_empty)
 {
     struct node *list = NULL;
-    skip_newlines(p);
+    parse_skip_newlines(p);
     while (!at_list_end(p)) {
         struct node *c = and_or(p);
         enum tok t = lex_peek(p);
         if (t == T_AMP) {
-            struct node *bg = new_node(p, N_BACKGROUND);
+            struct node *bg = parse_new_node(p, N_BACKGROUND);
             bg->left = c;
             c = bg;
         }
@@ -118,10 +118,10 @@ static struct node *compound_list(struct parser *p, int allow_empty)
         } else if (t != T_NEWLINE) {
             break;
         }
-        skip_newlines(p);
+        parse_skip_newlines(p);
     }
     if (!list && !allow_empty)
-        unexpected(p);
+        parse_unexpected(p);
     return list;
 }
 
@@ -165,7 +165,7 @@ static struct redir *redirection(struct parser *p)
                 ? 0
                 : 1;
     if (lex_peek(p) != T_WORD)
-        unexpected(p);
+        parse_unexpected(p);
     lex_next(p);
     r->word = p->text;
     if (r->kind == R_HEREDOC) {
@@ -182,7 +182,7 @@ static int is_redir_tok(enum tok t)
     return t == T_IO_NUMBER || (t >= T_LESS && t <= T_CLOBBER);
 }
 
-static struct redir *redir_list(struct parser *p, struct redir *r)
+struct redir *parse_redir_list(struct parser *p, struct redir *r)
 {
     struct redir **tail = &r;
     while (*tail)
@@ -200,25 +200,23 @@ static int is_assignment(const char *w)
     return eq && is_name_prefix(w, (size_t)(eq - w));
 }
 
-static struct node *compound(struct parser *p);
-
 static struct node *funcdef(struct parser *p, const char *name)
 {
     lex_next(p);
     if (lex_next(p) != T_RPAREN)
         syntax_error(p, "expected \")\" in function definition");
-    skip_newlines(p);
-    struct node *n = new_node(p, N_FUNCDEF);
+    parse_skip_newlines(p);
+    struct node *n = parse_new_node(p, N_FUNCDEF);
     n->name = astrdup(p->a, name);
-    n->left = compound(p);
+    n->left = parse_compound(p);
     if (!n->left)
-        unexpected(p);
+        parse_unexpected(p);
     return n;
 }
 
 static struct node *simple_command(struct parser *p)
 {
-    struct node *n = new_node(p, N_SIMPLE);
+    struct node *n = parse_new_node(p, N_SIMPLE);
     struct redir **tail = &n->redirs;
     for (;;) {
         enum tok t = lex_peek(p);
@@ -228,7 +226,7 @@ static struct node *simple_command(struct parser *p)
         } else if (t == T_WORD) {
             const char *w = p->text;
             if (n->nwords == 0 && is_assignment(w)) {
-                n->assigns = push_str(p, n->assigns, &n->nassigns, w);
+                n->assigns = parse_push_str(p, n->assigns, &n->nassigns, w);
                 lex_next(p);
                 continue;
             }
@@ -244,146 +242,13 @@ static struct node *simple_command(struct parser *p)
             if (n->nwords == 0 && n->nassigns == 0 && !n->redirs && lex_peek(p) == T_LPAREN &&
                 is_name(w))
                 return funcdef(p, w);
-            n->words = push_str(p, n->words, &n->nwords, w);
+            n->words = parse_push_str(p, n->words, &n->nwords, w);
         } else {
             break;
         }
     }
     if (!n->nwords && !n->nassigns && !n->redirs)
-        unexpected(p);
-    return n;
-}
-
-static struct node *if_clause(struct parser *p)
-{
-    struct node *n = new_node(p, N_IF);
-    n->left = compound_list(p, 0);
-    expect_word(p, "then");
-    n->right = compound_list(p, 0);
-    if (peek_word(p, "elif")) {
-        lex_next(p);
-        n->third = if_clause(p);
-        return n;
-    }
-    if (peek_word(p, "else")) {
-        lex_next(p);
-        n->third = compound_list(p, 0);
-    }
-    expect_word(p, "fi");
-    return n;
-}
-
-static struct node *do_group(struct parser *p)
-{
-    expect_word(p, "do");
-    struct node *body = compound_list(p, 0);
-    expect_word(p, "done");
-    return body;
-}
-
-static struct node *for_clause(struct parser *p)
-{
-    struct node *n = new_node(p, N_FOR);
-    if (lex_next(p) != T_WORD || !is_name(p->text))
-        syntax_error(p, "bad for loop variable");
-    n->name = p->text;
-    skip_newlines(p);
-    if (peek_word(p, "in")) {
-        lex_next(p);
-        n->has_in = 1;
-        while (lex_peek(p) == T_WORD) {
-            n->items = push_str(p, n->items, &n->nitems, p->text);
-            lex_next(p);
-        }
-        if (lex_peek(p) != T_SEMI && lex_peek(p) != T_NEWLINE)
-            unexpected(p);
-        lex_next(p);
-    } else if (lex_peek(p) == T_SEMI) {
-        lex_next(p);
-    }
-    skip_newlines(p);
-    n->right = do_group(p);
-    return n;
-}
-
-static struct node *case_clause(struct parser *p)
-{
-    struct node *n = new_node(p, N_CASE);
-    if (lex_next(p) != T_WORD)
-        syntax_error(p, "expected a word after case");
-    n->name = p->text;
-    skip_newlines(p);
-    expect_word(p, "in");
-    struct case_item **tail = &n->cases;
-    for (;;) {
-        skip_newlines(p);
-        if (peek_word(p, "esac"))
-            break;
-        struct case_item *ci = amalloc(p->a, sizeof *ci);
-        if (lex_peek(p) == T_LPAREN)
-            lex_next(p);
-        for (;;) {
-            if (lex_next(p) != T_WORD)
-                syntax_error(p, "bad case pattern");
-            ci->patterns = push_str(p, ci->patterns, &ci->npatterns, p->text);
-            enum tok t = lex_next(p);
-            if (t == T_RPAREN)
-                break;
-            if (t != T_PIPE)
-                syntax_error(p, "expected \")\" after case pattern");
-        }
-        ci->body = compound_list(p, 1);
-        *tail = ci;
-        tail = &ci->next;
-        if (lex_peek(p) == T_DSEMI) {
-            lex_next(p);
-            continue;
-        }
-        skip_newlines(p);
-        if (!peek_word(p, "esac"))
-            unexpected(p);
-    }
-    lex_next(p);
-    return n;
-}
-
-/* A compound command with its redirections, or NULL if the next token does not start one. */
-static struct node *compound(struct parser *p)
-{
-    struct node *n;
-    enum tok t = lex_peek(p);
-    if (t == T_LPAREN) {
-        lex_next(p);
-        n = new_node(p, N_SUBSHELL);
-        n->left = compound_list(p, 0);
-        if (lex_next(p) != T_RPAREN)
-            syntax_error(p, "expected \")\"");
-    } else if (t != T_WORD) {
-        return NULL;
-    } else if (strcmp(p->text, "{") == 0) {
-        lex_next(p);
-        n = new_node(p, N_GROUP);
-        n->left = compound_list(p, 0);
-        expect_word(p, "}");
-    } else if (strcmp(p->text, "if") == 0) {
-        lex_next(p);
-        n = if_clause(p);
-    } else if (strcmp(p->text, "while") == 0 || strcmp(p->text, "until") == 0) {
-        int is_while = p->text[0] == 'w';
-        lex_next(p);
-        n = new_node(p, is_while ? N_WHILE : N_UNTIL);
-        n->left = compound_list(p, 0);
-        n->right = do_group(p);
-    } else if (strcmp(p->text, "for") == 0) {
-        lex_next(p);
-        n = for_clause(p);
-    } else if (strcmp(p->text, "case") == 0) {
-        lex_next(p);
-        n = case_clause(p);
-    } else {
-        return NULL;
-    }
-    n->redirs = redir_list(p, n->redirs);
+        parse_unexpected(p);
     return n;
 }
 
@@ -394,29 +259,29 @@ static struct node *command(struct parser *p)
                                               "done", "esac", "}",    "in", NULL};
         for (int i = 0; closers[i]; i++)
             if (strcmp(p->text, closers[i]) == 0)
-                unexpected(p);
+                parse_unexpected(p);
     }
-    struct node *n = compound(p);
+    struct node *n = parse_compound(p);
     return n ? n : simple_command(p);
 }
 
 static struct node *pipeline(struct parser *p)
 {
     int bang = 0;
-    while (peek_word(p, "!")) {
+    while (parse_peek_word(p, "!")) {
         lex_next(p);
         bang = !bang;
     }
     struct node *first = command(p);
     struct node *n = first;
     if (lex_peek(p) == T_PIPE) {
-        n = new_node(p, N_PIPE);
+        n = parse_new_node(p, N_PIPE);
         n->cmds = amalloc(p->a, sizeof(struct node *));
         n->cmds[0] = first;
         n->ncmds = 1;
         while (lex_peek(p) == T_PIPE) {
             lex_next(p);
-            skip_newlines(p);
+            parse_skip_newlines(p);
             struct node **v = amalloc(p->a, sizeof(struct node *) * (size_t)(n->ncmds + 1));
             memcpy(v, n->cmds, sizeof(struct node *) * (size_t)n->ncmds);
             v[n->ncmds++] = command(p);
@@ -424,7 +289,7 @@ static struct node *pipeline(struct parser *p)
         }
     }
     if (bang) {
-        struct node *b = new_node(p, N_NOT);
+        struct node *b = parse_new_node(p, N_NOT);
         b->left = n;
         n = b;
     }
@@ -439,7 +304,7 @@ static struct node *and_or(struct parser *p)
         if (t != T_AND_IF && t != T_OR_IF)
             return n;
         lex_next(p);
-        skip_newlines(p);
+        parse_skip_newlines(p);
         n = join(p, t == T_AND_IF ? N_AND : N_OR, n, pipeline(p));
     }
 }
@@ -447,7 +312,7 @@ static struct node *and_or(struct parser *p)
 /* The inside of $(...): a possibly empty list and the closing parenthesis. */
 struct node *parse_subst_body(struct parser *p)
 {
-    struct node *n = compound_list(p, 1);
+    struct node *n = parse_compound_list(p, 1);
     if (lex_next(p) != T_RPAREN)
         syntax_error(p, "expected \")\" to end $(");
     return n;
@@ -470,7 +335,7 @@ int parse_command(struct input *in, struct arena *a, struct node **out)
         struct node *c = and_or(&p);
         t = lex_peek(&p);
         if (t == T_AMP) {
-            struct node *bg = new_node(&p, N_BACKGROUND);
+            struct node *bg = parse_new_node(&p, N_BACKGROUND);
             bg->left = c;
             c = bg;
         }
@@ -486,7 +351,7 @@ int parse_command(struct input *in, struct arena *a, struct node **out)
         if (t == T_EOF)
             break;
         if (t != T_WORD && t != T_IO_NUMBER && t != T_LPAREN && !is_redir_tok(t))
-            unexpected(&p);
+            parse_unexpected(&p);
     }
     *out = list;
     return 1;
@@ -497,7 +362,7 @@ struct node *parse_string(const char *s, struct arena *a)
     static char msg[300];
     struct input *in = input_from_string(s, 1);
     struct parser p = {.in = in, .a = a};
-    struct node *n = compound_list(&p, 1);
+    struct node *n = parse_compound_list(&p, 1);
     if (lex_peek(&p) != T_EOF) {
         snprintf(msg, sizeof msg, "line %d: syntax error: \"%.200s\" unexpected", input_line(in),
                  tok_describe(&p, p.tok));

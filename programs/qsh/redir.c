@@ -179,10 +179,10 @@ static void save_fd(int fd)
 }
 
 /* Applies the plan to the shell's own descriptors, saving them first unless permanent. */
-int redir_apply(struct redir_plan *p, int permanent)
+void redir_apply(struct redir_plan *p, int permanent)
 {
     if (!p)
-        return 0;
+        return;
     for (int i = 0; i < p->n; i++) {
         struct redir_op *op = &p->ops[i];
         if (!permanent)
@@ -192,7 +192,6 @@ int redir_apply(struct redir_plan *p, int permanent)
         else if (op->src != op->fd && dup2(op->src, op->fd) < 0)
             sh_warn("%d: %s", op->fd, strerror(errno));
     }
-    return 0;
 }
 
 int redir_mark(void)

@@ -107,7 +107,7 @@ pid_t spawn_child(struct spawn_req *r)
         flags |= POSIX_SPAWN_SETPGROUP;
         posix_spawnattr_setpgroup(&attr, r->pgid);
     }
-    trap_for_child(&attr, r->background && r->pgid < 0);
+    trap_for_child(&attr);
     flags |= POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
     posix_spawnattr_setflags(&attr, flags);
     if (r->background && r->pgid < 0 && r->in_fd < 0)

@@ -96,7 +96,9 @@ char *traps_ignored_list(void)
     return sb_take(&sb);
 }
 
-void trap_for_child(void *spawnattr, int background)
+/* Sets what a new process starts with: signals this shell catches or ignores only for
+   itself go back to their defaults, and nothing is blocked. */
+void trap_for_child(void *spawnattr)
 {
     posix_spawnattr_t *attr = spawnattr;
     sigset_t def, none;
@@ -105,7 +107,6 @@ void trap_for_child(void *spawnattr, int background)
     for (int s = 1; s < NSIGS && s < 32; s++)
         if ((shell_ignores[s] && !actions[s]) || (actions[s] && *actions[s]))
             sigaddset(&def, s);
-    (void)background;
     posix_spawnattr_setsigdefault(attr, &def);
     posix_spawnattr_setsigmask(attr, &none);
 }
