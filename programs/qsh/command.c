@@ -139,7 +139,11 @@ static int run_program(char **argv, char **assigns, int nassigns, struct redir *
     free(path);
     if (pid < 0)
         return 126;
-    int job = job_add(r.pgid >= 0 ? pid : -1, &pid, 1, argv[0], 0);
+    struct strbuf text = {0};
+    for (int i = 0; argv[i]; i++)
+        sb_printf(&text, "%s%s", i ? " " : "", argv[i]);
+    int job = job_add(r.pgid >= 0 ? pid : -1, &pid, 1, text.s, 0);
+    sb_free(&text);
     return job_wait_fg(job);
 }
 

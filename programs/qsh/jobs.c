@@ -145,6 +145,14 @@ static int wait_job(int j, int for_wait_builtin)
                 i--;
                 continue;
             }
+            if (r > 0 && WIFSTOPPED(ws) && !jb->background && jb->pgid > 0 &&
+                (WSTOPSIG(ws) == SIGTTIN || WSTOPSIG(ws) == SIGTTOU)) {
+                /* It touched the terminal before the shell handed it over (a spawned
+                   process cannot take the terminal itself): it has it now, so go on. */
+                kill(-jb->pgid, SIGCONT);
+                i--;
+                continue;
+            }
             jb->status[i] = r < 0 ? 0 : ws;
         }
         job_update(jb);

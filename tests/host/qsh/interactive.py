@@ -100,6 +100,27 @@ def run(exe, report):
         s.send(b"echo alive-$?\r")
         report(s.expect(b"alive-130", timeout=10),
                "qsh interactive: ^C stops the foreground job and the shell stays")
+        s.send(b"cat\r")
+        time.sleep(0.5)
+        s.send(b"typed\r")
+        ok = s.expect(b"typed\r\ntyped\r\n")
+        s.send(b"\x04")
+        s.send(b"echo back\r")
+        report(ok and s.expect(b"back\r\n"),
+               "qsh interactive: a foreground program reads the terminal until ^D")
+        s.send(b"sleep 100\r")
+        time.sleep(0.5)
+        s.send(b"\x1a")
+        ok = s.expect(b"Stopped")
+        s.send(b"jobs\r")
+        ok = ok and s.expect(b"Stopped") and s.expect(b"sleep 100")
+        s.send(b"fg\r")
+        time.sleep(0.5)
+        s.send(b"\x03")
+        time.sleep(0.2)
+        s.send(b"echo fg-$?\r")
+        report(ok and s.expect(b"fg-130"),
+               "qsh interactive: ^Z stops a job, jobs lists it, fg resumes it")
         s.send(b"\x04")
         report(s.exited(), "qsh interactive: ^D at an empty line leaves the shell")
     finally:
