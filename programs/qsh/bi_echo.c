@@ -26,7 +26,10 @@ static int escapes(struct strbuf *sb, const char *s, int echo_style)
             sb_addc(sb, '\b');
             break;
         case 'c':
-            return 1;
+            if (echo_style)
+                return 1;
+            sb_adds(sb, "\\c");
+            break;
         case 'f':
             sb_addc(sb, '\f');
             break;
@@ -237,10 +240,9 @@ int bi_printf(char **argv)
             }
             size_t n = 1 + strspn(p + 1, "-+ #0123456789.*");
             if (!p[n] || !strchr("diouxXeEfFgGaAcsb", p[n])) {
-                sh_warn("printf: %%%c: invalid directive", p[n] ? p[n] : ' ');
                 fwrite(out.s ? out.s : "", 1, out.len, stdout);
                 sb_free(&out);
-                return 1;
+                sh_error(2, "printf: %.*s: invalid directive", (int)n + (p[n] != 0), p);
             }
             if (convert(&out, p, n + 1, &pf)) {
                 fwrite(out.s ? out.s : "", 1, out.len, stdout);

@@ -84,6 +84,10 @@ static int run_builtin(const struct builtin *b, char **argv, struct redir *redir
         else
             status = 2;
         err_pop(&f);
+        if (f.aborted) {
+            redir_unwind(mark);
+            sh_abort(sh.status);
+        }
     }
     fflush(stdout);
     redir_unwind(mark);

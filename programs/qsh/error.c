@@ -13,6 +13,7 @@ void err_push(struct err_frame *f)
 {
     f->prev = err_top;
     f->redir_mark = redir_mark();
+    f->aborted = 0;
     err_top = f;
 }
 
@@ -50,6 +51,17 @@ void sh_error(int status, const char *fmt, ...)
     sh.status = status;
     if (!err_top)
         sh_exit(status);
+    redir_unwind(err_top->redir_mark);
+    longjmp(err_top->jb, 1);
+}
+
+/* Abandons the current command line without a message (an interactive ^C). */
+void sh_abort(int status)
+{
+    sh.status = status;
+    if (!err_top)
+        sh_exit(status);
+    err_top->aborted = 1;
     redir_unwind(err_top->redir_mark);
     longjmp(err_top->jb, 1);
 }

@@ -343,6 +343,8 @@ int parse_command(struct input *in, struct arena *a, struct node **out)
         if (t == T_SEMI || t == T_AMP) {
             lex_next(&p);
             t = lex_peek(&p);
+            if (t != T_NEWLINE && t != T_EOF)
+                continue;
         }
         if (t == T_NEWLINE) {
             lex_next(&p);
@@ -350,8 +352,7 @@ int parse_command(struct input *in, struct arena *a, struct node **out)
         }
         if (t == T_EOF)
             break;
-        if (t != T_WORD && t != T_IO_NUMBER && t != T_LPAREN && !is_redir_tok(t))
-            parse_unexpected(&p);
+        parse_unexpected(&p);
     }
     *out = list;
     return 1;

@@ -53,12 +53,14 @@ struct err_frame {
     jmp_buf jb;
     struct err_frame *prev;
     int redir_mark;
+    int aborted; /* left by sh_abort: the whole command line is being abandoned */
 };
 extern struct err_frame *err_top;
 void err_push(struct err_frame *f);
 void err_pop(struct err_frame *f);
 _Noreturn void sh_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sh_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void sh_abort(int status);
 
 /* ---- syntax tree (parser.c, unparse.c) ---- */
 

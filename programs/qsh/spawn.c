@@ -181,7 +181,9 @@ char *command_subst(const char *src)
             continue;
         if (n <= 0)
             break;
-        sb_addn(&sb, buf, (size_t)n);
+        for (ssize_t i = 0; i < n; i++)
+            if (buf[i])
+                sb_addc(&sb, buf[i]); /* NUL bytes cannot be in a shell string */
     }
     close(p[0]);
     int status = 127;

@@ -65,7 +65,14 @@ static void set_disposition(int sig, void (*fn)(int))
     sigaction(sig, &sa, NULL);
 }
 
-/* The interactive shell ignores the keyboard's job-control signals; its children do not. */
+/* How the interactive shell itself takes a signal: ^C interrupts the command it is running
+   (a noted signal, acted on between commands), the other keyboard signals are ignored. */
+static void (*own_disposition(int sig))(int)
+{
+    return sig == SIGINT ? on_signal : SIG_IGN;
+}
+
+/* The interactive shell keeps the keyboard's signals for itself; its children get them back. */
 void trap_init(void)
 {
     if (!sh.opts[OPT_INTERACTIVE])
@@ -73,7 +80,7 @@ void trap_init(void)
     int own[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGTERM};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         shell_ignores[own[i]] = 1;
-        set_disposition(own[i], SIG_IGN);
+        set_disposition(own[i], own_disposition(own[i]));
     }
 }
 
@@ -120,8 +127,11 @@ static void run_action(const char *action)
     sh.status = saved;
 }
 
+/* Runs the traps of the signals that arrived; an untrapped ^C in the interactive shell
+   abandons the command being run. */
 void trap_run_pending(void)
 {
+    int interrupted = 0;
     trap_pending = 0;
     for (int s = 1; s < NSIGS; s++) {
         if (!pending[s])
@@ -129,6 +139,12 @@ void trap_run_pending(void)
         pending[s] = 0;
         if (actions[s] && *actions[s])
             run_action(actions[s]);
+        else if (s == SIGINT && shell_ignores[s])
+            interrupted = 1;
+    }
+    if (interrupted) {
+        out_str(2, "\n");
+        sh_abort(128 + SIGINT);
     }
 }
 
@@ -151,7 +167,7 @@ static void set_trap(int sig, const char *action)
     if (sig == 0)
         return;
     if (!action)
-        set_disposition(sig, shell_ignores[sig] ? SIG_IGN : SIG_DFL);
+        set_disposition(sig, shell_ignores[sig] ? own_disposition(sig) : SIG_DFL);
     else if (!*action)
         set_disposition(sig, SIG_IGN);
     else

@@ -100,6 +100,12 @@ def run(exe, report):
         s.send(b"echo alive-$?\r")
         report(s.expect(b"alive-130", timeout=10),
                "qsh interactive: ^C stops the foreground job and the shell stays")
+        s.send(b"while :; do :; done\r")
+        time.sleep(0.5)
+        s.send(b"\x03")
+        time.sleep(0.2)
+        s.send(b"echo loop-$?\r")
+        report(s.expect(b"loop-130"), "qsh interactive: ^C interrupts a loop the shell itself runs")
         s.send(b"cat\r")
         time.sleep(0.5)
         s.send(b"typed\r")
