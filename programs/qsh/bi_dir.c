@@ -146,6 +146,49 @@ int bi_pwd(char **argv)
     return 0;
 }
 
+/* Reads an octal mask or a symbolic one ("u=rwx,g+r,o-w", applied to the permissions the
+   present mask allows). Returns -1 if it is neither. */
+static int parse_mask(const char *arg, mode_t *out)
+{
+    if (*arg >= '0' && *arg <= '7') {
+        char *end;
+        long m = strtol(arg, &end, 8);
+        if (*end || m > 0777)
+            return -1;
+        *out = (mode_t)m;
+        return 0;
+    }
+    mode_t old = umask(0);
+    umask(old);
+    unsigned perm = ~(unsigned)old & 0777;
+    for (const char *p = arg; *p;) {
+        unsigned who = 0;
+        for (; *p && strchr("ugoa", *p); p++)
+            who |= *p == 'u' ? 0700 : *p == 'g' ? 070 : *p == 'o' ? 07 : 0777;
+        if (!who)
+            who = 0777;
+        char op = *p++;
+        if (op != '+' && op != '-' && op != '=')
+            return -1;
+        unsigned bits = 0;
+        for (; *p && strchr("rwx", *p); p++)
+            bits |= *p == 'r' ? 0444 : *p == 'w' ? 0222 : 0111;
+        bits &= who;
+        if (op == '+')
+            perm |= bits;
+        else if (op == '-')
+            perm &= ~bits;
+        else
+            perm = (perm & ~who) | bits;
+        if (*p == ',')
+            p++;
+        else if (*p)
+            return -1;
+    }
+    *out = (mode_t)(~perm & 0777);
+    return 0;
+}
+
 int bi_umask(char **argv)
 {
     int symbolic = argv[1] && strcmp(argv[1], "-S") == 0;
@@ -165,10 +208,9 @@ int bi_umask(char **argv)
         }
         return 0;
     }
-    char *end;
-    long m = strtol(arg, &end, 8);
-    if (*end || m < 0 || m > 0777)
+    mode_t m;
+    if (parse_mask(arg, &m) < 0)
         sh_error(2, "umask: Illegal mode: %s", arg);
-    umask((mode_t)m);
+    umask(m);
     return 0;
 }

@@ -11,7 +11,7 @@ static const struct builtin builtins[] = {
     {"echo", bi_echo, 0},     {"eval", bi_eval, 1},       {"exec", bi_exec, 1},
     {"exit", bi_exit, 1},     {"export", bi_export, 1},   {"false", bi_false, 0},
     {"fg", fg_builtin, 0},    {"getopts", bi_getopts, 0}, {"jobs", jobs_builtin, 0},
-    {"kill", bi_kill, 0},     {"local", bi_local, 0},     {"printf", bi_printf, 0},
+    {"kill", bi_kill, 0},     {"local", bi_local, 1},     {"printf", bi_printf, 0},
     {"pwd", bi_pwd, 0},       {"read", bi_read, 0},       {"readonly", bi_readonly, 1},
     {"return", bi_return, 1}, {"set", bi_set, 1},         {"shift", bi_shift, 1},
     {"test", bi_test, 0},     {"trap", trap_builtin, 1},  {"true", bi_true, 0},
