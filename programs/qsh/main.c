@@ -186,7 +186,7 @@ int main(int argc, char **argv)
         script_fd = fd_move_high(open(argv[first], O_RDONLY | O_CLOEXEC));
         if (script_fd < 0) {
             sh_warn("Can't open %s", argv[first]);
-            return 127;
+            return 2;
         }
         first++;
         in = input_from_fd(script_fd, 0);

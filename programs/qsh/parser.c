@@ -57,7 +57,6 @@ struct node *parse_new_node(struct parser *p, enum node_kind k)
 {
     struct node *n = amalloc(p->a, sizeof *n);
     n->kind = k;
-    n->line = input_line(p->in);
     return n;
 }
 
@@ -356,22 +355,6 @@ int parse_command(struct input *in, struct arena *a, struct node **out)
     }
     *out = list;
     return 1;
-}
-
-struct node *parse_string(const char *s, struct arena *a)
-{
-    static char msg[300];
-    struct input *in = input_from_string(s, 1);
-    struct parser p = {.in = in, .a = a};
-    struct node *n = parse_compound_list(&p, 1);
-    if (lex_peek(&p) != T_EOF) {
-        snprintf(msg, sizeof msg, "line %d: syntax error: \"%.200s\" unexpected", input_line(in),
-                 tok_describe(&p, p.tok));
-        input_free(in);
-        sh_error(2, "%s", msg);
-    }
-    input_free(in);
-    return n;
 }
 
 /* How many characters of s, which follows "$(", belong to the command substitution,

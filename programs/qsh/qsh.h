@@ -102,7 +102,6 @@ struct case_item {
 
 struct node {
     enum node_kind kind;
-    int line;
     struct redir *redirs;
     char **assigns, **words; /* N_SIMPLE */
     int nassigns, nwords;
@@ -124,8 +123,6 @@ int input_line(struct input *in);
 
 /* Parses one complete command (up to a newline) into *out; returns 0 at end of input. */
 int parse_command(struct input *in, struct arena *a, struct node **out);
-/* Parses a whole string as a list of commands (eval, functions from a parent, traps). */
-struct node *parse_string(const char *s, struct arena *a);
 int is_keyword(const char *s);
 
 char *unparse(struct node *n);
@@ -144,7 +141,6 @@ void var_add_flags(const char *name, int flags);
 void var_make_local(const char *name);
 void var_scope_push(void);
 void var_scope_pop(void);
-int var_scope_mark(void);
 void var_scope_unwind(int mark);
 char **var_environ(char **extra, int nextra);
 /* Calls fn for each variable in name order (set, export -p, state transfer). */

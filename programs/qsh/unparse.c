@@ -1,5 +1,5 @@
-/* Turns a syntax tree back into shell text: how functions and subshell bodies travel to a
-   child qsh, and how `type` shows a function. Here-document bodies follow the next newline. */
+/* Turns a syntax tree back into shell text: how functions, subshell bodies and pipeline
+   elements travel to a child qsh. Here-document bodies follow the next newline. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -165,11 +165,6 @@ void var_scope_pop(void)
     free(sc);
 }
 
-int var_scope_mark(void)
-{
-    return nscopes;
-}
-
 void var_scope_unwind(int mark)
 {
     while (nscopes > mark)
