@@ -245,7 +245,15 @@ static int exec_redirected(struct node *n)
     return status;
 }
 
+/* The arena of the syntax tree being run: function definitions keep it alive. */
 static struct arena *current_arena;
+
+struct arena *exec_set_arena(struct arena *a)
+{
+    struct arena *old = current_arena;
+    current_arena = a;
+    return old;
+}
 
 /* Runs shell text command by command in this shell (eval, traps, a child qsh's job). */
 int exec_list_string(const char *src)

@@ -73,7 +73,9 @@ int func_call(struct func *f, char **argv)
     sh.loop_depth = 0;
     var_scope_push();
     sh.func_depth++;
+    struct arena *outer = exec_set_arena(a);
     int status = exec_node(body);
+    exec_set_arena(outer);
     if (sh.returning) {
         status = sh.status;
         sh.returning = 0;

@@ -137,11 +137,9 @@ static int wait_job(int j, int for_wait_builtin)
             int ws;
             pid_t r = waitpid(jb->pids[i], &ws, flags);
             if (r < 0 && errno == EINTR) {
-                if (trap_pending) {
-                    trap_run_pending();
-                    if (for_wait_builtin)
-                        return 128 + SIGINT;
-                }
+                int sig = trap_pending ? trap_run_pending() : 0;
+                if (for_wait_builtin && sig)
+                    return 128 + sig;
                 i--;
                 continue;
             }
@@ -286,10 +284,10 @@ int wait_builtin(char **argv)
     int status = 0;
     if (!argv[1]) {
         for (int j = 0; j < MAX_JOBS; j++) {
-            if (jobs[j].used && jobs[j].background) {
+            if (jobs[j].used && jobs[j].background && jobs[j].state != JOB_STOPPED) {
                 status = wait_job(j, 1);
-                if (status > 128 && trap_pending == 0 && jobs[j].state == JOB_RUNNING)
-                    return status;
+                if (jobs[j].state == JOB_RUNNING)
+                    return status; /* a trapped signal ended the wait */
                 if (jobs[j].state == JOB_DONE)
                     job_free(j);
             }
@@ -303,6 +301,8 @@ int wait_builtin(char **argv)
             continue;
         }
         status = wait_job(j, 1);
+        if (jobs[j].state == JOB_RUNNING)
+            return status;
         if (jobs[j].state == JOB_DONE) {
             if (argv[i][0] != '%') {
                 pid_t pid = (pid_t)atol(argv[i]);

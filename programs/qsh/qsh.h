@@ -238,6 +238,7 @@ extern int subst_count; /* command substitutions run so far: $? of a bare assign
 
 int exec_node(struct node *n);
 int exec_list_string(const char *src);
+struct arena *exec_set_arena(struct arena *a);
 int exec_simple(struct node *n);
 int exec_command_argv(char **argv);
 
@@ -280,7 +281,7 @@ void job_control_init(void);
 void job_give_terminal(pid_t pgid);
 
 void trap_init(void);
-void trap_run_pending(void);
+int trap_run_pending(void);
 void trap_run_exit(void);
 int trap_builtin(char **argv);
 int sig_by_name(const char *name);

@@ -127,25 +127,28 @@ static void run_action(const char *action)
     sh.status = saved;
 }
 
-/* Runs the traps of the signals that arrived; an untrapped ^C in the interactive shell
-   abandons the command being run. */
-void trap_run_pending(void)
+/* Runs the traps of the signals that arrived and returns the last such signal (0 if none had
+   a trap); an untrapped ^C in the interactive shell abandons the command being run. */
+int trap_run_pending(void)
 {
-    int interrupted = 0;
+    int interrupted = 0, last = 0;
     trap_pending = 0;
     for (int s = 1; s < NSIGS; s++) {
         if (!pending[s])
             continue;
         pending[s] = 0;
-        if (actions[s] && *actions[s])
+        if (actions[s] && *actions[s]) {
             run_action(actions[s]);
-        else if (s == SIGINT && shell_ignores[s])
+            last = s;
+        } else if (s == SIGINT && shell_ignores[s]) {
             interrupted = 1;
+        }
     }
     if (interrupted) {
         out_str(2, "\n");
         sh_abort(128 + SIGINT);
     }
+    return last;
 }
 
 void trap_run_exit(void)
