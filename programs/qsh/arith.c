@@ -40,6 +40,7 @@ static int accept(struct arith *a, const char *op)
     return 1;
 }
 
+/* Reads a C integer constant (decimal, 0x hex, 0 octal) at s; anything glued to it is an error. */
 static long parse_number(struct arith *a, const char *s, const char **end)
 {
     char *e;
@@ -70,8 +71,10 @@ static long var_value(struct arith *a, const char *name)
     return n;
 }
 
+/* name op= expr, or a conditional expression; assignments bind right to left. */
 static long assign_expr(struct arith *a, int ev);
 
+/* A number, a variable or a parenthesized expression. With ev clear nothing is evaluated. */
 static long primary(struct arith *a, int ev)
 {
     skip_space(a);
@@ -112,6 +115,7 @@ static long unary(struct arith *a, int ev)
     return primary(a, ev);
 }
 
+/* Applies a binary operator; division by zero is only an error where it is evaluated. */
 static long apply(struct arith *a, const char *op, long l, long r, int ev)
 {
     switch (op[0]) {
@@ -162,6 +166,7 @@ static const char *const levels[][5] = {{"|", NULL},
                                         {"*", "/", "%", NULL}};
 #define NLEVELS ((int)(sizeof levels / sizeof levels[0]))
 
+/* One precedence level of the binary operators (left-associative). */
 static long binary(struct arith *a, int level, int ev)
 {
     if (level == NLEVELS)
@@ -201,6 +206,7 @@ static long or_expr(struct arith *a, int ev)
     return l;
 }
 
+/* cond ? a : b, evaluating only the chosen branch. */
 static long cond_expr(struct arith *a, int ev)
 {
     long c = or_expr(a, ev);
@@ -248,6 +254,7 @@ static long assign_expr(struct arith *a, int ev)
     return cond_expr(a, ev);
 }
 
+/* Evaluates the text of $((...)) after its parameters were expanded. */
 long arith_eval(const char *expr)
 {
     struct arith a = {expr, expr};

@@ -93,6 +93,7 @@ static int parse_signal(const char *s)
     return sig;
 }
 
+/* kill [-s sig | -sig] pid|%job..., kill -l [status]. */
 int bi_kill(char **argv)
 {
     int sig = SIGTERM, i = 1;

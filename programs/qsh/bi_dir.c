@@ -52,6 +52,8 @@ static char *current_dir(void)
     return xstrdup(getcwd(buf, sizeof buf) ? buf : ".");
 }
 
+/* Changes to dir, logically (PWD/.. resolved as text) unless physical, and updates PWD and
+   OLDPWD. Returns 1 on success. */
 static int try_cd(const char *dir, int physical)
 {
     char *cur = current_dir();
@@ -75,6 +77,7 @@ static int try_cd(const char *dir, int physical)
     return ok;
 }
 
+/* cd [-L|-P] [dir|-]: HOME without a directory, OLDPWD for -, CDPATH for relative names. */
 int bi_cd(char **argv)
 {
     int i = 1, physical = 0;

@@ -71,6 +71,7 @@ static size_t drop_last_delimiter(struct line *l, size_t p, size_t end, const ch
     return e;
 }
 
+/* read [-r] [-p prompt] name...: one line split by IFS, the last name taking the rest. */
 int bi_read(char **argv)
 {
     int raw = 0, i = 1;
@@ -149,6 +150,8 @@ static void set_opt_result(const char *name, char c)
     var_set(name, s, 0);
 }
 
+/* getopts optstring name [arg...]: the next option, tracking the place inside a word of
+   bundled options between calls. */
 int bi_getopts(char **argv)
 {
     if (!argv[1] || !argv[2])

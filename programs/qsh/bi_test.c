@@ -13,6 +13,7 @@ struct t {
     int n, i;
 };
 
+/* An integer operand (blanks around it allowed), or the builtin fails. */
 static long number(const char *s)
 {
     char *end;
@@ -139,6 +140,7 @@ static const char *peek(struct t *t, int k)
     return t->i + k < t->n ? t->a[t->i + k] : NULL;
 }
 
+/* ! expr, ( expr ), a unary or binary test, or a lone string. */
 static int primary(struct t *t)
 {
     const char *a = peek(t, 0);

@@ -34,6 +34,7 @@ static void set_option(int opt, int on)
     sh.opts[opt] = (char)on;
 }
 
+/* set: lists variables, changes options (-e, +e, -o name), sets positional parameters. */
 int bi_set(char **argv)
 {
     if (!argv[1]) {
@@ -140,6 +141,7 @@ int bi_readonly(char **argv)
     return flag_names(argv, V_READONLY);
 }
 
+/* unset [-f|-v] name...: readonly variables cannot be unset. */
 int bi_unset(char **argv)
 {
     int funcs = 0, i = 1;
@@ -163,6 +165,7 @@ int bi_unset(char **argv)
     return 0;
 }
 
+/* local name[=value]...: the names revert when the function returns. */
 int bi_local(char **argv)
 {
     if (sh.func_depth == 0)

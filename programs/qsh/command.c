@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 
+/* set -x: the expanded command on standard error, after PS4. */
 static void xtrace(char **assigns, int nassigns, char **argv)
 {
     if (!sh.opts[OPT_XTRACE])
@@ -206,6 +207,7 @@ static int redirections_only(struct node *n)
     return failed ? 2 : -1;
 }
 
+/* Runs a simple command and returns its status. */
 int exec_simple(struct node *n)
 {
     int substs = subst_count;

@@ -4,6 +4,7 @@
 
 #include "parse.h"
 
+/* After 'if': condition, then-part, and elif (as a nested if) or else. */
 static struct node *if_clause(struct parser *p)
 {
     struct node *n = parse_new_node(p, N_IF);
@@ -31,6 +32,7 @@ static struct node *do_group(struct parser *p)
     return body;
 }
 
+/* After 'for': the name, the optional 'in' word list, and the body. */
 static struct node *for_clause(struct parser *p)
 {
     struct node *n = parse_new_node(p, N_FOR);
@@ -56,6 +58,7 @@ static struct node *for_clause(struct parser *p)
     return n;
 }
 
+/* After 'case': the word, then items "[(] pattern [| pattern]... ) list ;;" up to esac. */
 static struct node *case_clause(struct parser *p)
 {
     struct node *n = parse_new_node(p, N_CASE);

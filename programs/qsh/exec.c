@@ -92,6 +92,7 @@ static int exec_pipeline(struct node *n, int background)
     return job_wait_fg(job);
 }
 
+/* cmd &: started without waiting; $! is its (last) process. */
 static int exec_background(struct node *n)
 {
     if (n->kind == N_PIPE)
@@ -107,6 +108,7 @@ static int exec_background(struct node *n)
     return 0;
 }
 
+/* ( list ): run by a child qsh, with the subshell's redirections as file actions. */
 static int exec_subshell(struct node *n)
 {
     int failed;
@@ -128,6 +130,8 @@ static int exec_subshell(struct node *n)
     return job_wait_fg(job_add(r.pgid >= 0 ? pid : -1, &pid, 1, "( ... )", 0));
 }
 
+/* After a break, continue or return inside a loop body: whether this loop ends. A pending
+   break or continue N counts down one level per loop. */
 static int loop_should_stop(void)
 {
     if (sh.breaking) {
@@ -186,6 +190,7 @@ static int exec_for(struct node *n)
     return status;
 }
 
+/* case: the first item with a matching pattern runs; no match is status 0. */
 static int exec_case(struct node *n)
 {
     char *subject = expand_string(n->name, EXP_STRING);
@@ -264,6 +269,8 @@ int exec_list_string(const char *src)
     return status;
 }
 
+/* Reads and runs one complete command at a time until the input ends (or a return, break
+   or continue leaves it). */
 int run_input(struct input *in, int toplevel)
 {
     int status = 0;
@@ -296,6 +303,7 @@ static void check_errexit(int status)
         sh_exit(status);
 }
 
+/* Runs a syntax tree, records $? and applies set -e. */
 int exec_node(struct node *n)
 {
     int status = 0;

@@ -168,6 +168,8 @@ static size_t expand_tilde(struct xbuf *x, const char *w, size_t i, size_t len, 
     return j;
 }
 
+/* Whether the text at w[i] is exactly "$@" (or "${@}"), which gives no field when there are
+   no positional parameters. */
 static int only_at(const char *w, size_t i, size_t len)
 {
     return (i + 3 < len && strncmp(w + i, "\"$@\"", 4) == 0) ||
@@ -178,6 +180,8 @@ static int only_at(const char *w, size_t i, size_t len)
    results of expansions are. */
 int expanding_param_word;
 
+/* Expands w[0..len) into x. dq says the text is inside double quotes; mode says what the
+   result is for (fields, a string, a pattern, a here-document body, an assignment). */
 void expand_into(struct xbuf *x, const char *w, size_t len, int dq, enum exp_mode mode)
 {
     int heredoc = mode == EXP_HEREDOC;
@@ -259,6 +263,7 @@ char *expand_heredoc(const char *body)
     return expand_string(body, EXP_HEREDOC);
 }
 
+/* Expands command words into fields: splitting, then pathname expansion. */
 void expand_fields(char **words, int nwords, struct strvec *out)
 {
     for (int i = 0; i < nwords; i++) {

@@ -126,6 +126,7 @@ static int fill_line(struct input *in)
     return in->blen > 0;
 }
 
+/* The next character: alias text first, then the string or the descriptor. */
 static int raw_getc(struct input *in)
 {
     while (in->pushed) {

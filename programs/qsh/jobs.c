@@ -112,6 +112,7 @@ static void record(pid_t pid, int ws)
             }
 }
 
+/* A job's status is that of its last process. */
 static int job_status(struct job *jb)
 {
     int ws = jb->status[jb->n - 1];
@@ -202,6 +203,7 @@ void jobs_reap(int report)
     }
 }
 
+/* Finds a job from %n, %%, %+, %prefix or a process id; -1 if there is none. */
 int job_by_spec(const char *spec)
 {
     if (!spec || strcmp(spec, "%%") == 0 || strcmp(spec, "%+") == 0 || strcmp(spec, "%") == 0)
@@ -246,6 +248,7 @@ int jobs_builtin(char **argv)
     return 0;
 }
 
+/* fg and bg: continue a stopped job, in the foreground (waiting for it) or not. */
 static int continue_job(char **argv, int foreground)
 {
     int j = job_by_spec(argv[1]);
@@ -279,6 +282,7 @@ int bg_builtin(char **argv)
     return continue_job(argv, 0);
 }
 
+/* wait [pid|%job...]: the status of the last one waited for; 127 for an unknown one. */
 int wait_builtin(char **argv)
 {
     int status = 0;

@@ -163,6 +163,7 @@ static void read_dollar(struct parser *p, struct strbuf *sb, int dq)
     }
 }
 
+/* Reads a word starting with c, keeping its quotes and expansions as written. */
 static void read_word(struct parser *p, struct strbuf *sb, int c)
 {
     for (;; c = in_getc(p->in)) {
@@ -258,6 +259,7 @@ static void read_heredocs(struct parser *p)
     p->nheredocs = 0;
 }
 
+/* Reads an operator that starts with c, the longest one that matches. */
 static enum tok read_operator(struct parser *p, int c)
 {
     int n = in_getc(p->in);
@@ -309,6 +311,7 @@ static enum tok read_operator(struct parser *p, int c)
     }
 }
 
+/* Reads the next token: blanks and comments skipped, here-documents read after a newline. */
 static enum tok lex_read(struct parser *p)
 {
     int c;

@@ -17,6 +17,7 @@ struct editor {
     char *typed; /* the line being typed, kept while browsing history */
 };
 
+/* Redraws the prompt and the line and puts the cursor back in place. */
 static void refresh(struct editor *e)
 {
     struct strbuf out = {0};
@@ -53,6 +54,7 @@ static void erase(struct editor *e, size_t from, size_t to)
     e->pos = from;
 }
 
+/* Moves through history (dir -1 older, +1 newer), keeping the line being typed. */
 static void browse(struct editor *e, int dir)
 {
     int n = history_count();

@@ -67,6 +67,7 @@ void sh_exit(int status)
     exit(status);
 }
 
+/* The variables a shell starts with: the environment, IFS, prompts, PPID, a valid PWD. */
 static void init_vars(void)
 {
     var_import_environ(environ);
@@ -148,6 +149,7 @@ static int run_toplevel(struct input *in)
     }
 }
 
+/* qsh --subshell FD: take over the parent's state from FD and run the text that follows it. */
 static int run_subshell(const char *fdarg)
 {
     sh.is_subshell = 1;

@@ -125,6 +125,7 @@ static char *expand_word_string(const char *w, size_t len, enum exp_mode mode)
     return s;
 }
 
+/* Expands one parameter: body is the inside of ${...} or the name after $. */
 void expand_param(struct xbuf *x, const char *body, size_t len, int dq, enum exp_mode mode)
 {
     int length_of = 0;

@@ -69,7 +69,9 @@ char **parse_push_str(struct parser *p, char **v, int *n, const char *s)
     return nv;
 }
 
+/* pipeline [&& pipeline | || pipeline]... */
 static struct node *and_or(struct parser *p);
+/* A compound command, or else a simple command (a closing keyword here is an error). */
 static struct node *command(struct parser *p);
 
 /* A word that ends a compound list: a closing keyword, ')', ';;' or the end of input. */
@@ -124,6 +126,7 @@ struct node *parse_compound_list(struct parser *p, int allow_empty)
     return list;
 }
 
+/* [n]op word; a here-document is queued to be read after the line. */
 static struct redir *redirection(struct parser *p)
 {
     int fd = -1;
@@ -213,6 +216,8 @@ static struct node *funcdef(struct parser *p, const char *name)
     return n;
 }
 
+/* Assignments, words and redirections; the first word may be an alias or start a function
+   definition. */
 static struct node *simple_command(struct parser *p)
 {
     struct node *n = parse_new_node(p, N_SIMPLE);
@@ -264,6 +269,7 @@ static struct node *command(struct parser *p)
     return n ? n : simple_command(p);
 }
 
+/* [!] command [| command]... */
 static struct node *pipeline(struct parser *p)
 {
     int bang = 0;

@@ -41,6 +41,7 @@ int fd_move_high(int fd)
     return nfd;
 }
 
+/* A descriptor from which the here-document's (expanded) text can be read. */
 static int heredoc_fd(struct redir *r)
 {
     char *text = r->body_quoted ? xstrdup(r->body) : expand_heredoc(r->body);
@@ -70,6 +71,7 @@ static int heredoc_fd(struct redir *r)
     return fd_move_high(fd);
 }
 
+/* Opens the file of <, >, >>, >| or <>, honouring set -C for >. */
 static int open_target(struct redir *r, const char *path)
 {
     int flags;
@@ -97,6 +99,7 @@ static int open_target(struct redir *r, const char *path)
     return fd_move_high(open(path, flags | O_CLOEXEC, 0666));
 }
 
+/* Whether an earlier step of the plan sets descriptor fd (so 3>f 1>&3 is valid). */
 static int plan_targets(struct redir_plan *p, int fd)
 {
     for (int i = 0; i < p->n; i++)
@@ -213,6 +216,7 @@ void redir_unwind(int mark)
     }
 }
 
+/* Turns the plan into posix_spawn file actions for a child. */
 void redir_plan_actions(struct redir_plan *p, void *file_actions)
 {
     posix_spawn_file_actions_t *fa = file_actions;

@@ -10,6 +10,8 @@ struct field {
     int keep, magic;
 };
 
+/* Ends the current field: keeps it if it has text or was quoted (or force), expanding
+   patterns in it when pathname expansion is on. */
 static void emit(struct field *f, struct strvec *out, int glob, int force)
 {
     if (f->text.len || f->keep || force) {
@@ -26,6 +28,8 @@ static int is_ifs_space(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* Splits expanded text into fields at unquoted IFS characters from expansions: IFS white
+   space runs separate, each other IFS character delimits one field. */
 void split_fields(struct xbuf *x, struct strvec *out, int glob)
 {
     const char *ifs = var_get("IFS");

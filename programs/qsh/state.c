@@ -48,6 +48,7 @@ static void put_alias(const char *name, const char *value, void *ctx)
     put(sb, value);
 }
 
+/* Writes the whole state and the text to run on fd (the write end of the child's pipe). */
 void state_write(int fd, const char *text)
 {
     struct strbuf sb = {0};
