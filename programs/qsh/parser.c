@@ -222,6 +222,7 @@ static struct node *simple_command(struct parser *p)
 {
     struct node *n = parse_new_node(p, N_SIMPLE);
     struct redir **tail = &n->redirs;
+    const char *blank_alias = NULL; /* an alias ending in a blank: the word after it may be one */
     for (;;) {
         enum tok t = lex_peek(p);
         if (is_redir_tok(t)) {
@@ -234,14 +235,20 @@ static struct node *simple_command(struct parser *p)
                 lex_next(p);
                 continue;
             }
-            if (n->nwords == 0 && !p->nested) {
+            int after_blank = blank_alias && !in_alias_active(p->in, blank_alias);
+            if ((n->nwords == 0 || after_blank) && !p->nested) {
                 const char *al = alias_get(w);
                 if (al && !in_alias_active(p->in, w)) {
+                    size_t len = strlen(al);
+                    int blank = len > 0 && (al[len - 1] == ' ' || al[len - 1] == '\t');
+                    blank_alias = blank ? astrdup(p->a, w) : NULL;
                     lex_next(p);
                     in_push_text(p->in, al, w);
                     continue;
                 }
             }
+            if (after_blank)
+                blank_alias = NULL;
             lex_next(p);
             if (n->nwords == 0 && n->nassigns == 0 && !n->redirs && lex_peek(p) == T_LPAREN &&
                 is_name(w))
