@@ -288,8 +288,8 @@ int sig_by_name(const char *name);
 const char *sig_name(int sig);
 void trap_for_child(void *spawnattr);
 extern volatile int trap_pending;
-char *traps_ignored_list(void);
-void trap_ignore(int sig);
+void trap_each(void (*fn)(int sig, const char *action, void *ctx), void *ctx);
+void trap_inherit(int sig, const char *action);
 
 /* ---- builtins, functions, aliases ---- */
 

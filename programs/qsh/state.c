@@ -1,8 +1,9 @@
 /* The shell state a child qsh inherits (qsh --subshell FD): variables with their flags,
-   functions as source text, aliases, positional parameters, options, ignored signals, $?,
-   $$, $! and $0, then the text the child is to run. Records are a tag letter followed by
-   length-prefixed strings ("5:hello"), so any byte can travel. */
+   functions as source text, aliases, positional parameters, options, traps, $?, $$, $!, $0
+   and the working directory, then the text the child is to run. Records are a tag letter followed
+   by length-prefixed strings ("5:hello"), so any byte can travel. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,16 @@ static void put_alias(const char *name, const char *value, void *ctx)
 }
 
 /* Writes the whole state and the text to run on fd (the write end of the child's pipe). */
+static void put_trap(int sig, const char *action, void *ctx)
+{
+    struct strbuf *sb = ctx;
+    char num[16];
+    snprintf(num, sizeof num, "%d", sig);
+    sb_addc(sb, 'R');
+    put(sb, num);
+    put(sb, action);
+}
+
 void state_write(int fd, const char *text)
 {
     struct strbuf sb = {0};
@@ -70,10 +81,12 @@ void state_write(int fd, const char *text)
     snprintf(num, sizeof num, "%d %ld %ld", sh.status, (long)sh.pid, (long)sh.last_bg);
     put(&sb, num);
     put(&sb, sh.arg0);
-    char *ign = traps_ignored_list();
-    sb_addc(&sb, 'I');
-    put(&sb, ign);
-    free(ign);
+    trap_each(put_trap, &sb);
+    char cwd[PATH_MAX];
+    if (getcwd(cwd, sizeof cwd)) {
+        sb_addc(&sb, 'D');
+        put(&sb, cwd);
+    }
     sb_addc(&sb, 'T');
     put(&sb, text);
     size_t off = 0;
@@ -162,17 +175,16 @@ char *state_read(int fd)
             free(s);
             free(sh.arg0);
             sh.arg0 = get(&r);
-        } else if (tag == 'I') {
-            char *s = get(&r);
-            for (char *p = s; *p;) {
-                char *e;
-                long sig = strtol(p, &e, 10);
-                if (e == p)
-                    break;
-                trap_ignore((int)sig);
-                p = e;
-            }
-            free(s);
+        } else if (tag == 'R') {
+            char *sig = get(&r), *action = get(&r);
+            trap_inherit(atoi(sig), action);
+            free(sig);
+            free(action);
+        } else if (tag == 'D') {
+            char *dir = get(&r);
+            if (chdir(dir) < 0)
+                sh_warn("cannot go to %s: %s", dir, strerror(errno));
+            free(dir);
         } else if (tag == 'T') {
             text = get(&r);
         } else {

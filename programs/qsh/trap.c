@@ -27,6 +27,8 @@ static char *actions[NSIGS]; /* NULL: default; "": ignored; else a command */
 static volatile sig_atomic_t pending[NSIGS];
 volatile int trap_pending;
 static int shell_ignores[NSIGS]; /* ignored by the interactive shell for itself */
+static char *inherited[NSIGS];   /* a parent's traps, shown until a trap is set here */
+static int traps_changed;
 
 int sig_by_name(const char *name)
 {
@@ -84,23 +86,28 @@ void trap_init(void)
     }
 }
 
-void trap_ignore(int sig)
+/* Calls fn for every trap that is set (the state a child qsh receives). */
+void trap_each(void (*fn)(int sig, const char *action, void *ctx), void *ctx)
 {
-    if (sig <= 0 || sig >= NSIGS)
-        return;
-    free(actions[sig]);
-    actions[sig] = xstrdup("");
-    set_disposition(sig, SIG_IGN);
+    for (int s = 0; s < NSIGS; s++)
+        if (actions[s])
+            fn(s, actions[s], ctx);
 }
 
-/* The signals a child qsh must keep ignoring, as a space-separated list of numbers. */
-char *traps_ignored_list(void)
+/* A trap of the parent, in a child qsh: an ignored signal stays ignored; a command is only
+   shown by `trap` (so that saved=$(trap) works) until this shell sets a trap itself. */
+void trap_inherit(int sig, const char *action)
 {
-    struct strbuf sb = {0};
-    for (int s = 1; s < NSIGS; s++)
-        if (actions[s] && !*actions[s])
-            sb_printf(&sb, "%d ", s);
-    return sb_take(&sb);
+    if (sig < 0 || sig >= NSIGS)
+        return;
+    if (!*action && sig > 0) {
+        free(actions[sig]);
+        actions[sig] = xstrdup("");
+        set_disposition(sig, SIG_IGN);
+        return;
+    }
+    free(inherited[sig]);
+    inherited[sig] = xstrdup(action);
 }
 
 /* Sets what a new process starts with: signals this shell catches or ignores only for
@@ -165,6 +172,7 @@ void trap_run_exit(void)
 
 static void set_trap(int sig, const char *action)
 {
+    traps_changed = 1;
     free(actions[sig]);
     actions[sig] = action ? xstrdup(action) : NULL;
     if (sig == 0)
@@ -180,9 +188,10 @@ static void set_trap(int sig, const char *action)
 static void print_traps(void)
 {
     for (int s = 0; s < NSIGS; s++) {
-        if (!actions[s] || !sig_name(s))
+        const char *a = actions[s] ? actions[s] : traps_changed ? NULL : inherited[s];
+        if (!a || !sig_name(s))
             continue;
-        char *q = shell_quote(actions[s]);
+        char *q = shell_quote(a);
         printf("trap -- %s %s\n", q, sig_name(s));
         free(q);
     }
