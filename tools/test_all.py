@@ -137,6 +137,12 @@ def run_qsh_tests():
     exe = build_qsh()
     if not exe:
         return
+    imports = subprocess.run(["nm", "-u", exe], capture_output=True, text=True).stdout.split()
+    forbidden = sorted({name.split("@")[0] for name in imports} &
+                       {"fork", "vfork", "clone", "clone3", "system", "popen", "execve", "execv",
+                        "execvp", "execl", "execlp", "execle", "_Fork"})
+    report(not forbidden, "qsh: starts processes only with posix_spawn (no fork, exec, system)",
+           " ".join(forbidden))
     cases = sorted(glob.glob(os.path.join(QSH_CASES, "*.sh")))
 
     def both(case):
