@@ -169,7 +169,8 @@ void in_ungetc(struct input *in, int c)
     for (int i = 0; i < ncaptures; i++)
         if (captures[i]->len > 0)
             captures[i]->s[--captures[i]->len] = 0;
-    in->unget[in->nunget++] = c;
+    if (in->nunget < MAX_UNGET) /* the lexer looks at most a few characters ahead */
+        in->unget[in->nunget++] = c;
 }
 
 /* Puts alias text in front of the remaining input, remembering which alias it came from so

@@ -65,46 +65,51 @@ static size_t bracket(const char *p, unsigned char c, int *hit)
     return i + 1;
 }
 
+/* Matches one pattern element (not '*') at p against the character c. Returns the element's
+   length, or 0 if it does not match. */
+static size_t match_one(const char *p, char c)
+{
+    if (*p == '?')
+        return 1;
+    if (*p == '[') {
+        int hit;
+        size_t n = bracket(p + 1, (unsigned char)c, &hit);
+        if (n)
+            return hit ? n + 1 : 0;
+    }
+    if (*p == '\\' && p[1])
+        return p[1] == c ? 2 : 0;
+    return *p == c ? 1 : 0;
+}
+
+/* Whether the whole of s matches p. On a mismatch after a '*', the '*' takes one more
+   character and matching resumes there: linear in practice, never exponential. */
 int pattern_match(const char *p, const char *s)
 {
+    const char *star = NULL, *resume = NULL;
     for (;;) {
-        char pc = *p;
-        if (!pc)
-            return !*s;
-        if (pc == '*') {
+        if (*p == '*') {
             while (*p == '*')
                 p++;
-            if (!*p)
-                return 1;
-            for (const char *t = s; *t; t++)
-                if (pattern_match(p, t))
-                    return 1;
-            return pattern_match(p, s + strlen(s));
-        }
-        if (!*s)
-            return 0;
-        if (pc == '?') {
-            p++;
-            s++;
+            star = p;
+            resume = s;
             continue;
         }
-        if (pc == '[') {
-            int hit;
-            size_t n = bracket(p + 1, (unsigned char)*s, &hit);
+        if (!*s) {
+            if (!*p)
+                return 1;
+        } else if (*p) {
+            size_t n = match_one(p, *s);
             if (n) {
-                if (!hit)
-                    return 0;
-                p += n + 1;
+                p += n;
                 s++;
                 continue;
             }
         }
-        if (pc == '\\' && p[1])
-            pc = *++p;
-        if (pc != *s)
+        if (!star || !*resume)
             return 0;
-        p++;
-        s++;
+        p = star;
+        s = ++resume;
     }
 }
 

@@ -7,7 +7,7 @@
 
 struct unparser {
     struct strbuf sb;
-    struct redir *pending[64];
+    struct redir **pending; /* here-documents whose bodies wait for the end of the line */
     int npending;
 };
 
@@ -36,8 +36,8 @@ static void emit_redirs(struct unparser *u, struct redir *r)
             sb_adds(&u->sb, r->body_quoted ? "'" : "");
             sb_adds(&u->sb, r->word);
             sb_adds(&u->sb, r->body_quoted ? "'" : "");
-            if (u->npending < 64)
-                u->pending[u->npending++] = r;
+            u->pending = xrealloc(u->pending, sizeof *u->pending * (size_t)(u->npending + 1));
+            u->pending[u->npending++] = r;
         } else {
             sb_adds(&u->sb, r->word);
         }
@@ -187,5 +187,6 @@ char *unparse(struct node *n)
     if (n)
         emit(&u, n);
     newline(&u);
+    free(u.pending);
     return sb_take(&u.sb);
 }

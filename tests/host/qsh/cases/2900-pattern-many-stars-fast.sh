@@ -1,0 +1,4 @@
+case aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab in
+  *a*a*a*a*a*a*a*a*a*a*a*c) echo yes;;
+  *) echo no;;
+esac
