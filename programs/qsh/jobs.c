@@ -12,7 +12,7 @@
 
 #include "qsh.h"
 
-#define MAX_JOBS 64
+#define MAX_JOBS 256
 
 enum job_state { JOB_RUNNING, JOB_STOPPED, JOB_DONE };
 
@@ -58,7 +58,11 @@ int job_add(pid_t pgid, pid_t *pids, int npids, const char *text, int background
     while (j < MAX_JOBS && jobs[j].used)
         j++;
     if (j == MAX_JOBS) {
+        /* Full: forget the finished background jobs nobody waited for. */
         jobs_reap(0);
+        for (int k = 0; k < MAX_JOBS; k++)
+            if (jobs[k].state == JOB_DONE && jobs[k].background)
+                job_free(k);
         for (j = 0; j < MAX_JOBS && jobs[j].used; j++)
             ;
         if (j == MAX_JOBS)
