@@ -107,7 +107,8 @@ pid_t spawn_child(struct spawn_req *r)
         flags |= POSIX_SPAWN_SETPGROUP;
         posix_spawnattr_setpgroup(&attr, r->pgid);
     }
-    trap_for_child(&attr);
+    int hold = r->background && r->pgid < 0;
+    trap_for_child(&attr, hold);
     flags |= POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
     posix_spawnattr_setflags(&attr, flags);
     if (r->background && r->pgid < 0 && r->in_fd < 0)
@@ -120,11 +121,17 @@ pid_t spawn_child(struct spawn_req *r)
 
     pid_t pid = -1;
     int err;
+    if (hold)
+        trap_hold_keyboard(1);
     int state[2] = {-1, -1};
     char fdarg[16];
     if (r->text) {
         if (pipe(state) < 0) {
             sh_warn("pipe: %s", strerror(errno));
+            if (hold)
+                trap_hold_keyboard(0);
+            posix_spawn_file_actions_destroy(&fa);
+            posix_spawnattr_destroy(&attr);
             return -1;
         }
         state[0] = fd_move_high(state[0]);
@@ -141,6 +148,8 @@ pid_t spawn_child(struct spawn_req *r)
     } else {
         err = do_spawn(&pid, r->path, &fa, &attr, r->argv, r->envp);
     }
+    if (hold)
+        trap_hold_keyboard(0);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     if (err) {

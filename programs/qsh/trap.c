@@ -111,8 +111,9 @@ void trap_inherit(int sig, const char *action)
 }
 
 /* Sets what a new process starts with: signals this shell catches or ignores only for
-   itself go back to their defaults, and nothing is blocked. */
-void trap_for_child(void *spawnattr)
+   itself go back to their defaults, and nothing is blocked. A background job of a
+   non-interactive shell keeps SIGINT and SIGQUIT ignored (see trap_hold_keyboard). */
+void trap_for_child(void *spawnattr, int background)
 {
     posix_spawnattr_t *attr = spawnattr;
     sigset_t def, none;
@@ -120,9 +121,29 @@ void trap_for_child(void *spawnattr)
     sigemptyset(&none);
     for (int s = 1; s < NSIGS && s < 32; s++)
         if ((shell_ignores[s] && !actions[s]) || (actions[s] && *actions[s]))
-            sigaddset(&def, s);
+            if (!(background && (s == SIGINT || s == SIGQUIT)))
+                sigaddset(&def, s);
     posix_spawnattr_setsigdefault(attr, &def);
     posix_spawnattr_setsigmask(attr, &none);
+}
+
+/* posix_spawn can reset signals to their defaults but cannot make a child ignore one, so
+   around the start of a background job the shell ignores SIGINT and SIGQUIT itself and the
+   child inherits that; hold 0 puts the shell's own handling back. */
+void trap_hold_keyboard(int hold)
+{
+    static struct sigaction saved_int, saved_quit;
+    if (hold) {
+        struct sigaction ign;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigemptyset(&ign.sa_mask);
+        sigaction(SIGINT, &ign, &saved_int);
+        sigaction(SIGQUIT, &ign, &saved_quit);
+    } else {
+        sigaction(SIGINT, &saved_int, NULL);
+        sigaction(SIGQUIT, &saved_quit, NULL);
+    }
 }
 
 static void run_action(const char *action)
