@@ -90,7 +90,11 @@ static int run_builtin(const struct builtin *b, char **argv, struct redir *redir
             sh_abort(sh.status);
         }
     }
-    fflush(stdout);
+    if (ferror(stdout)) {
+        clearerr(stdout);
+        sh_warn("%s: I/O error", argv[0]);
+        status = 1;
+    }
     redir_unwind(mark);
     return status;
 }

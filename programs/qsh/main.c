@@ -71,6 +71,8 @@ void sh_exit(int status)
 static void init_vars(void)
 {
     var_import_environ(environ);
+    if (!var_get("PATH"))
+        var_set("PATH", "/bin:/usr/bin:/sbin:/usr/sbin", 0);
     var_set("IFS", " \t\n", 0);
     if (!var_get("PS1"))
         var_set("PS1", geteuid() == 0 ? "${PWD} # " : "${PWD} $ ", 0);
@@ -162,6 +164,9 @@ static int run_subshell(const char *fdarg)
 
 int main(int argc, char **argv)
 {
+    /* Builtins write straight through, so their output is ordered with that of the programs
+       the shell starts and a failed write is seen at once. */
+    setvbuf(stdout, NULL, _IONBF, 0);
     sh.pid = getpid();
     sh.tty_fd = -1;
     sh.arg0 = xstrdup(argv[0]);

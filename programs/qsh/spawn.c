@@ -51,7 +51,7 @@ char *path_search(const char *name, int *not_exec)
     const char *path = var_get("PATH");
     *not_exec = 0;
     if (!path)
-        path = "/bin:/usr/bin";
+        return NULL;
     char *found_noexec = NULL;
     for (const char *p = path;; p++) {
         const char *end = strchr(p, ':');
