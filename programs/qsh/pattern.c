@@ -113,12 +113,17 @@ int pattern_match(const char *p, const char *s)
     }
 }
 
+/* Whether p has anything that matches other than itself: *, ?, or a closed bracket
+   expression (a lone '[' is an ordinary character, as in the test command '['). */
 int pattern_has_magic(const char *p)
 {
     for (; *p; p++) {
+        int hit;
         if (*p == '\\' && p[1])
             p++;
-        else if (*p == '*' || *p == '?' || *p == '[')
+        else if (*p == '*' || *p == '?')
+            return 1;
+        else if (*p == '[' && bracket(p + 1, 0, &hit))
             return 1;
     }
     return 0;

@@ -7,7 +7,7 @@
 
 struct field {
     struct strbuf text, pat;
-    int keep, magic;
+    int keep, magic; /* magic: an unquoted *, ? or [ (a pattern, if pattern_has_magic agrees) */
 };
 
 /* Ends the current field: keeps it if it has text or was quoted (or force), expanding
@@ -15,7 +15,7 @@ struct field {
 static void emit(struct field *f, struct strvec *out, int glob, int force)
 {
     if (f->text.len || f->keep || force) {
-        if (!(glob && f->magic && glob_expand(f->pat.s ? f->pat.s : "", out) > 0))
+        if (!(glob && f->magic && pattern_has_magic(f->pat.s) && glob_expand(f->pat.s, out) > 0))
             sv_push(out, sb_take(&f->text));
     }
     sb_free(&f->text);
