@@ -204,11 +204,11 @@ int main(int argc, char **argv)
         in = input_from_fd(0, sh.opts[OPT_INTERACTIVE] && isatty(0));
     }
     params_set(argc - first, argv + first);
+    trap_init();
     if (sh.opts[OPT_INTERACTIVE]) {
         sh.opts[OPT_MONITOR] = 1;
         job_control_init();
     }
-    trap_init();
     int status = run_toplevel(in);
     input_free(in);
     sh_exit(status);
