@@ -102,12 +102,18 @@ static long primary(struct arith *a, int ev)
     arith_error(a, *a->p ? "syntax error" : "missing operand");
 }
 
+/* Arithmetic wraps around on overflow, as in dash, instead of being undefined. */
+static long wrap_neg(long v)
+{
+    return (long)(0UL - (unsigned long)v);
+}
+
 static long unary(struct arith *a, int ev)
 {
     if (accept(a, "+"))
         return unary(a, ev);
     if (accept(a, "-"))
-        return -unary(a, ev);
+        return wrap_neg(unary(a, ev));
     if (accept(a, "!"))
         return !unary(a, ev);
     if (accept(a, "~"))
@@ -120,7 +126,7 @@ static long apply(struct arith *a, const char *op, long l, long r, int ev)
 {
     switch (op[0]) {
     case '*':
-        return l * r;
+        return (long)((unsigned long)l * (unsigned long)r);
     case '/':
     case '%':
         if (!ev)
@@ -128,12 +134,12 @@ static long apply(struct arith *a, const char *op, long l, long r, int ev)
         if (r == 0)
             arith_error(a, "division by zero");
         if (r == -1)
-            return op[0] == '/' ? -l : 0;
+            return op[0] == '/' ? wrap_neg(l) : 0;
         return op[0] == '/' ? l / r : l % r;
     case '+':
-        return l + r;
+        return (long)((unsigned long)l + (unsigned long)r);
     case '-':
-        return l - r;
+        return (long)((unsigned long)l - (unsigned long)r);
     case '<':
         if (op[1] == '<')
             return (long)((unsigned long)l << (r & 63));
