@@ -5,6 +5,9 @@
 
 #include "qsh.h"
 
+/* Deeper recursion than this is almost surely a runaway; dash stops at the same depth. */
+#define MAX_FUNC_DEPTH 1000
+
 static struct func *funcs;
 
 struct alias {
@@ -62,6 +65,8 @@ void func_each(void (*fn)(struct func *f, void *ctx), void *ctx)
    held for the call, so a function may redefine itself while it runs. */
 int func_call(struct func *f, char **argv)
 {
+    if (sh.func_depth >= MAX_FUNC_DEPTH)
+        sh_error(2, "Maximum function recursion depth (%d) reached", MAX_FUNC_DEPTH);
     int n = 0;
     while (argv[n + 1])
         n++;
