@@ -2,9 +2,13 @@
 in QEMU. Each test case is one PASS or FAIL line; the run ends with 'N passed, N failed'.
 Exits non-zero if anything failed."""
 
+import concurrent.futures
+import glob
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu  # noqa: E402
@@ -95,6 +99,69 @@ def run_host_tests():
             report(False, f"host {name}: exits cleanly",
                    f"exit {run.returncode}: {run.stderr.strip()[-2000:]}")
         print(f"host {name}: {passed} passed, {failed} failed", flush=True)
+    run_qsh_tests()
+
+
+QSH_CASES = os.path.join(ROOT, "tests", "host", "qsh", "cases")
+
+
+def build_qsh():
+    """Builds qsh for Linux with the sanitizers into build/host/qsh; returns its path or None."""
+    os.makedirs(HOST_BUILD, exist_ok=True)
+    exe = os.path.join(HOST_BUILD, "qsh")
+    sources = sorted(glob.glob(os.path.join(ROOT, "programs", "qsh", "*.c")))
+    build = subprocess.run(["gcc"] + HOST_CFLAGS + ["-D_DEFAULT_SOURCE", "-D_POSIX_C_SOURCE=200809L"]
+                           + sources + ["-o", exe], cwd=ROOT, capture_output=True, text=True)
+    report(build.returncode == 0, "qsh: builds for the host", build.stderr.strip()[:2000])
+    return exe if build.returncode == 0 else None
+
+
+def run_case(shell, case):
+    """Runs one case script under shell in a fresh scratch directory; returns (stdout, status)."""
+    scratch = tempfile.mkdtemp(prefix="qsh-case-")
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": scratch, "LC_ALL": "C", "TERM": "dumb",
+           "TMPDIR": scratch}
+    try:
+        run = subprocess.run([shell, case], cwd=scratch, env=env, stdin=subprocess.DEVNULL,
+                             capture_output=True, timeout=30)
+        return run.stdout.decode("utf-8", "replace"), run.returncode
+    except subprocess.TimeoutExpired:
+        return "(timed out)", -1
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_qsh_tests():
+    """Runs every tests/host/qsh case under qsh and under dash and requires the same standard
+    output and exit status; then drives the line editor through a pseudo-terminal."""
+    exe = build_qsh()
+    if not exe:
+        return
+    imports = subprocess.run(["nm", "-u", exe], capture_output=True, text=True).stdout.split()
+    forbidden = sorted({name.split("@")[0] for name in imports} &
+                       {"fork", "vfork", "clone", "clone3", "system", "popen", "execve", "execv",
+                        "execvp", "execl", "execlp", "execle", "_Fork"})
+    report(not forbidden, "qsh: starts processes only with posix_spawn (no fork, exec, system)",
+           " ".join(forbidden))
+    cases = sorted(glob.glob(os.path.join(QSH_CASES, "*.sh")))
+
+    def both(case):
+        return case, run_case(exe, case), run_case("dash", case)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 4) as pool:
+        outcomes = list(pool.map(both, cases))
+    passed = failed = 0
+    for case, (out, code), (want, want_code) in outcomes:
+        name = os.path.basename(case)[:-3]
+        ok = out == want and code == want_code
+        passed += ok
+        failed += not ok
+        report(ok, f"qsh: {name}",
+               f"exit {code} want {want_code}; stdout {out[-400:]!r} want {want[-400:]!r}")
+    print(f"qsh vs dash: {passed} passed, {failed} failed", flush=True)
+    sys.path.insert(0, os.path.join(ROOT, "tests", "host", "qsh"))
+    import interactive  # noqa: E402
+    interactive.run(exe, report)
 
 
 def run_suite(append, prefix, label, minimum, timeout):

@@ -1,0 +1,2 @@
+x=val
+echo "a  b $x" "\$x" "\"q\"" "back\\slash" "lit\z"

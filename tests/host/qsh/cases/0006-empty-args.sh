@@ -1,0 +1,3 @@
+set -- "" a ""
+echo $#
+for a in "$@"; do echo "<$a>"; done

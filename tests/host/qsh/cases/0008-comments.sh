@@ -1,0 +1,3 @@
+echo a # comment
+# whole line
+echo b#notcomment

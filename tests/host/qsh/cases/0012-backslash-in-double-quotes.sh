@@ -1,0 +1,1 @@
+printf '%s\n' "a\nb" "a\\b" "a\$b" "a\`b"

@@ -1,0 +1,3 @@
+"echo" if then
+'if' 2>/dev/null
+echo status $?

@@ -1,0 +1,4 @@
+unset x
+echo ${x=one} $x
+y=
+echo ${y:=two} $y

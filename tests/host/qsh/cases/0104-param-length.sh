@@ -1,0 +1,6 @@
+x=hello
+echo ${#x}
+empty=
+echo ${#empty}
+set -- a b c
+echo ${#}

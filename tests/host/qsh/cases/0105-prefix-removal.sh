@@ -1,0 +1,2 @@
+p=/usr/local/lib/file.tar.gz
+echo ${p#*/} ${p##*/}

@@ -1,0 +1,3 @@
+x='a*b*c'
+echo ${x#"a*"} ${x%'*c'}
+echo ${x#a\*}

@@ -1,0 +1,5 @@
+set -- a b c
+echo $# "$*"
+f() { return 7; }
+f
+echo $?

@@ -1,0 +1,5 @@
+set --
+for i in "$@"; do echo never; done
+echo "count $#"
+set -- "$@"
+echo "after $#"

@@ -1,0 +1,2 @@
+set -- 1 2 3
+for i in "x$@y"; do echo "$i"; done

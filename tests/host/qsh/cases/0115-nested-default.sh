@@ -1,0 +1,2 @@
+unset a b
+echo ${a:-${b:-deep}}

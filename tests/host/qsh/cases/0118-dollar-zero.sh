@@ -1,0 +1,1 @@
+case $0 in *118-dollar-zero.sh) echo ok;; *) echo "bad $0";; esac

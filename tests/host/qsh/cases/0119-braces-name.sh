@@ -1,0 +1,2 @@
+x=a
+echo ${x}b $xb end

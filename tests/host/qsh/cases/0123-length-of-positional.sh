@@ -1,0 +1,2 @@
+set -- hello
+echo ${#1}

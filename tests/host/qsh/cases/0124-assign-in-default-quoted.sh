@@ -1,0 +1,3 @@
+unset x
+echo "${x:="a  b"}"
+echo "$x"

@@ -1,0 +1,3 @@
+f() { echo $#; }
+f a b c
+f

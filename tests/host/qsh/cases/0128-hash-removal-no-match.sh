@@ -1,0 +1,2 @@
+x=abc
+echo ${x#z} ${x%z}

@@ -1,0 +1,2 @@
+unset z
+echo $((z+1))

@@ -1,0 +1,3 @@
+e=
+set -- $e a $e b
+echo $#

@@ -1,0 +1,5 @@
+x='one
+two three'
+IFS='
+'
+for l in $x; do echo "[$l]"; done

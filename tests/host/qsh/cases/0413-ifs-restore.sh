@@ -1,0 +1,6 @@
+old=$IFS
+IFS=-
+x=a-b
+set -- $x
+IFS=$old
+echo $# $1 $2

@@ -1,0 +1,2 @@
+echo nomatch*.xyz
+echo "quoted*"

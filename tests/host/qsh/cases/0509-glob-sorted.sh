@@ -1,0 +1,2 @@
+touch zeta alpha mid Beta
+echo *

@@ -1,0 +1,2 @@
+touch m1 m2 m3
+for f in m*; do echo "file $f"; done

@@ -1,0 +1,2 @@
+touch xa xb xc
+echo x[^a]

@@ -1,0 +1,2 @@
+touch s1
+echo ./s*

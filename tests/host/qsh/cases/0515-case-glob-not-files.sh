@@ -1,0 +1,2 @@
+touch zz
+case zz in z*) echo pattern;; esac

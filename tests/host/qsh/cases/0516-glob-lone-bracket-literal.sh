@@ -1,0 +1,3 @@
+touch '[' 'a[' b
+echo [ a[ [b
+echo [[]

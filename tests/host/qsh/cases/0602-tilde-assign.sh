@@ -1,0 +1,2 @@
+x=~/a:~/b
+echo "$x" | sed "s|$HOME|H|g"

@@ -1,0 +1,3 @@
+x='*'
+case abc in "$x") echo literal;; *) echo glob;; esac
+case '*' in "$x") echo literal;; esac

@@ -1,0 +1,2 @@
+p='a*'
+case abc in $p) echo matched;; esac

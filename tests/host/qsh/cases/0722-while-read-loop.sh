@@ -1,0 +1,1 @@
+printf 'l1\nl2\nl3\n' | while read line; do echo "got $line"; done

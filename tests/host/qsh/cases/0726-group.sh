@@ -1,0 +1,3 @@
+{ echo a; echo b; } | tr ab AB
+{ x=inside; }
+echo $x

@@ -1,0 +1,5 @@
+x=outer
+(x=inner; echo $x)
+echo $x
+(cd /; pwd)
+pwd | sed "s|$HOME|H|"

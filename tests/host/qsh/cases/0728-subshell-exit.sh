@@ -1,0 +1,4 @@
+(exit 5)
+echo $?
+(false)
+echo $?

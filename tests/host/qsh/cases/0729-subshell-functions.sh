@@ -1,0 +1,2 @@
+f() { echo "func $1"; }
+(f sub)

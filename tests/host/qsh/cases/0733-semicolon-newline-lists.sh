@@ -1,0 +1,9 @@
+if true
+then
+  echo a
+fi
+while false
+do
+  :
+done
+echo b

@@ -1,0 +1,3 @@
+f() { return 42; }
+f
+echo $?

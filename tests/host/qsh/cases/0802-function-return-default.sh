@@ -1,0 +1,3 @@
+f() { false; return; }
+f
+echo $?

@@ -1,0 +1,3 @@
+f() { g=set_in_f; }
+f
+echo $g

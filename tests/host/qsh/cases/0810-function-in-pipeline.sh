@@ -1,0 +1,2 @@
+f() { while read x; do echo "f:$x"; done; }
+printf 'a\nb\n' | f

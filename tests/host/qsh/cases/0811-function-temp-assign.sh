@@ -1,0 +1,3 @@
+f() { echo "v=$v"; }
+v=temp f
+echo "after=[$v]"

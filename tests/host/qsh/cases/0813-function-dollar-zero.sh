@@ -1,0 +1,2 @@
+f() { case $0 in *.sh) echo script;; esac; }
+f

@@ -1,0 +1,4 @@
+f() if true; then echo if-body; fi
+f
+g() ( echo subshell-body; x=1 )
+g

@@ -1,0 +1,2 @@
+f() { echo $#; for a; do echo "[$a]"; done; }
+f "a b" c

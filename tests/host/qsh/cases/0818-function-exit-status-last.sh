@@ -1,0 +1,3 @@
+f() { true; false; }
+f
+echo $?

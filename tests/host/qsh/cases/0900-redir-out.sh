@@ -1,0 +1,2 @@
+echo hello > out
+cat out

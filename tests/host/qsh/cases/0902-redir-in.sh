@@ -1,0 +1,4 @@
+echo content > in
+cat < in
+read line < in
+echo $line

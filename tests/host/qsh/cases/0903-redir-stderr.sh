@@ -1,0 +1,2 @@
+ls /nonexistent_dir_xyz 2> err
+[ -s err ] && echo has-error

@@ -1,0 +1,2 @@
+cat < nosuchfile 2>/dev/null
+echo status $?

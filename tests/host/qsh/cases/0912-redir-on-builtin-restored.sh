@@ -1,0 +1,3 @@
+echo first > f1
+echo second
+cat f1

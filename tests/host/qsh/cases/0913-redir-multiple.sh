@@ -1,0 +1,2 @@
+echo x > a > b
+cat a; cat b

@@ -1,0 +1,3 @@
+echo line > src
+exec 6< src
+cat <&6

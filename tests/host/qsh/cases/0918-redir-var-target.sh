@@ -1,0 +1,3 @@
+f=target
+echo hi > $f
+cat target

@@ -1,0 +1,2 @@
+> created
+[ -f created ] && echo exists

@@ -1,0 +1,4 @@
+printf 'a\nb\n' > inp
+exec < inp
+read x
+echo $x

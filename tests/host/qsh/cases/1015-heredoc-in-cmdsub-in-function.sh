@@ -1,0 +1,5 @@
+f() { x=$(cat <<EOF
+inner $1
+EOF
+); echo "$x"; }
+f z

@@ -1,0 +1,3 @@
+set -e
+while false; do :; done
+echo reached

@@ -1,0 +1,3 @@
+trap 'echo parent-exit' EXIT
+(echo sub)
+echo end

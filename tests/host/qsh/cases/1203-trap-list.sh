@@ -1,0 +1,3 @@
+trap 'echo hi' INT
+trap 'x' TERM
+trap

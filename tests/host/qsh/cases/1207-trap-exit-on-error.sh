@@ -1,0 +1,3 @@
+trap 'echo cleanup' EXIT
+set -e
+false

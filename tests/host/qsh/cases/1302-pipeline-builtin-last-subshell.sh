@@ -1,0 +1,3 @@
+x=old
+echo new | read x
+echo $x

@@ -1,0 +1,2 @@
+echo data | cat
+pwd | sed "s|$HOME|H|"

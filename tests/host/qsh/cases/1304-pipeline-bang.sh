@@ -1,0 +1,2 @@
+! echo x | grep -q y
+echo $?

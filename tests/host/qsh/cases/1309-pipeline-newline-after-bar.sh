@@ -1,0 +1,2 @@
+echo piped |
+  tr p P

@@ -1,0 +1,3 @@
+echo x | exit 3
+echo $?
+echo still-running

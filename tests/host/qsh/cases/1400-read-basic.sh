@@ -1,0 +1,3 @@
+echo "a b c" > f
+read x y < f
+echo "[$x] [$y]"

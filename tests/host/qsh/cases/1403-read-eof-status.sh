@@ -1,0 +1,5 @@
+printf 'partial' > f
+read x < f
+echo "$? [$x]"
+read y < /dev/null
+echo "$? [$y]"

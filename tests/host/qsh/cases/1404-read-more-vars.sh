@@ -1,0 +1,3 @@
+echo "one" > f
+read a b c < f
+echo "[$a] [$b] [$c]"

@@ -1,0 +1,3 @@
+echo "a:b:" > f
+IFS=: read x y < f
+echo "[$x] [$y]"

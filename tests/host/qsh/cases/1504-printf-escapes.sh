@@ -1,0 +1,2 @@
+printf 'tab\there\nbs\\ q\"\n'
+printf '\101\102\n'

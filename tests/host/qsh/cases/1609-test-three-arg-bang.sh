@@ -1,0 +1,2 @@
+[ ! -z x ] && echo yes
+[ ! = x ] || echo no

@@ -1,0 +1,2 @@
+[ -n ] && echo n-is-string
+[ = ] && echo eq-is-string

@@ -1,0 +1,4 @@
+eval 'echo evaluated'
+cmd='x=5'
+eval $cmd
+echo $x

@@ -1,0 +1,3 @@
+name=val
+eval "$name=indirect"
+eval echo \$$name

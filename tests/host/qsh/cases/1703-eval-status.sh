@@ -1,0 +1,3 @@
+eval false
+echo $?
+eval 'exit 0; echo no' &&:

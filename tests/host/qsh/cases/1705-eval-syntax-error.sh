@@ -1,0 +1,2 @@
+(eval 'if then') 2>/dev/null
+echo $?

@@ -1,0 +1,3 @@
+echo 'sourced=yes; echo in-file $#' > lib.sh
+. ./lib.sh
+echo $sourced

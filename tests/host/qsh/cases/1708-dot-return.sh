@@ -1,0 +1,3 @@
+printf 'echo one\nreturn 3\necho two\n' > r.sh
+. ./r.sh
+echo $?

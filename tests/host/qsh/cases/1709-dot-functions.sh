@@ -1,0 +1,3 @@
+echo 'lf() { echo lib-func; }' > l.sh
+. ./l.sh
+lf

@@ -1,0 +1,2 @@
+(. ./nosuch.sh) 2>/dev/null
+echo $?

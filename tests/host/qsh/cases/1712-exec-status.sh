@@ -1,0 +1,2 @@
+(exec sh -c 'exit 6')
+echo $?

@@ -1,0 +1,2 @@
+(exec nosuchcmd_xyz) 2>/dev/null
+echo $?

@@ -1,0 +1,4 @@
+sleep 0.2 &
+pid=$!
+wait $pid
+echo "waited $?"

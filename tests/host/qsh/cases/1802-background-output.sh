@@ -1,0 +1,3 @@
+echo bg-out &
+wait
+echo fg-out

@@ -1,0 +1,2 @@
+echo piped | tr a-z A-Z &
+wait

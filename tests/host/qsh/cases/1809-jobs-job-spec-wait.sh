@@ -1,0 +1,3 @@
+sleep 0.1 &
+wait %1
+echo $?

@@ -1,0 +1,2 @@
+nosuch_command_xyz 2>/dev/null
+echo $?

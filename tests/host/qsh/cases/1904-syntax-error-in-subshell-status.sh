@@ -1,0 +1,2 @@
+(eval 'fi') 2>/dev/null
+echo $?

@@ -1,0 +1,4 @@
+readonly r=1
+(r=2) 2>/dev/null
+echo $?
+echo $r

@@ -1,0 +1,1 @@
+nosuch_cmd_abc 2>&1 | grep -c nosuch_cmd_abc

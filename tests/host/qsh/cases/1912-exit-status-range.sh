@@ -1,0 +1,4 @@
+(exit 256)
+echo $?
+(exit 255)
+echo $?

@@ -1,0 +1,2 @@
+nosuch_xyz 2>/dev/null | echo next
+echo $?

@@ -1,0 +1,2 @@
+echo x > /nonexistent/file 2>/dev/null
+echo $?

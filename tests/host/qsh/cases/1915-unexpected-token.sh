@@ -1,0 +1,2 @@
+(eval 'echo a ;; echo b') 2>/dev/null
+echo $?

@@ -1,0 +1,3 @@
+alias a1='echo one' a2='ls -l'
+alias
+alias a1

@@ -1,0 +1,3 @@
+alias x='echo x'
+unalias x
+x 2>/dev/null || echo gone

@@ -1,0 +1,2 @@
+alias up='tr a-z A-Z'
+echo abc | up

@@ -1,0 +1,3 @@
+f() { alias later='echo later-alias'; }
+f
+later

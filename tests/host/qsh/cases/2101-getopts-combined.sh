@@ -1,0 +1,3 @@
+set -- -xy -z
+while getopts xyz o; do echo $o; done
+echo $OPTIND

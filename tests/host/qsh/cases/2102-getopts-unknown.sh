@@ -1,0 +1,3 @@
+set -- -q
+getopts ab o 2>/dev/null
+echo "$o"

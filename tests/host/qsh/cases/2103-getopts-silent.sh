@@ -1,0 +1,2 @@
+set -- -q -b
+while getopts :ab: o; do echo "$o $OPTARG"; done

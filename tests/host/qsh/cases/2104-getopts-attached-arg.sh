@@ -1,0 +1,3 @@
+set -- -bvalue
+getopts b: o
+echo "$o $OPTARG"

@@ -1,0 +1,3 @@
+set -- -a -- -b
+while getopts ab o; do echo $o; done
+echo $OPTIND

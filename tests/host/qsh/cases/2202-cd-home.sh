@@ -1,0 +1,4 @@
+mkdir sub
+cd sub
+cd
+pwd | sed "s|$HOME|H|"

@@ -1,0 +1,2 @@
+cd /no/such/dir 2>/dev/null
+echo $?

@@ -1,0 +1,4 @@
+mkdir m
+cd m
+echo "$PWD" | sed "s|$HOME|H|"
+echo "$OLDPWD" | sed "s|$HOME|H|"

@@ -1,0 +1,4 @@
+type echo
+type cd
+type set
+type if

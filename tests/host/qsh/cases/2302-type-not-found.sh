@@ -1,0 +1,2 @@
+type nosuch_xyz
+echo $?

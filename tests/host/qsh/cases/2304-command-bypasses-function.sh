@@ -1,0 +1,4 @@
+echo() { printf 'func\n'; }
+echo x
+command echo real
+unset -f echo

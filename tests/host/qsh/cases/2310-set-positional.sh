@@ -1,0 +1,6 @@
+set -- x y z
+echo $# $2
+set --
+echo $#
+set -- -n
+echo "$1"

@@ -1,0 +1,3 @@
+V=value
+export V
+sh -c 'echo $V'

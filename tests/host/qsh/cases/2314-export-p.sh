@@ -1,0 +1,2 @@
+export ZZTEST='a b'
+export -p | grep ZZTEST

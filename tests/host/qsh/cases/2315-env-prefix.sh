@@ -1,0 +1,2 @@
+X=prefixed sh -c 'echo $X'
+echo "[$X]"

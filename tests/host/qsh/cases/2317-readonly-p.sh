@@ -1,0 +1,2 @@
+readonly RO=1
+readonly -p | grep RO

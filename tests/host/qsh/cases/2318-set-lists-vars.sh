@@ -1,0 +1,2 @@
+zvar='with space'
+set | grep '^zvar='

@@ -1,0 +1,5 @@
+false
+x=1
+echo $?
+x=$(exit 2)
+echo $?

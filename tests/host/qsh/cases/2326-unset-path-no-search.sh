@@ -1,0 +1,3 @@
+unset PATH
+ls 2>/dev/null
+echo $?

@@ -1,0 +1,4 @@
+x='multi
+line value'
+y='quote'\''s'
+(echo "$x"; echo "$y")

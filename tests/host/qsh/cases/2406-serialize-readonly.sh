@@ -1,0 +1,4 @@
+readonly ro=fixed
+(ro=changed) 2>/dev/null
+echo $?
+(echo $ro)

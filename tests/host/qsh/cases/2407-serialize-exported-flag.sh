@@ -1,0 +1,3 @@
+export EXP=1
+NOTEXP=2
+(sh -c 'echo "[$EXP] [$NOTEXP]"')

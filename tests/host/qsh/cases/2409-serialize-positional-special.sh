@@ -1,0 +1,2 @@
+set -- 'a b' '' 'c'
+(echo $#; for p in "$@"; do echo "<$p>"; done)

@@ -1,0 +1,3 @@
+f() { echo "bg $1"; }
+f job &
+wait

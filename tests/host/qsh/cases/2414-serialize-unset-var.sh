@@ -1,0 +1,2 @@
+unset gone
+(echo "${gone-unset}")

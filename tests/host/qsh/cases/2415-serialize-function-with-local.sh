@@ -1,0 +1,4 @@
+f() { local v=inner; echo $v; }
+v=outer
+f | cat
+echo $v

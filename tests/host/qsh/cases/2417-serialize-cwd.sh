@@ -1,0 +1,4 @@
+mkdir w
+cd w
+(pwd) | sed "s|$HOME|H|"
+echo $(pwd) | sed "s|$HOME|H|"

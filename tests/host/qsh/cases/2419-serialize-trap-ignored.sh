@@ -1,0 +1,3 @@
+trap '' INT
+(trap) | grep -c INT >/dev/null
+echo ok

@@ -1,0 +1,2 @@
+x=X
+echo pre"$x"mid'$x'post${x}end$(echo C)`echo D`$((1+1))

@@ -1,0 +1,2 @@
+x='a b'
+case $x in 'a b') echo spaced;; esac

@@ -1,0 +1,2 @@
+set -- foo
+case "$@" in foo) echo match;; esac

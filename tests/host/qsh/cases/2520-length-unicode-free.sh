@@ -1,0 +1,2 @@
+x=abcdef
+echo ${#x}

@@ -1,0 +1,2 @@
+case '*' in \*) echo star;; esac
+case 'x' in \*) echo no;; *) echo other;; esac

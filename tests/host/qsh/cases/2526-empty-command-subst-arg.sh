@@ -1,0 +1,2 @@
+set -- $(true)
+echo $#

@@ -1,0 +1,3 @@
+false
+(exit)
+echo $?

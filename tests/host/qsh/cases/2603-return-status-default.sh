@@ -1,0 +1,4 @@
+f() { return; }
+false
+f
+echo $?

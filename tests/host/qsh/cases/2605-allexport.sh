@@ -1,0 +1,3 @@
+set -a
+x=1
+sh -c 'echo $x'

@@ -1,0 +1,2 @@
+x=$(printf 'a\0b')
+echo ${#x}

@@ -1,0 +1,3 @@
+echo start
+a=(1)
+echo not-reached

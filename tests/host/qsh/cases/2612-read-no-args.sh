@@ -1,0 +1,2 @@
+echo abc | read 2>/dev/null
+echo $?

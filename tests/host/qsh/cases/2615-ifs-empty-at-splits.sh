@@ -1,0 +1,3 @@
+set -- "a b" c
+IFS=
+for x in $@; do echo "[$x]"; done

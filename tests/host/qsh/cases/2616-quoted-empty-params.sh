@@ -1,0 +1,4 @@
+set -- "" ""
+for x in "$@"; do echo "[$x]"; done
+for x in $@; do echo "<$x>"; done
+echo end

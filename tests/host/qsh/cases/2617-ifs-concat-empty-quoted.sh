@@ -1,0 +1,4 @@
+IFS=:
+x=a:
+set -- $x""
+echo $#

@@ -1,0 +1,3 @@
+trap 'echo trapped; exit 3' TERM
+kill $$
+echo no

@@ -1,0 +1,2 @@
+trap 'echo $x' EXIT
+x=late

@@ -1,0 +1,2 @@
+f() { echo $1; }
+f "$(echo a b)"

@@ -1,0 +1,3 @@
+while ! true; do :; done
+echo ok
+if ! false; then echo negif; fi

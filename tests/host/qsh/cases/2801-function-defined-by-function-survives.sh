@@ -1,0 +1,4 @@
+outer() { inner() { echo inner-ok; }; }
+outer
+unset -f outer
+inner

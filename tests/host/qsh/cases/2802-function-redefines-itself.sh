@@ -1,0 +1,3 @@
+f() { f() { echo second; }; echo first; }
+f
+f
