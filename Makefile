@@ -28,7 +28,7 @@ KERNEL_SRCS := $(wildcard kernel/arch/riscv64/*.S kernel/arch/riscv64/*.c kernel
 KERNEL_OBJS := $(patsubst %,$(B)/kernel-obj/%.o,$(KERNEL_SRCS))
 KERNEL      := $(B)/skimmer.elf
 
-LIBC_SRCS := $(wildcard lib/c/kernel/skimmer/*.S lib/c/kernel/skimmer/*.c lib/c/src/*.c) \
+LIBC_SRCS := $(wildcard lib/c/kernel/skimmer/*.S lib/c/kernel/skimmer/*.c lib/c/src/*.c lib/c/arch/riscv64/*.S) \
              common/fmt.c
 LIBC_OBJS := $(patsubst %,$(B)/user-obj/%.o,$(LIBC_SRCS))
 LIBC      := $(B)/lib/libc.a
@@ -44,7 +44,7 @@ PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/thre
             test/ipc_peer test/tmtest test/family test/rmserver \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
             test/libctest \
-            bench/kernel bench/echo bench/spawn ps test/args
+            bench/kernel bench/echo bench/spawn ps test/args qsh
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -56,6 +56,7 @@ slogger_SRCS           := servers/slogger/slogger.c
 tmpfs_SRCS             := $(wildcard servers/tmpfs/*.c)
 sloginfo_SRCS          := programs/sloginfo/sloginfo.c
 ps_SRCS                := programs/ps/ps.c
+qsh_SRCS               := $(wildcard programs/qsh/*.c)
 test/srvtest_SRCS      := tests/guest/servers/srvtest.c
 test/fstest_SRCS       := $(wildcard tests/guest/fs/*.c)
 test/pipewriter_SRCS   := tests/guest/programs/pipewriter.c

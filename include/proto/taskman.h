@@ -35,7 +35,7 @@ struct tm_header {
 };
 
 #define TM_SPAWN_IO        0x1 /* tm_spawn.flags: give the child the I/O privilege */
-#define TM_SPAWN_SETPGROUP 0x2 /* the child leads a new process group */
+#define TM_SPAWN_SETPGROUP 0x2 /* the child joins process group pgroup, or leads a new one (0) */
 #define TM_SPAWN_FDS                                                                               \
     0x4 /* the records say all of the child's descriptors; without it the                          \
            child opens /dev/console for 0-2 */
@@ -54,6 +54,8 @@ struct tm_spawn {
     uint16_t zero;
     uint64_t sigignore; /* signals the child starts ignoring (bit n: signal n) */
     uint64_t sigmask;   /* signals its first thread starts blocking */
+    int32_t pgroup;     /* with TM_SPAWN_SETPGROUP */
+    int32_t zero2;
 };
 
 /* A descriptor of the child: the sender's connection coid, made for the child, becomes its

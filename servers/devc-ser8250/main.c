@@ -143,7 +143,8 @@ static int ser_devctl(void *ocb, unsigned dcmd, void *data, size_t nbytes, size_
         if (nbytes < sizeof(*t))
             return EINVAL;
         memset(t, 0, sizeof(*t));
-        t->c_lflag = ISIG | (tty.canonical ? ICANON : 0) | (tty.echo ? ECHO : 0);
+        t->c_lflag = (tty.isig ? ISIG : 0) | (tty.canonical ? ICANON : 0) | (tty.echo ? ECHO : 0);
+        t->c_cc[VMIN] = 1;
         *out_n = sizeof(*t);
         return 0;
     case DCMD_TCSETATTR:
@@ -151,6 +152,7 @@ static int ser_devctl(void *ocb, unsigned dcmd, void *data, size_t nbytes, size_
             return EINVAL;
         tty.canonical = (t->c_lflag & ICANON) != 0;
         tty.echo = (t->c_lflag & ECHO) != 0;
+        tty.isig = (t->c_lflag & ISIG) != 0;
         serve_readers(); /* raw mode may make waiting input readable at once */
         return 0;
     default:

@@ -14,6 +14,7 @@ void tty_init(struct tty *t, void (*echo_out)(void *ctx, const char *s, size_t n
     memset(t, 0, sizeof(*t));
     t->canonical = true;
     t->echo = true;
+    t->isig = true;
     t->echo_out = echo_out;
     t->ctx = ctx;
 }
@@ -39,6 +40,12 @@ static void finish(struct tty *t, const char *s, size_t n, bool record)
 
 void tty_input(struct tty *t, char c)
 {
+    if (c == CTRL('C') && t->isig) {
+        echo(t, "^C\r\n", 4);
+        t->len = 0;
+        t->interrupts++;
+        return;
+    }
     if (!t->canonical) {
         finish(t, &c, 1, false);
         return;
@@ -68,11 +75,6 @@ void tty_input(struct tty *t, char c)
     case CTRL('D'):
         finish(t, t->line, t->len, true); /* with no text: the end-of-file record */
         t->len = 0;
-        return;
-    case CTRL('C'):
-        echo(t, "^C\r\n", 4);
-        t->len = 0;
-        t->interrupts++;
         return;
     default:
         if (t->len < TTY_LINE_MAX - 1) {

@@ -15,6 +15,7 @@
 
 struct tty {
     bool canonical, echo;
+    bool isig;               /* ^C interrupts (in either mode); without it ^C is input */
     char line[TTY_LINE_MAX]; /* the line being edited */
     size_t len;
     char ready[TTY_READY]; /* finished input, waiting to be read */

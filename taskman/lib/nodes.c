@@ -9,11 +9,13 @@
 #include <proto/io.h>
 #include <proto/taskman.h>
 #include <qsoe/cpio.h>
+#include <stdio.h>
 #include <string.h>
 #include <taskman/bootfs.h>
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
 #include <taskman/procfs.h>
+#include <taskman/proctab.h>
 
 #define MAX_OCBS 256
 
@@ -363,11 +365,42 @@ static void node_readdir(int rcvid, struct ocb *o, uint32_t room)
     MsgReply(rcvid, (long)used, out, used);
 }
 
+// IO_CONNECT kind IO_READLINK: /proc/<pid>/exe and /proc/self/exe name the program a process
+// runs; nothing else of taskman's is a link (EINVAL).
+static void node_readlink(int rcvid, const struct _msg_info *info, struct io_connect *c, size_t len)
+{
+    char path[PATH_MAX_LEN];
+    if (len < sizeof(*c) + c->pathlen || c->pathlen >= PATH_MAX_LEN) {
+        MsgError(rcvid, EINVAL);
+        return;
+    }
+    memcpy(path, (char *)(c + 1), c->pathlen);
+    path[c->pathlen] = '\0';
+    int pid = 0;
+    char tail[8];
+    if (strcmp(path, "/proc/self/exe") == 0)
+        pid = info->pid;
+    else if (sscanf(path, "/proc/%d/%7s", &pid, tail) != 2 || strcmp(tail, "exe") != 0)
+        pid = 0;
+    struct tm_proc *p = pid ? proctab_find(pid) : NULL;
+    if (!p || !p->exe[0]) {
+        MsgError(rcvid, pid ? ENOENT : EINVAL);
+        return;
+    }
+    size_t n = strlen(p->exe);
+    MsgReply(rcvid, (long)n, p->exe, n);
+}
+
 bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
 {
     struct io_hdr *h = msg;
     if (h->type < IO_CONNECT || h->type > IO_SYNC)
         return false;
+    if (h->type == IO_CONNECT && len >= sizeof(struct io_connect) &&
+        ((struct io_connect *)msg)->kind == IO_READLINK) {
+        node_readlink(rcvid, info, msg, len);
+        return true;
+    }
     if (h->type == IO_CONNECT || h->type == IO_DUP) {
         int err = h->type == IO_CONNECT ? node_open(info, msg, len) : node_dup(info, msg, len);
         if (err)

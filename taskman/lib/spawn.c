@@ -10,6 +10,7 @@
 #include <proto/taskman.h>
 #include <pthread.h>
 #include <qsoe/cpio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +28,7 @@ struct job {
     int rcvid; /* the spawner, blocked in TM_SPAWN */
     int parent;
     bool io, setpgroup, pass_fds;
+    int pgroup;       /* with setpgroup: the group to join, 0 for a new one */
     int depth;        /* 0: the program itself; 1: the interpreter of a script */
     char *msg;        /* a copy of the request, which argv, envp and from point into */
     char *path;       /* the file to read (owned) */
@@ -77,6 +79,14 @@ static int build(const void *image, size_t size, const char *name, char *const a
     return pid;
 }
 
+// Notes the program file pid runs, made absolute ("x" in the boot image is /proc/boot/x).
+static void note_exe(int pid, const char *path)
+{
+    struct tm_proc *p = proctab_find(pid);
+    if (p)
+        snprintf(p->exe, sizeof(p->exe), "%s%s", path[0] == '/' ? "" : "/proc/boot/", path);
+}
+
 // The arguments for running a script: {interpreter, [arg,] path, argv[1..]} in a new array;
 // NULL if there would be too many or memory ran out.
 static char **script_args(const char *interpreter, const char *arg, const char *path,
@@ -107,7 +117,10 @@ int spawn_boot_program(const char *path, char *const argv[], char *const envp[],
     struct cpio_entry e;
     if (find_boot_program(path, &e) < 0)
         return -ENOENT;
-    return build(e.data, e.size, argv && argv[0] ? argv[0] : path, argv, envp, parent, io, NULL);
+    int pid = build(e.data, e.size, argv && argv[0] ? argv[0] : path, argv, envp, parent, io, NULL);
+    if (pid > 0)
+        note_exe(pid, path);
+    return pid;
 }
 
 // Splits a spawn request into its descriptor records and strings, with argv and envp (each
@@ -169,7 +182,7 @@ static void finish(struct job *j, int result)
         MsgError(j->rcvid, -result);
     } else {
         if (j->setpgroup)
-            proctab_find(result)->pgid = result;
+            proctab_find(result)->pgid = j->pgroup ? j->pgroup : result;
         MsgReply(j->rcvid, result, NULL, 0);
     }
     free_job(j);
@@ -251,9 +264,13 @@ static bool held_elsewhere(const char *path)
 // script makes the job name its interpreter instead (RUN_INTERPRETER). Else a negated errno.
 static int run_image(struct job *j, const void *image, size_t size)
 {
-    if (!script_is(image, size))
-        return build(image, size, j->name, j->argv, j->envp, j->parent, j->io,
-                     j->pass_fds ? &j->from : NULL);
+    if (!script_is(image, size)) {
+        int pid = build(image, size, j->name, j->argv, j->envp, j->parent, j->io,
+                        j->pass_fds ? &j->from : NULL);
+        if (pid > 0)
+            note_exe(pid, j->path);
+        return pid;
+    }
     static struct script_line line;
     if (j->depth > 0)
         return -ENOEXEC; /* an interpreter that is itself a script */
@@ -298,6 +315,15 @@ static void proceed(struct job *j)
     }
 }
 
+// Whether some process (a zombie not yet waited for counts, as in POSIX) is in group pgid.
+static bool group_exists(int pgid)
+{
+    for (struct tm_proc *p = proctab_next(NULL); p; p = proctab_next(p))
+        if (p->pgid == pgid)
+            return true;
+    return false;
+}
+
 void spawn_request(int rcvid, const struct _msg_info *info, const void *msg, size_t got)
 {
     const struct tm_spawn *s = msg;
@@ -330,6 +356,12 @@ void spawn_request(int rcvid, const struct _msg_info *info, const void *msg, siz
     j->parent = j->from.parent = info->pid;
     j->io = io;
     j->setpgroup = (s->flags & TM_SPAWN_SETPGROUP) != 0;
+    j->pgroup = s->pgroup;
+    if (j->setpgroup && j->pgroup && !group_exists(j->pgroup)) {
+        free_job(j);
+        MsgError(rcvid, EPERM); /* POSIX: a group the child cannot join */
+        return;
+    }
     j->pass_fds = (s->flags & TM_SPAWN_FDS) != 0;
     j->euid = parent ? parent->euid : 0;
     j->egid = parent ? parent->egid : 0;

@@ -3,6 +3,7 @@
  * number generator: a 64-bit linear congruential generator whose high 31 bits are the result,
  * one state for the whole process (rand) or the caller's (rand_r).
  */
+#include <inttypes.h>
 #include <stdlib.h>
 
 int abs(int x)
@@ -60,4 +61,14 @@ int rand_r(unsigned *seed)
     int r = step(&state);
     *seed = (unsigned)state;
     return r;
+}
+
+intmax_t imaxabs(intmax_t x)
+{
+    return x < 0 ? -x : x;
+}
+
+imaxdiv_t imaxdiv(intmax_t num, intmax_t den)
+{
+    return (imaxdiv_t){num / den, num % den};
 }

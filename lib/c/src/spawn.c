@@ -85,6 +85,8 @@ static size_t build(char *buf, const struct child_fds *fds, const char *path, ch
                            (uint16_t)(fds ? fds->n : 0),
                            0,
                            0,
+                           0,
+                           0,
                            0};
     return (size_t)(data + len - buf);
 }
@@ -96,8 +98,6 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
     if (flags & ~(POSIX_SPAWN_QSOE_IO | POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
                   POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_RESETIDS))
         return EINVAL;
-    if ((flags & POSIX_SPAWN_SETPGROUP) && attr->__pgroup != 0)
-        return ENOSYS; /* joining another process's group is not supported */
     if (!path || !*path)
         return ENOENT;
     char abs[PATH_MAX_LEN];
@@ -115,6 +115,7 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
     int err = !msg ? ENOMEM : !len ? E2BIG : 0;
     if (!err) {
         struct tm_spawn *m = (struct tm_spawn *)msg;
+        m->pgroup = (flags & POSIX_SPAWN_SETPGROUP) ? attr->__pgroup : 0;
         m->sigignore = __sig_ignored;
         if (flags & POSIX_SPAWN_SETSIGDEF)
             m->sigignore &= ~attr->__sigdefault.__bits;
@@ -237,7 +238,7 @@ int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t 
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-    if (pid == 0 || pid < -1 || (options & ~WNOHANG)) {
+    if (pid == 0 || pid < -1 || (options & ~(WNOHANG | WUNTRACED | WCONTINUED))) {
         errno = pid == 0 ? ENOSYS : EINVAL; /* process groups arrive with kill */
         return -1;
     }

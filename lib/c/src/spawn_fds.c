@@ -1,7 +1,8 @@
 /*
- * The descriptors of a process being spawned: every descriptor of the parent without
- * close-on-exec, then the file actions in the order they were added, worked out on a table of
- * the child's descriptors before anything is sent. Each descriptor the child gets is a
+ * The descriptors of a process being spawned: the file actions in the order they were added,
+ * worked out on a table of the parent's descriptors before anything is sent, as a child would
+ * do them before it closes what is close-on-exec (a dup2 may copy such a descriptor; the copy
+ * is not). Each descriptor the child gets is a
  * connection the parent makes for it (a copy through IO_DUP, or a fresh open), which taskman
  * moves into the child (docs/taskman.md, "Inherited descriptors").
  */
@@ -100,24 +101,24 @@ static void remove_fd(struct child_fds *t, int fd)
 static int add_fd(struct child_fds *t, struct child_fd e)
 {
     remove_fd(t, e.fd);
-    if (t->n == TM_SPAWN_MAX_FDS)
+    if (t->n == OPEN_MAX)
         return EMFILE;
     t->e[t->n++] = e;
     return 0;
 }
 
-// Starts the table with every descriptor of the caller that is not close-on-exec, each still
-// to be copied.
+// Starts the table with every descriptor of the caller, each still to be copied.
 static int inherit(struct child_fds *t)
 {
     struct _server_info si;
     for (int fd = 0; (fd = ConnectServerInfo(0, fd, &si)) >= 0 && fd < OPEN_MAX; fd++) {
         int flags = ConnectFlags(0, fd, 0, 0);
-        if (flags >= 0 && !(flags & _NTO_COF_CLOEXEC)) {
-            int err = add_fd(t, (struct child_fd){fd, fd, -1, 0, false});
-            if (err)
-                return err;
-        }
+        if (flags < 0)
+            continue;
+        int err =
+            add_fd(t, (struct child_fd){fd, fd, -1, 0, false, (flags & _NTO_COF_CLOEXEC) != 0});
+        if (err)
+            return err;
     }
     return 0;
 }
@@ -135,27 +136,34 @@ static int apply(struct child_fds *t, const struct __spawn_action *a)
         if (opened < 0)
             return errno;
         ConnectServerInfo(0, opened, &si);
-        return add_fd(t, (struct child_fd){a->fd, -1, opened, si.scoid, true});
+        return add_fd(t, (struct child_fd){a->fd, -1, opened, si.scoid, true, false});
     }
     struct child_fd *from = find(t, a->fd);
     if (!from)
         return EBADF;
     if (a->fd == a->newfd) {
         from->must = true;
+        from->cloexec = false; /* POSIX: dup2 onto itself clears close-on-exec */
         return 0;
     }
-    struct child_fd e = {a->newfd, from->source, -1, 0, true};
+    struct child_fd e = {a->newfd, from->source, -1, 0, true, false};
     if (from->coid >= 0 && (e.coid = __fd_dup_at(from->coid, 0, &e.scoid)) < 0)
         return errno;
     return add_fd(t, e);
 }
 
-// Makes the copies still to be made. A descriptor the child would only have inherited is
-// left out if it cannot be copied (a connection that is not a file).
+// Drops what is close-on-exec and makes the copies still to be made. A descriptor the child
+// would only have inherited is left out if it cannot be copied (a connection that is not a
+// file).
 static int make_copies(struct child_fds *t)
 {
     for (int i = 0; i < t->n; i++) {
         struct child_fd *e = &t->e[i];
+        if (e->cloexec) {
+            remove_fd(t, e->fd);
+            i--;
+            continue;
+        }
         if (e->coid >= 0)
             continue;
         e->coid = __fd_dup_at(e->source, 0, &e->scoid);
@@ -177,6 +185,8 @@ int __spawn_fds_prepare(struct child_fds *t, const posix_spawn_file_actions_t *f
         err = apply(t, &fa->__action[a]);
     if (!err)
         err = make_copies(t);
+    if (!err && t->n > TM_SPAWN_MAX_FDS)
+        err = EMFILE; /* more descriptors than a spawn can carry */
     if (err)
         __spawn_fds_release(t);
     return err;

@@ -107,6 +107,10 @@ static bool parse_mode(const char *mode, int *oflag, bool *rd, bool *wr)
     default:
         return false;
     }
+    if (strchr(mode, 'e'))
+        *oflag |= O_CLOEXEC; /* as glibc's "e": not inherited by children */
+    if (strchr(mode, 'x') && mode[0] == 'w')
+        *oflag |= O_EXCL;
     *rd = mode[0] == 'r' || plus;
     *wr = mode[0] != 'r' || plus;
     return true;

@@ -31,6 +31,7 @@ struct tm_proc {
     uint64_t brk_base;  /* the program break: from the end of the program's image */
     uint64_t brk;
     char name[32];
+    char exe[128]; /* the program file it runs, absolute: /proc/<pid>/exe */
 };
 
 struct tm_proc *proctab_add(int pid, int ppid, const char *name);

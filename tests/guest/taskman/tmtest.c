@@ -129,7 +129,7 @@ static void test_bad_messages(void)
     struct {
         struct tm_spawn s;
         char data[8];
-    } lie = {{TM_SPAWN, 0, 1, 0, 100, 022, 0, 0, 0, 0}, "x\0y"};
+    } lie = {{TM_SPAWN, 0, 1, 0, 100, 022, 0, 0, 0, 0, 0, 0}, "x\0y"};
     CHECK("a spawn whose length lies gives EINVAL",
           MsgSend(coid, &lie, sizeof(lie), NULL, 0) == -1 && errno == EINVAL);
     lie.s.datalen = sizeof(lie.data);

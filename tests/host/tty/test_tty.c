@@ -90,10 +90,18 @@ int main(void)
 
     fresh(&t);
     t.canonical = false;
+    t.isig = false;
     type(&t, "x\x03y");
     n = tty_read(&t, buf, sizeof(buf));
     report(n == 3 && memcmp(buf, "x\x03y", 3) == 0 && t.interrupts == 0,
-           "raw mode passes every byte, control characters included", NULL);
+           "raw mode without ISIG passes every byte, control characters included", NULL);
+
+    fresh(&t);
+    t.canonical = false;
+    type(&t, "x\x03y");
+    n = tty_read(&t, buf, sizeof(buf));
+    report(n == 2 && memcmp(buf, "xy", 2) == 0 && t.interrupts == 1,
+           "raw mode with ISIG still makes ^C an interrupt, not input", NULL);
 
     fresh(&t);
     for (int i = 0; i < 1000; i++)
