@@ -148,7 +148,13 @@ $(B)/image/test/%.sh: tests/guest/programs/%.sh
 	@mkdir -p $(dir $@)
 	@cp $< $@
 
-$(MODPKG): $(PROGRAM_BINS) $(SCRIPTS)
+# Files of the boot image's tree that are not programs: rootfs/etc/passwd is etc/passwd.
+ROOTFS_FILES := $(patsubst rootfs/%,$(B)/image/%,$(shell find rootfs -type f))
+$(B)/image/%: rootfs/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG): $(PROGRAM_BINS) $(SCRIPTS) $(ROOTFS_FILES)
 	@echo "  CPIO    $@"
 	@cd $(B)/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
 
