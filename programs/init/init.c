@@ -1,9 +1,9 @@
 /*
  * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
- * console driver, the system logger, the pipe manager and tmpfs on /tmp, then runs a simple
- * command reader on the console until the shell exists: each line names a program in the boot
- * image and its arguments; the reader starts it, waits for it and reports a non-zero status.
- * Orphans it inherits are collected as it waits.
+ * console driver, the system logger, the pipe manager and tmpfs on /tmp, then keeps a shell
+ * (qsh) running on the console, starting a new one whenever it ends. Without qsh in the boot
+ * image it runs a simple command reader instead: each line names a program of the boot image
+ * and its arguments. Orphans it inherits are collected as it waits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -111,23 +111,36 @@ static void use_console_driver(void)
     }
 }
 
-int main(void)
+/* The shell's environment: a login's. */
+static char *shell_env[] = {"PATH=/proc/boot", "HOME=/",     "USER=root",   "LOGNAME=root",
+                            "SHELL=/proc/boot/qsh", "TERM=vt100", NULL};
+
+// Runs qsh on the console, in its own process group in the foreground, until it ends; false
+// if it could not be started.
+static bool run_shell(int tty)
 {
-    if (!start_server("devc-ser8250", "/dev/ser1", true)) {
-        printf("init: the console driver did not start; no console\n");
-        for (;;)
-            sleep_ms(3600000);
-    }
-    if (!start_server("slogger", "/dev/slog", false))
-        printf("init: slogger did not start; no system log\n");
-    if (!start_server("pipe", "/dev/pipe", false))
-        printf("init: the pipe manager did not start; no pipes\n");
-    if (!start_server("tmpfs", "/tmp", false))
-        printf("init: tmpfs did not start; no /tmp\n");
-    slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
-    use_console_driver();
-    int tty = open("/dev/console", O_RDWR);
-    printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    char *argv[] = {"-qsh", NULL};
+    pid_t pid;
+    if (posix_spawn(&pid, "/proc/boot/qsh", NULL, &attr, argv, shell_env) != 0)
+        return false;
+    tcsetpgrp(tty, pid);
+    int status = 0;
+    while (waitpid(-1, &status, 0) != pid)
+        ; /* orphans init inherits are collected here too */
+    tcsetpgrp(tty, getpgrp());
+    char msg[80];
+    snprintf(msg, sizeof(msg), "init: the shell ended (status %d); starting a new one\n",
+             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    say(tty, msg);
+    return true;
+}
+
+// The command reader, for a boot image without a shell.
+static void __attribute__((noreturn)) command_reader(int tty)
+{
     char line[256];
     for (;;) {
         say(tty, "qsoe$ ");
@@ -150,4 +163,32 @@ int main(void)
         }
         run(tty, words);
     }
+}
+
+int main(void)
+{
+    if (!start_server("devc-ser8250", "/dev/ser1", true)) {
+        printf("init: the console driver did not start; no console\n");
+        for (;;)
+            sleep_ms(3600000);
+    }
+    if (!start_server("slogger", "/dev/slog", false))
+        printf("init: slogger did not start; no system log\n");
+    if (!start_server("pipe", "/dev/pipe", false))
+        printf("init: the pipe manager did not start; no pipes\n");
+    if (!start_server("tmpfs", "/tmp", false))
+        printf("init: tmpfs did not start; no /tmp\n");
+    slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
+    use_console_driver();
+    int tty = open("/dev/console", O_RDWR);
+    if (access("/proc/boot/qsh", X_OK) == 0) {
+        printf("init: QSOE/N is up (pid %d); starting the shell\n", getpid());
+        fflush(stdout);
+        while (run_shell(tty))
+            sleep_ms(100);
+        printf("init: the shell could not be started; the command reader takes over\n");
+    }
+    printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
+    fflush(stdout);
+    command_reader(tty);
 }

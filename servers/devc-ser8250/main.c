@@ -150,7 +150,7 @@ static int ser_devctl(void *ocb, unsigned dcmd, void *data, size_t nbytes, size_
     case DCMD_TCSETATTR:
         if (nbytes < sizeof(*t))
             return EINVAL;
-        tty.canonical = (t->c_lflag & ICANON) != 0;
+        tty_set_canonical(&tty, (t->c_lflag & ICANON) != 0);
         tty.echo = (t->c_lflag & ECHO) != 0;
         tty.isig = (t->c_lflag & ISIG) != 0;
         serve_readers(); /* raw mode may make waiting input readable at once */

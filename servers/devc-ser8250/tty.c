@@ -84,6 +84,33 @@ void tty_input(struct tty *t, char c)
     }
 }
 
+void tty_set_canonical(struct tty *t, bool canonical)
+{
+    if (canonical == t->canonical)
+        return;
+    t->canonical = canonical;
+    if (!canonical) {
+        finish(t, t->line, t->len, false);
+        t->len = 0;
+        t->rcount = 0;
+        return;
+    }
+    size_t n = t->count, start = 0;
+    char pending[TTY_READY];
+    for (size_t i = 0; i < n; i++)
+        pending[i] = t->ready[(t->head + i) % TTY_READY];
+    t->count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (pending[i] == '\n') {
+            finish(t, pending + start, i + 1 - start, true);
+            start = i + 1;
+        }
+    }
+    t->len = n - start < TTY_LINE_MAX ? n - start : TTY_LINE_MAX;
+    for (size_t i = 0; i < t->len; i++)
+        t->line[i] = pending[start + i];
+}
+
 bool tty_readable(const struct tty *t)
 {
     return t->canonical ? t->rcount > 0 : t->count > 0;

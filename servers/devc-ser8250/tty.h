@@ -31,5 +31,9 @@ void tty_init(struct tty *t, void (*echo_out)(void *ctx, const char *s, size_t n
 void tty_input(struct tty *t, char c);
 bool tty_readable(const struct tty *t);
 size_t tty_read(struct tty *t, char *buf, size_t n);
+// Switches between canonical and raw mode keeping what was typed ahead, in order: a line
+// being edited becomes raw input, and raw input not yet read becomes lines (its last part,
+// without a newline, the line being edited).
+void tty_set_canonical(struct tty *t, bool canonical);
 
 #endif
