@@ -7,16 +7,16 @@
 
 #include "loader.h"
 
-#define RAM_BASE   0x80000000ull
-#define KERNEL_VA  0xffffffff80000000ull
-#define PTE_V      (1u << 0)
-#define PTE_R      (1u << 1)
-#define PTE_W      (1u << 2)
-#define PTE_X      (1u << 3)
-#define PTE_A      (1u << 6)
-#define PTE_D      (1u << 7)
-#define SATP_SV39  (8ull << 60)
-#define VPN2(va)   (((va) >> 30) & 0x1ff)
+#define RAM_BASE  0x80000000ull
+#define KERNEL_VA 0xffffffff80000000ull
+#define PTE_V     (1u << 0)
+#define PTE_R     (1u << 1)
+#define PTE_W     (1u << 2)
+#define PTE_X     (1u << 3)
+#define PTE_A     (1u << 6)
+#define PTE_D     (1u << 7)
+#define SATP_SV39 (8ull << 60)
+#define VPN2(va)  (((va) >> 30) & 0x1ff)
 
 static uint64_t root[512] __attribute__((aligned(4096)));
 

@@ -37,8 +37,8 @@ void taskman_start(seL4_BootInfo *bi)
     size_t size;
     const void *cpio = bootmods_cpio(&size);
     struct cpio_entry init;
-    tm_printf("taskman: boot cpio at %p, %lu bytes, %u files, init %s\n", cpio,
-              (unsigned long)size, count_files(cpio, size),
+    tm_printf("taskman: boot cpio at %p, %lu bytes, %u files, init %s\n", cpio, (unsigned long)size,
+              count_files(cpio, size),
               cpio_find(cpio, size, "init", &init) == 0 ? "present" : "missing");
 
     ipc_selftest();
