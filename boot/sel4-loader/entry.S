@@ -24,19 +24,15 @@ _start:
 3:  wfi
     j 3b
 
-/* The other hart, started by the loader's hart once everything is in place. */
+/* Started by the boot hart after everything is in place: no stack needed. */
     .text
     .global secondary_entry
 secondary_entry:
     csrw sie, zero
-.option push
-.option norelax
-    la gp, __global_pointer$
-.option pop
-    la sp, secondary_stack_top
-    call secondary_main
-1:  wfi
-    j 1b
+    mv a2, a1
+    mv a1, a0
+    la a0, handoff
+    j enter_kernel
 
 /*
  * enter_kernel(handoff, hart id, core id): switches to the boot page table (this code is
@@ -66,6 +62,3 @@ enter_kernel:
 loader_stack:
     .space 16384
 loader_stack_top:
-secondary_stack:
-    .space 4096
-secondary_stack_top:

@@ -1,13 +1,10 @@
 /*
- * Finds the harts, starts the other one through SBI HSM and brings both into seL4. seL4 here
- * is built for exactly two nodes and its boot core (core 0) waits for the other, so both must
- * enter it; core ids follow hart ids in ascending order (hart 0 is core 0 on QEMU virt),
- * whichever hart OpenSBI happened to boot.
- *
- * Under QEMU's -icount a hart that spins starves the other one until a timer is due. seL4's
- * boot core spins waiting for core 1, and core 1 spins on node_boot_lock until core 0 has
- * booted, so no hart spins here: the loader's hart waits for the other to arrive, and core 1
- * waits for node_boot_lock, both napping on a timer (wfi) between looks.
+ * Finds the harts and starts the others through SBI HSM. seL4 here is built for exactly two
+ * nodes and its boot core waits for the second one, so both must enter it: seL4 core ids
+ * follow hart ids in ascending order (hart 0 is core 0 on QEMU virt), whichever hart OpenSBI
+ * happened to boot. The other hart enters seL4 at once and waits there for core 0 to boot.
+ * (Under QEMU 7.2's -icount the hart that runs first starves the other while it busy-waits,
+ * and seL4's core 0 busy-waits for core 1: see docs/qsoe-l.md.)
  */
 #include <stdint.h>
 
@@ -16,51 +13,10 @@
 
 #define SEL4_NODES     2
 #define MAX_HART_PROBE 64
-#define NAP_TICKS      10000 // 1 ms at QEMU virt's 10 MHz timebase
-#define SIE_STIE       (1u << 5)
 
 extern char secondary_entry[];
 
-static volatile uint64_t arrived;
-static volatile const uint64_t *boot_lock;
-
-static void arm_timer(void)
-{
-    uint64_t now;
-    __asm__ volatile("rdtime %0" : "=r"(now));
-    sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (long)(now + NAP_TICKS), 0, 0);
-}
-
-// Waits until *flag is non-zero, napping in wfi on a timer between looks so that QEMU runs
-// the other hart meanwhile. It returns with a timer still due: with none, the other hart
-// spinning in seL4 would hold QEMU's -icount scheduler until the next one, which might never
-// come. seL4 programs the timer itself later.
-static void wait_for(volatile const uint64_t *flag)
-{
-    arm_timer();
-    while (*flag == 0) {
-        __asm__ volatile("csrs sie, %0" ::"r"(SIE_STIE));
-        __asm__ volatile("wfi");
-        __asm__ volatile("csrc sie, %0" ::"r"(SIE_STIE));
-        arm_timer();
-    }
-}
-
-// Enters seL4 as `core`: core 0 at once, the others once core 0 has released them.
-static _Noreturn void join_kernel(uint64_t hartid, uint64_t core)
-{
-    if (core != 0 && boot_lock)
-        wait_for(boot_lock);
-    enter_kernel(&handoff, hartid, core);
-}
-
-void secondary_main(uint64_t hartid, uint64_t core)
-{
-    arrived = 1;
-    join_kernel(hartid, core);
-}
-
-void harts_enter_kernel(uint64_t hartid, uint64_t node_boot_lock)
+uint64_t harts_start(uint64_t hartid)
 {
     uint64_t harts[SEL4_NODES];
     int n = 0;
@@ -77,7 +33,6 @@ void harts_enter_kernel(uint64_t hartid, uint64_t node_boot_lock)
                     "QEMU with -smp %d)",
                     n, SEL4_NODES, SEL4_NODES);
 
-    boot_lock = (volatile const uint64_t *)(uintptr_t)node_boot_lock;
     uint64_t own_core = 0;
     __asm__ volatile("fence rw, rw" ::: "memory");
     for (int core = 0; core < n; core++) {
@@ -90,6 +45,5 @@ void harts_enter_kernel(uint64_t hartid, uint64_t node_boot_lock)
         if (r.error != 0)
             loader_fail("SBI could not start hart %lu (error %ld)", harts[core], r.error);
     }
-    wait_for(&arrived);
-    join_kernel(hartid, own_core);
+    return own_core;
 }

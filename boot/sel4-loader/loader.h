@@ -56,13 +56,8 @@ const char *user_image_load(const void *elf, size_t elf_size, const void *cpio, 
 // Returns the satp value of a page table mapping the kernel window and the loader itself.
 uint64_t pagetable_build(void);
 
-// The physical address of a symbol of kernel.elf, or 0 when it has none by that name.
-uint64_t kernel_symbol_phys(const void *elf, size_t size, const char *name);
-
-// Starts the other hart and enters seL4 on both; node_boot_lock is the physical address of
-// seL4's release flag for the other cores (0 if unknown: they then enter at once).
-_Noreturn void harts_enter_kernel(uint64_t hartid, uint64_t node_boot_lock);
-_Noreturn void secondary_main(uint64_t hartid, uint64_t core);
+// Starts every other hart at secondary_entry; returns this hart's seL4 core id.
+uint64_t harts_start(uint64_t hartid);
 
 _Noreturn void loader_main(uint64_t hartid, const void *dtb);
 

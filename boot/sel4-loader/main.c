@@ -83,12 +83,7 @@ void loader_main(uint64_t hartid, const void *dtb)
     handoff.arg[5] = dtb_size;
     __asm__ volatile("fence.i" ::: "memory");
 
-    uint64_t lock = kernel_symbol_phys(
-        sel4_kernel_elf, (size_t)(sel4_kernel_elf_end - sel4_kernel_elf), "node_boot_lock");
-    if (lock < k.phys_start || lock + sizeof(uint64_t) > k.phys_end) {
-        console_printf("loader: no node_boot_lock in kernel.elf; core 1 enters seL4 at once\n");
-        lock = 0;
-    }
     console_printf("loader: entering seL4 on both harts\n");
-    harts_enter_kernel(hartid, lock);
+    uint64_t core = harts_start(hartid);
+    enter_kernel(&handoff, hartid, core);
 }

@@ -1,10 +1,8 @@
-/* The few SBI calls the QSOE/L loader makes: console output, the timer, hart start/status. */
+/* The few SBI calls the QSOE/L loader makes: console output and hart start/status (HSM). */
 #ifndef SEL4_LOADER_SBI_H
 #define SEL4_LOADER_SBI_H
 
 #define SBI_LEGACY_PUTCHAR  0x01
-#define SBI_EXT_TIME        0x54494d45
-#define SBI_TIME_SET_TIMER  0
 #define SBI_EXT_HSM         0x48534d
 #define SBI_HSM_HART_START  0
 #define SBI_HSM_HART_STATUS 2

@@ -61,5 +61,7 @@ void thread_start(struct tm_thread *t, void (*entry)(uintptr_t), uintptr_t arg, 
 
 // The first IPC over seL4: a round trip with a second thread, then a timed loop of them.
 void ipc_selftest(void);
+void bench_batch_begin(void);
+void bench_batch_end(void);
 
 #endif
