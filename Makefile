@@ -133,8 +133,10 @@ test: setup
 	@SEL4_PREFIX=$(SEL4_PREFIX) $(PYTHON) tools/test_all.py
 
 bench: setup
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory VARIANT=n all
 	@$(PYTHON) bench/run_bench.py
+	@if [ -f $(SEL4_KERNEL) ]; then $(MAKE) --no-print-directory VARIANT=l all && \
+		$(PYTHON) bench/sel4_insns.py; fi
 
 # The message-passing path is built without frame pointers (about 180 guest instructions a
 # round trip); a backtrace through it skips its frames but still reaches their callers.
