@@ -10,6 +10,7 @@
 #include "loader.h"
 
 #define FDT_MAGIC 0xd00dfeedu
+#define PLACE_LO  0x80200000ull // the lowest address the loader writes (seL4's image)
 
 _Static_assert(offsetof(struct handoff, satp) == HANDOFF_SATP, "entry.S reads satp");
 _Static_assert(offsetof(struct handoff, entry) == HANDOFF_ENTRY, "entry.S reads entry");
@@ -28,18 +29,18 @@ static uint32_t be32(const void *p)
     return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
 }
 
-// Copies the device tree to `at` and returns its size, or 0 (no device tree for seL4) when
-// OpenSBI passed none that is readable. seL4 only hands it on to the root task.
-static uint64_t place_dtb(const void *dtb, uint64_t at, uint64_t limit)
+// The size of the firmware's device tree, or 0 (no device tree for seL4) when OpenSBI passed
+// none that is readable. seL4 only hands it on to the root task. It must lie outside the
+// memory the loader fills, which it is read from only after seL4 is in place.
+static uint64_t dtb_size_of(const void *dtb, uint64_t limit)
 {
     if (dtb == NULL || be32(dtb) != FDT_MAGIC) {
         console_printf("loader: no device tree from the firmware; seL4 gets none\n");
         return 0;
     }
-    uint64_t size = be32((const uint8_t *)dtb + 4);
-    if (size > limit - at)
-        loader_fail("the device tree (%lu bytes) does not fit below the loader", size);
-    memmove((void *)at, dtb, size);
+    uint64_t at = (uint64_t)(uintptr_t)dtb, size = be32((const uint8_t *)dtb + 4);
+    if (at < limit && at + size > PLACE_LO)
+        loader_fail("the firmware's device tree (0x%lx) lies where seL4 and the root task go", at);
     return size;
 }
 
@@ -48,16 +49,17 @@ void loader_main(uint64_t hartid, const void *dtb)
     uint64_t limit = (uint64_t)(uintptr_t)__loader_start;
     console_printf("loader: QSOE/L boot loader on hart %lu\n", hartid);
 
+    uint64_t dtb_size = dtb_size_of(dtb, limit);
     struct kernel_image k;
     const char *err = kernel_image_load(sel4_kernel_elf,
                                         (size_t)(sel4_kernel_elf_end - sel4_kernel_elf), limit, &k);
     if (err)
         loader_fail("%s", err);
 
-    uint64_t dtb_pa = k.phys_end;
-    uint64_t dtb_size = place_dtb(dtb, dtb_pa, limit);
-    if (dtb_size == 0)
-        dtb_pa = 0;
+    uint64_t dtb_pa = dtb_size ? k.phys_end : 0;
+    if (dtb_size > limit - k.phys_end)
+        loader_fail("the device tree (%lu bytes) does not fit below the loader", dtb_size);
+    memcpy((void *)k.phys_end, dtb, dtb_size);
 
     struct user_image u;
     err = user_image_load(root_task_elf, (size_t)(root_task_elf_end - root_task_elf), boot_cpio,
