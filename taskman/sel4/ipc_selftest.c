@@ -7,7 +7,7 @@
 
 #define BATCHES      20
 #define ROUNDS       100
-#define BENCH_BUDGET 1000000 // microseconds: no budget expiry, so no timer interrupt, mid-batch
+#define BENCH_BUDGET 1000000 // microseconds: no budget expiry (timer interrupt) within a batch
 
 static seL4_CPtr ep, ready, main_reply, peer_reply;
 
