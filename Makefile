@@ -1,5 +1,6 @@
-# QSOE top-level build. `make run` boots QSOE/N in QEMU, `make test` runs every test,
-# `make bench` runs the benchmarks. Everything is built in build/.
+# QSOE top-level build. `make run` boots QSOE/N in QEMU (`make run VARIANT=l`: QSOE/L on an
+# installed seL4), `make test` runs every test, `make bench` runs the benchmarks. Everything is
+# built in build/.
 
 CROSS    ?= riscv64-unknown-elf-
 CC        = $(CROSS)gcc
@@ -79,12 +80,45 @@ SCRIPTS := $(patsubst tests/guest/programs/%,$(B)/image/test/%,$(wildcard tests/
 
 MODPKG := $(B)/modpkg.cpio
 
-QEMU_FLAGS = -M virt -smp 2 -m 256M -bios default -nographic -no-reboot \
-             -kernel $(KERNEL) -initrd $(MODPKG)
+# QSOE/L: the same boot image over seL4, which is installed outside the project (README). The
+# image is the loader (boot/sel4-loader) with seL4's kernel, taskman-L and the cpio inside.
+SEL4_PREFIX ?= /opt/seL4
+SEL4_KERNEL := $(SEL4_PREFIX)/bin/kernel.elf
+QSOE_L      := $(B)/qsoe-l.elf
+TASKMAN_L   := $(B)/sel4/taskman-l.elf
+
+LOADER_CFLAGS = $(COMMON_CFLAGS) -march=rv64imac_zicsr_zifencei -mabi=lp64 \
+                -Ilib/c/include -Iinclude -Icommon/include
+LOADER_SRCS := $(wildcard boot/sel4-loader/*.S boot/sel4-loader/*.c) \
+               common/elf.c common/fmt.c lib/c/src/string.c
+LOADER_OBJS := $(patsubst %,$(B)/loader-obj/%.o,$(LOADER_SRCS))
+PAYLOAD_OBJ := $(B)/loader-obj/boot/sel4-loader/payload.S.o
+
+# seL4's headers are GNU C (they use `asm`), hence gnu11 for taskman-L.
+TASKMAN_L_CFLAGS = $(COMMON_CFLAGS) -std=gnu11 -march=rv64gc_zicsr_zifencei -mabi=lp64d \
+                   -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include
+TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) \
+                  common/cpio.c common/fmt.c lib/c/src/string.c
+TASKMAN_L_OBJS := $(patsubst %,$(B)/sel4-obj/%.o,$(TASKMAN_L_SRCS))
+
+VARIANT ?= n
+ifeq ($(VARIANT),l)
+ifeq ($(wildcard $(SEL4_KERNEL)),)
+$(error QSOE/L needs an installed seL4 at $(SEL4_PREFIX) (riscv64, qemu-riscv-virt, MCS, 2 nodes): see README)
+endif
+VARIANT_NAME := QSOE/L
+IMAGES       := $(QSOE_L)
+QEMU_FLAGS    = -M virt -smp 2 -m 512M -bios default -nographic -no-reboot -kernel $(QSOE_L)
+else
+VARIANT_NAME := QSOE/N
+IMAGES       := $(KERNEL) $(MODPKG)
+QEMU_FLAGS    = -M virt -smp 2 -m 256M -bios default -nographic -no-reboot \
+                -kernel $(KERNEL) -initrd $(MODPKG)
+endif
 
 .PHONY: all run test test-host test-guest bench setup clean format
 
-all: $(KERNEL) $(MODPKG)
+all: $(IMAGES)
 
 setup:
 	@tools/setup.sh
@@ -93,16 +127,20 @@ setup:
 # found (GCC_INCLUDE is read when a make starts).
 run: setup
 	@$(MAKE) --no-print-directory all
-	@echo "QSOE/N: booting in QEMU (leave with Ctrl-A then X)"
+	@echo "$(VARIANT_NAME): booting in QEMU (leave with Ctrl-A then X)"
 	$(QEMU) $(QEMU_FLAGS) $(if $(APPEND),-append "$(APPEND)")
 
+# QSOE/L is built and tested only when seL4 is installed; test_all.py says when it is skipped.
 test: setup
-	@$(MAKE) --no-print-directory all
-	@$(PYTHON) tools/test_all.py
+	@$(MAKE) --no-print-directory VARIANT=n all
+	@if [ -f $(SEL4_KERNEL) ]; then $(MAKE) --no-print-directory VARIANT=l all; fi
+	@SEL4_PREFIX=$(SEL4_PREFIX) $(PYTHON) tools/test_all.py
 
 bench: setup
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory VARIANT=n all
 	@$(PYTHON) bench/run_bench.py
+	@if [ -f $(SEL4_KERNEL) ]; then $(MAKE) --no-print-directory VARIANT=l all && \
+		$(PYTHON) bench/sel4_insns.py; fi
 
 # The message-passing path is built without frame pointers (about 180 guest instructions a
 # round trip); a backtrace through it skips its frames but still reaches their callers.
@@ -143,6 +181,31 @@ $(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(
 		$(LIBTASKMAN) $(LIBC) -lgcc
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_RULE,$(p))))
+
+$(B)/loader-obj/%.o: % Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (loader)"
+	@$(CC) $(LOADER_CFLAGS) -c $< -o $@
+
+$(PAYLOAD_OBJ): LOADER_CFLAGS += -DSEL4_KERNEL_ELF='"$(SEL4_KERNEL)"' \
+                                 -DROOT_TASK_ELF='"$(TASKMAN_L)"' -DBOOT_CPIO='"$(MODPKG)"'
+$(PAYLOAD_OBJ): $(SEL4_KERNEL) $(TASKMAN_L) $(MODPKG)
+
+$(QSOE_L): $(LOADER_OBJS) boot/sel4-loader/loader.ld
+	@echo "  LD      $@"
+	@$(LD) -nostdlib -T boot/sel4-loader/loader.ld -o $@ $(LOADER_OBJS) \
+		$(shell $(CC) -march=rv64imac -mabi=lp64 -print-libgcc-file-name)
+
+$(B)/sel4-obj/%.o: % Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (seL4 user)"
+	@$(CC) $(TASKMAN_L_CFLAGS) -c $< -o $@
+
+$(TASKMAN_L): $(TASKMAN_L_OBJS) taskman/sel4/taskman-l.ld
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(TASKMAN_L_CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
+		-T taskman/sel4/taskman-l.ld -o $@ $(TASKMAN_L_OBJS) -lgcc
 
 $(B)/image/test/%.sh: tests/guest/programs/%.sh
 	@mkdir -p $(dir $@)

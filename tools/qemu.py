@@ -21,14 +21,21 @@ class Boot:
         self.timed_out = timed_out
 
 
-def qemu_command(append="", smp=2, memory="256M", icount=False, kernel=None, initrd=None):
+def qemu_command(append="", smp=2, memory=None, icount=False, kernel=None, initrd=None,
+                 variant="n"):
+    """QSOE/N boots Skimmer with the cpio as the initrd; QSOE/L boots one image (the loader
+    with seL4, taskman-L and the cpio inside) and needs 512 MiB, the RAM seL4 was built for."""
     cmd = [
-        "qemu-system-riscv64", "-M", "virt", "-smp", str(smp), "-m", memory,
+        "qemu-system-riscv64", "-M", "virt", "-smp", str(smp),
         "-bios", "default", "-display", "none", "-serial", "stdio", "-monitor", "none",
         "-no-reboot",
-        "-kernel", kernel or os.path.join(BUILD, "skimmer.elf"),
-        "-initrd", initrd or os.path.join(BUILD, "modpkg.cpio"),
     ]
+    if variant == "l":
+        cmd += ["-m", memory or "512M", "-kernel", kernel or os.path.join(BUILD, "qsoe-l.elf")]
+    else:
+        cmd += ["-m", memory or "256M",
+                "-kernel", kernel or os.path.join(BUILD, "skimmer.elf"),
+                "-initrd", initrd or os.path.join(BUILD, "modpkg.cpio")]
     if append:
         cmd += ["-append", append]
     if icount:

@@ -1,6 +1,7 @@
 """Runs every QSOE test: host unit tests of the pure code, then system tests that boot QSOE/N
-in QEMU. Each test case is one PASS or FAIL line; the run ends with 'N passed, N failed'.
-Exits non-zero if anything failed."""
+in QEMU, then QSOE/L on seL4 when seL4 is installed (SEL4_PREFIX, default /opt/seL4; without
+it those checks are reported as skipped). Each test case is one PASS or FAIL line; the run
+ends with 'N passed, N failed, N skipped'. Exits non-zero if anything failed."""
 
 import concurrent.futures
 import glob
@@ -19,7 +20,9 @@ HOST_CFLAGS = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-g", "-O1",
                "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
                "-Icommon/include", "-iquote", "kernel/include"]
 
-results = {"passed": 0, "failed": 0}
+SEL4_PREFIX = os.environ.get("SEL4_PREFIX", "/opt/seL4")
+
+results = {"passed": 0, "failed": 0, "skipped": 0}
 
 
 def report(ok, name, detail=""):
@@ -247,13 +250,79 @@ def run_guest_tests():
            "boot: the first process gets its argv and its exit status ends the machine")
 
 
+# What a QSOE/L boot must show: (check name, texts that must all be on the console).
+SEL4_BOOT_CHECKS = [
+    ("QSOE/L: the loader places seL4, the device tree and taskman-L",
+     ["loader: seL4 at 0x80200000", "loader: root task at 0x", "loader: entering seL4"]),
+    ("QSOE/L: seL4 boots on both harts and starts the root task",
+     ["Booting all finished, dropped to user space"]),
+    ("QSOE/L: taskman-L prints its banner and sees 2 cpus",
+     ["taskman: running on seL4 (QSOE/L)", "bytes of untyped memory, 2 cpus"]),
+    ("QSOE/L: taskman-L finds the boot cpio inside its image", ["files, init present"]),
+    ("QSOE/L: a second thread's seL4_Call gets the root task's reply",
+     ["taskman: IPC round trip: a second thread sent 41 and got 42 back"]),
+]
+SEL4_LOADER_CHECKS = [
+    "QSOE/L loader: a damaged root-task ELF gives a clear error and a non-zero exit",
+    "QSOE/L loader: a machine with one hart gives a clear error and a non-zero exit",
+]
+
+
+def damaged_root_task_image():
+    """A copy of the QSOE/L image whose embedded taskman-L has a wrong ELF machine field."""
+    image = os.path.join(qemu.BUILD, "qsoe-l.elf")
+    with open(image, "rb") as f:
+        data = bytearray(f.read())
+    with open(os.path.join(qemu.BUILD, "sel4", "taskman-l.elf"), "rb") as f:
+        at = data.find(f.read())
+    if at < 0:
+        return None
+    data[at + 18] = 0  # e_machine: no longer EM_RISCV
+    bad = os.path.join(qemu.BUILD, "sel4", "qsoe-l-bad-root.elf")
+    with open(bad, "wb") as f:
+        f.write(data)
+    return bad
+
+
+def run_sel4_tests():
+    """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
+    refusals. Skipped, loudly, when no seL4 is installed."""
+    checks = len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_LOADER_CHECKS)
+    if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
+        print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
+              f"2 nodes; see README): {checks} checks skipped", flush=True)
+        results["skipped"] += checks
+        return
+    if not os.path.exists(os.path.join(qemu.BUILD, "qsoe-l.elf")):
+        report(False, "QSOE/L: build/qsoe-l.elf is built", "run make VARIANT=l")
+        return
+
+    b = qemu.boot(timeout=60, variant="l")
+    for name, texts in SEL4_BOOT_CHECKS:
+        report(all(t in b.output for t in texts), name, b.output[-1500:])
+    report(b.code == 0 and not b.timed_out, "QSOE/L: taskman-L ends the machine with status 0",
+           f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-800:]!r}")
+
+    bad = damaged_root_task_image()
+    b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None
+    report(b is not None and b.code not in (0, None) and
+           "loader: error: the root task is not a valid RISC-V ELF64 executable" in b.output,
+           SEL4_LOADER_CHECKS[0], b.output[-800:] if b else "taskman-l.elf not in the image")
+    b = qemu.boot(timeout=30, variant="l", smp=1)
+    report(b.code not in (0, None) and "loader: error: 1 hart(s) found" in b.output,
+           SEL4_LOADER_CHECKS[1], f"exit {b.code}: {b.output[-800:]!r}")
+
+
 def main():
     only = sys.argv[1] if len(sys.argv) > 1 else "all"
     if only in ("all", "host"):
         run_host_tests()
     if only in ("all", "guest"):
         run_guest_tests()
-    print(f"{results['passed']} passed, {results['failed']} failed", flush=True)
+    if only in ("all", "guest", "sel4"):
+        run_sel4_tests()
+    print(f"{results['passed']} passed, {results['failed']} failed, "
+          f"{results['skipped']} skipped", flush=True)
     return 1 if results["failed"] else 0
 
 

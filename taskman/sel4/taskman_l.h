@@ -1,0 +1,67 @@
+/*
+ * The parts of taskman-L, the seL4 root task of QSOE/L: console, untyped memory and cap slots,
+ * its own address space, threads, the boot cpio and the end of the machine.
+ */
+#ifndef TASKMAN_L_H
+#define TASKMAN_L_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sel4/sel4.h>
+
+// Priority of taskman-L's main thread (the root task starts at the top priority).
+#define TASKMAN_PRIO seL4_MaxPrio
+
+// What seL4 told the root task at boot.
+extern const seL4_BootInfo *tm_bootinfo;
+
+// Entered from crt0.S with TLS set up.
+_Noreturn void taskman_start(seL4_BootInfo *bi);
+
+void tm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// Reports what failed and ends the machine with exit status 1.
+_Noreturn void tm_fatal(const char *what, long err);
+
+// Ends QEMU with `code` (0 = success) through the sifive_test device.
+_Noreturn void tm_poweroff(unsigned code);
+void poweroff_init(void);
+
+// Untyped memory, in the smallest boot untyped that still has room for each object.
+void untyped_init(const seL4_BootInfo *bi);
+seL4_CPtr slot_alloc(void);
+seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits);
+seL4_CPtr device_frame_alloc(uint64_t paddr);
+uint64_t untyped_ram_bytes(void);
+unsigned untyped_count(void);
+
+// Maps a 4 KiB frame (never executable) into taskman-L's own address space, adding page
+// tables as needed.
+void vspace_map(seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights);
+
+// The cap of the user-image frame that backs `va` (a page inside taskman-L's image).
+seL4_CPtr image_frame(const void *va);
+
+// Thread-local storage: a thread's block (TLS_AREA_SIZE bytes, TLS_AREA_ALIGN aligned) is set
+// up from the TLS image; the return value is the thread's tp.
+#define TLS_AREA_SIZE  256
+#define TLS_AREA_ALIGN 64
+uintptr_t tls_init(void *area);
+
+// The boot cpio the loader put inside taskman-L's image (include/boot/sel4_boot.h).
+const void *bootmods_cpio(size_t *size);
+
+// A thread in taskman-L's address space with its own stack, TLS, IPC buffer, TCB and
+// scheduling context; it starts in entry(arg) at once.
+struct tm_thread {
+    seL4_CPtr tcb, sc;
+};
+void thread_start(struct tm_thread *t, void (*entry)(uintptr_t), uintptr_t arg, unsigned prio);
+
+// The first IPC over seL4: a round trip with a second thread, then a timed loop of them.
+void ipc_selftest(void);
+void bench_batch_begin(void);
+void bench_batch_end(void);
+
+#endif
