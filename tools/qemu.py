@@ -3,6 +3,7 @@ console, and report how the machine ended: its exit code (the guest ends QEMU th
 the sifive_test device) or a time-out. Standard library only."""
 
 import os
+import re
 import select
 import subprocess
 import time
@@ -82,3 +83,54 @@ def boot(append="", timeout=120, until=None, send=None, **kw):
         proc.wait()
     text = out.decode("utf-8", "replace").replace("\r\n", "\n")
     return Boot(code, text, time.monotonic() - start, timed_out)
+
+
+class Console:
+    """A running QEMU driven through its serial console: what it printed so far (text, with
+    CR LF made LF), typing into it, and waiting for what it prints."""
+
+    PROMPT = re.compile(r"[#$] \x1b\[K$")  # qsh's fresh prompt: "/ # " then erase-to-end
+
+    def __init__(self, append="", **kw):
+        self.proc = subprocess.Popen(qemu_command(append, **kw), stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.text = ""
+
+    def wait_for(self, pattern, start=0, timeout=60):
+        """Reads until the regex pattern matches the text from offset start; the match, or
+        None if QEMU ends or timeout seconds pass first."""
+        deadline = time.monotonic() + timeout
+        while True:
+            m = pattern.search(self.text, start)
+            if m:
+                return m
+            left = deadline - time.monotonic()
+            if left <= 0 or self.proc.poll() is not None:
+                return None
+            ready, _, _ = select.select([self.proc.stdout], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(self.proc.stdout.fileno(), 65536)
+                if not chunk:
+                    return None
+                self.text += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def type(self, keys):
+        self.proc.stdin.write(keys.encode())
+        self.proc.stdin.flush()
+
+    def run_line(self, line, timeout=60):
+        """Types line and Enter at the shell and waits for the next prompt; the lines it
+        printed (without the shell's redrawing of the line being edited), or None."""
+        start = len(self.text)
+        self.type(line + "\n")
+        m = self.wait_for(self.PROMPT, start, timeout)
+        if not m:
+            return None
+        text = self.text[start:m.start()]
+        lines = text[: text.rfind("\n")].split("\n")[1:]
+        return [l.replace("\r", "") for l in lines if "\x1b[K" not in l]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
