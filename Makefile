@@ -45,7 +45,7 @@ PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/thre
             test/ipc_peer test/tmtest test/family test/rmserver \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
             test/libctest \
-            bench/kernel bench/echo bench/spawn ps test/args qsh
+            bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -56,7 +56,11 @@ pipe_SRCS              := servers/pipe/pipe.c
 slogger_SRCS           := servers/slogger/slogger.c
 tmpfs_SRCS             := $(wildcard servers/tmpfs/*.c)
 sloginfo_SRCS          := programs/sloginfo/sloginfo.c
-ps_SRCS                := programs/ps/ps.c
+ps_SRCS                := programs/ps/ps.c programs/lib/procstat.c
+pidin_SRCS             := programs/pidin/pidin.c programs/lib/procstat.c
+sysinfo_SRCS           := programs/sysinfo/sysinfo.c
+shutdown_SRCS          := programs/shutdown/shutdown.c
+reboot_SRCS            := programs/shutdown/shutdown.c
 qsh_SRCS               := $(wildcard programs/qsh/*.c)
 test/srvtest_SRCS      := tests/guest/servers/srvtest.c
 test/fstest_SRCS       := $(wildcard tests/guest/fs/*.c)
@@ -173,12 +177,17 @@ $(LIBTASKMAN): $(LIBTASKMAN_OBJS)
 	@rm -f $@
 	@$(CROSS)ar rcs $@ $^
 
+# A program is linked with its debugging information into build/elf/ (for gdb) and goes into
+# the boot image without it (seven times smaller; the symbols stay for backtraces and profiles).
 define PROGRAM_RULE
-$(B)/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC) lib/c/user.ld
+$(B)/elf/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC) lib/c/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LINK    $$@"
 	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
 		$(LIBTASKMAN) $(LIBC) -lgcc
+$(B)/image/$(1): $(B)/elf/$(1)
+	@mkdir -p $$(dir $$@)
+	@$(OBJCOPY) --strip-debug $$< $$@
 endef
 $(foreach p,$(PROGRAMS),$(eval $(call PROGRAM_RULE,$(p))))
 

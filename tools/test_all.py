@@ -220,6 +220,20 @@ def run_console_tests():
         report(out == ["/proc/boot/test", "hello", "got x"],
                "console: cd, globbing, redirection into tmpfs and command substitution",
                repr(out))
+        out = con.run_line("ps")
+        report(out is not None and out[0].split() == ["PID", "PPID", "PGID", "THR", "STATE", "PRI",
+                                                       "MEM", "NAME"] and
+               any(l.split()[-1:] == ["init"] and l.split()[0] == "2" for l in out[1:]),
+               "console: ps lists the processes with threads, state, priority and memory",
+               repr(out))
+        out = con.run_line("pidin")
+        report(out is not None and any("devc-ser8250" in l and "RECEIVE" in l for l in out) and
+               any("taskman" in l and "RUNNING" in l for l in out) and
+               any("pidin" in l and "REPLY" in l for l in out),
+               "console: pidin shows each thread's state, QNX style", repr(out))
+        out = con.run_line("sysinfo")
+        report(out is not None and "cpus: 2" in out and any(l.startswith("memory: ") for l in out),
+               "console: sysinfo shows the CPUs and memory", repr(out))
         start = len(con.text)
         con.type("\x04")
         again = con.wait_for(re.compile(r"init: the shell ended \(status \d+\); starting a new "
@@ -227,6 +241,13 @@ def run_console_tests():
         fresh = again and con.wait_for(con.PROMPT, again.end(), 30)
         report(again is not None and fresh is not None,
                "console: ^D leaves the shell, and init starts a new one", repr(con.text[-400:]))
+        start = len(con.text)
+        con.type("shutdown\n")
+        off = con.wait_for(re.compile(r"skimmer: power off"), start, 30)
+        con.proc.wait(timeout=30)
+        report(off is not None and con.proc.returncode == 0,
+               "console: shutdown powers the machine off (QEMU exits with 0)",
+               f"exit {con.proc.returncode}, {con.text[-300:]!r}")
     finally:
         con.stop()
 

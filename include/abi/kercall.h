@@ -83,6 +83,8 @@ enum kercall {
     KER_SIGNAL_ACTION,     /* (pid, stub, signo, const struct _sigaction_k *, old *) */
     KER_SIGNAL_PROCMASK,   /* (pid, tid, how, const uint64_t *set, uint64_t *old) */
     KER_SIGNAL_RETURN,     /* (const struct _sigcontext_k *): from a handler, via the stub */
+    KER_PROC_INFO,         /* (pid, struct _proc_kinfo *): privileged */
+    KER_SYS_INFO,          /* (struct _sys_kinfo *): privileged */
 
     KER_NCALLS
 };

@@ -27,6 +27,7 @@ enum taskman_msg_type {
     TM_BRK,           /* struct tm_mmap (addr: the new break, 0 to ask) -> struct tm_mmap_reply */
     TM_SETGROUPS,     /* struct tm_setgroups */
     TM_LOADED,        /* taskman's own loader thread: struct tm_loaded */
+    TM_POWER,         /* struct tm_power (root only): power off or reset the machine */
 };
 
 struct tm_header {
@@ -109,6 +110,12 @@ struct tm_mmap_reply {
 
 struct tm_uname {
     char sysname[32], nodename[32], release[32], version[64], machine[32];
+};
+
+struct tm_power {
+    uint16_t type;
+    uint16_t how; /* SYS_POWER_OFF or SYS_POWER_RESET */
+    int32_t code; /* power off: the machine's exit status (QEMU's) */
 };
 
 /* A loader thread of taskman's has read a program file for a spawn (or failed). */

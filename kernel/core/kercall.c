@@ -70,6 +70,8 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_SIGNAL_ACTION] = kc_signal_action,
     [KER_SIGNAL_PROCMASK] = kc_signal_procmask,
     [KER_SIGNAL_RETURN] = kc_signal_return,
+    [KER_PROC_INFO] = kc_proc_info,
+    [KER_SYS_INFO] = kc_sys_info,
 };
 
 long kercall_dispatch(uint64_t num, const uint64_t *args)

@@ -257,3 +257,14 @@ int process_wait(int pid, int *status)
     collect(p);
     return pid;
 }
+
+// How many processes exist (zombies included).
+int process_count(void)
+{
+    int n = 0;
+    spin_lock(&table_lock);
+    for (int i = 1; i < MAX_PROCESSES; i++)
+        n += table[i] != NULL;
+    spin_unlock(&table_lock);
+    return n;
+}

@@ -26,6 +26,8 @@ long kc_signal_kill(const uint64_t *a);
 long kc_signal_action(const uint64_t *a);
 long kc_signal_procmask(const uint64_t *a);
 long kc_signal_return(const uint64_t *a);
+long kc_proc_info(const uint64_t *a);
+long kc_sys_info(const uint64_t *a);
 long kc_console_write(const uint64_t *a);
 long kc_thread_create(const uint64_t *a);
 long kc_thread_destroy(const uint64_t *a);

@@ -14,6 +14,7 @@ void *page_alloc(size_t n);
 void *page_alloc_zeroed(size_t n);
 void page_free(void *kva, size_t n);
 size_t page_free_count(void);
+size_t page_total_count(void);
 bool memory_overlaps_ram(uintptr_t pa, size_t len);
 void memory_add_ram(uintptr_t base, size_t size);
 

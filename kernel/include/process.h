@@ -30,6 +30,7 @@
 struct addrspace {
     struct spinlock lock;
     uintptr_t root;
+    size_t pages; /* memory pages mapped for it (not device pages) */
 };
 
 struct ktimer;
@@ -60,6 +61,7 @@ void process_put(struct process *p);
 void process_terminate(struct process *p, int status);
 void process_thread_gone(struct process *p);
 int process_wait(int pid, int *status);
+int process_count(void);
 
 /* A user range: below USER_TOP and not wrapping (whether it is mapped is found on use). */
 static inline bool user_range_ok(uintptr_t addr, size_t len)

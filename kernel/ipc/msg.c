@@ -186,6 +186,9 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
         err = check_info_ptr(uinfo);
     if (err)
         return err;
+    /* A priority lent by the last pulse (which has no reply to end it) ends here. */
+    if (t->prio != t->base_prio)
+        sched_set_priority(t, t->base_prio);
     spin_lock(&p->lock);
     struct channel *ch = channel_lookup(p, (int)a[0]);
     if (!ch) {

@@ -77,3 +77,8 @@ bool memory_overlaps_ram(uintptr_t pa, size_t len)
             return true;
     return false;
 }
+
+size_t page_total_count(void)
+{
+    return pool.npages;
+}

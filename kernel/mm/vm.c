@@ -3,8 +3,8 @@
  * process's memory (taskman loading a program), and the checked copies between the kernel and
  * the calling thread's user memory.
  */
-#include <mm.h>
 #include <ipc.h>
+#include <mm.h>
 #include <process.h>
 
 int vm_init(struct addrspace *as)
@@ -34,8 +34,10 @@ static void unmap_locked(struct addrspace *as, uintptr_t va, size_t len)
         if (arch_pt_lookup(as->root, a, &pa, &flags) < 0)
             continue;
         arch_pt_unmap(as->root, a, NULL);
-        if (!(flags & VM_SHARED))
+        if (!(flags & VM_SHARED)) {
             page_free(pa_to_kva(ALIGN_DOWN(pa, PAGE_SIZE)), 1);
+            as->pages--;
+        }
     }
 }
 
@@ -66,6 +68,7 @@ int vm_map_anon(struct addrspace *as, uintptr_t va, size_t len, unsigned flags)
             spin_unlock(&as->lock);
             return err;
         }
+        as->pages++;
     }
     spin_unlock(&as->lock);
     return 0;

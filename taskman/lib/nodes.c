@@ -10,6 +10,7 @@
 #include <proto/taskman.h>
 #include <qsoe/cpio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <taskman/bootfs.h>
 #include <taskman/nodes.h>
@@ -25,9 +26,9 @@ enum node_kind {
     NODE_CONSOLE,
     NODE_BOOT_FILE,
     NODE_BOOT_DIR,
-    NODE_PROC_DIR,   /* /proc */
-    NODE_PID_DIR,    /* /proc/<pid> */
-    NODE_PID_STATUS, /* /proc/<pid>/status */
+    NODE_PROC_DIR, /* /proc */
+    NODE_PID_DIR,  /* /proc/<pid> */
+    NODE_TEXT,     /* text made when opened: /proc/<pid>/status, threads; /proc/sysinfo */
 };
 
 struct ocb {
@@ -37,8 +38,8 @@ struct ocb {
     const uint8_t *data;
     size_t size;
     uint64_t offset;
-    char text[PROCFS_STATUS_MAX]; /* a status file's contents */
-    char dir[BOOTFS_NAME_MAX];    /* a boot-image directory's path inside the image */
+    char *text;                /* a NODE_TEXT's contents, allocated */
+    char dir[BOOTFS_NAME_MAX]; /* a boot-image directory's path inside the image */
 };
 
 struct conn {
@@ -80,7 +81,10 @@ void nodes_disconnect(int scoid)
 {
     struct conn *c = scoid ? conn_of(scoid) : NULL;
     if (c) {
-        c->ocb->refs--;
+        if (--c->ocb->refs == 0) {
+            free(c->ocb->text);
+            c->ocb->text = NULL;
+        }
         c->scoid = 0;
     }
 }
@@ -111,16 +115,32 @@ static bool is_under(const char *path, const char *prefix)
     return strncmp(path, prefix, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
+// Makes o the text file text (len bytes, allocated; NULL: out of memory).
+static int text_node(struct ocb *o, char *text, int len)
+{
+    if (!text)
+        return len == -ENOENT ? ENOENT : ENOMEM;
+    o->kind = NODE_TEXT;
+    o->text = text;
+    o->data = (const uint8_t *)text;
+    o->size = (size_t)len;
+    return 0;
+}
+
 // Opens what rest names under /proc (rest is what follows "/proc"): the directory itself,
-// /proc/<pid> or /proc/<pid>/status. Returns 0 or an errno.
+// /proc/sysinfo, /proc/<pid>, /proc/<pid>/status or /proc/<pid>/threads. Returns 0 or an
+// errno.
 static int proc_open(const char *rest, struct ocb *o)
 {
+    int len = 0;
     while (*rest == '/')
         rest++;
     if (*rest == '\0') {
         o->kind = NODE_PROC_DIR;
         return 0;
     }
+    if (strcmp(rest, "sysinfo") == 0)
+        return text_node(o, procfs_sysinfo(&len), len);
     int pid = 0;
     for (; *rest >= '0' && *rest <= '9'; rest++) {
         if (pid > 10000000)
@@ -129,20 +149,21 @@ static int proc_open(const char *rest, struct ocb *o)
     }
     if (pid == 0 || (*rest != '\0' && *rest != '/'))
         return ENOENT;
-    int len = procfs_status(pid, o->text, sizeof(o->text));
-    if (len < 0)
-        return -len;
     while (*rest == '/')
         rest++;
     if (*rest == '\0') {
+        char *status = procfs_status(pid, &len);
+        free(status);
+        if (!status)
+            return len == -ENOENT ? ENOENT : ENOMEM;
         o->kind = NODE_PID_DIR;
-    } else if (strcmp(rest, "status") == 0) {
-        o->kind = NODE_PID_STATUS;
-        o->size = (size_t)len;
-    } else {
-        return ENOENT;
+        return 0;
     }
-    return 0;
+    if (strcmp(rest, "status") == 0)
+        return text_node(o, procfs_status(pid, &len), len);
+    if (strcmp(rest, "threads") == 0)
+        return text_node(o, procfs_threads(pid, &len), len);
+    return ENOENT;
 }
 
 // Opens the boot-image file or directory rest names (rest is inside the image).
@@ -180,45 +201,37 @@ static int node_open(const struct _msg_info *info, struct io_connect *c, size_t 
     path[c->pathlen] = '\0';
     static struct ocb o;
     o = (struct ocb){.refs = 1, .oflag = (int)c->oflag};
-    int access = c->oflag & 3;
-    if (strcmp(path, "/dev/null") == 0) {
+    int access = c->oflag & 3, err = 0;
+    if (strcmp(path, "/dev/null") == 0)
         o.kind = NODE_NULL;
-    } else if (strcmp(path, "/dev/zero") == 0) {
+    else if (strcmp(path, "/dev/zero") == 0)
         o.kind = NODE_ZERO;
-    } else if (strcmp(path, "/dev/console") == 0) {
+    else if (strcmp(path, "/dev/console") == 0)
         o.kind = NODE_CONSOLE;
-    } else if (is_under(path, "/proc/boot")) {
-        int err = boot_open(path + 10, &o);
-        if (err)
-            return err;
-        if (access != 0)
-            return EROFS;
-    } else if (is_under(path, "/proc")) {
-        int err = proc_open(path + 5, &o);
-        if (err)
-            return err;
-        if (access != 0)
-            return EROFS;
-    } else {
-        int err = boot_open(path, &o); /* "/" and whatever no other prefix covers */
-        if (err)
-            return err;
-        if (access != 0)
-            return EROFS;
-    }
-    if (conn_of(info->scoid))
-        return EBUSY; /* one open per connection */
+    else if (is_under(path, "/proc/boot"))
+        err = boot_open(path + 10, &o);
+    else if (is_under(path, "/proc"))
+        err = proc_open(path + 5, &o);
+    else
+        err = boot_open(path, &o); /* "/" and whatever no other prefix covers */
+    bool device = o.kind == NODE_NULL || o.kind == NODE_ZERO || o.kind == NODE_CONSOLE;
+    if (!err && access != 0 && !device)
+        err = EROFS; /* the boot image and /proc are read-only */
+    if (!err && conn_of(info->scoid))
+        err = EBUSY; /* one open per connection */
     struct conn *conn = conn_of(0);
     struct ocb *slot = NULL;
     for (int i = 0; i < MAX_OCBS && !slot; i++)
         if (ocbs[i].refs == 0)
             slot = &ocbs[i];
-    if (!conn || !slot)
-        return ENFILE;
+    if (!err && (!conn || !slot))
+        err = ENFILE;
+    if (err) {
+        free(o.text);
+        return err;
+    }
     *slot = o;
     *conn = (struct conn){info->scoid, slot};
-    if (slot->kind == NODE_PID_STATUS)
-        slot->data = (const uint8_t *)slot->text;
     return 0;
 }
 
@@ -235,7 +248,7 @@ static void node_read(int rcvid, struct ocb *o, uint32_t want)
                  want < sizeof(zeros) ? want : sizeof(zeros));
         return;
     case NODE_BOOT_FILE:
-    case NODE_PID_STATUS: {
+    case NODE_TEXT: {
         size_t left = o->offset < o->size ? o->size - o->offset : 0;
         size_t n = want < left ? want : left;
         MsgReply(rcvid, (long)n, o->data + o->offset, n);
@@ -283,7 +296,7 @@ static void node_lseek(int rcvid, struct ocb *o, const struct io_lseek *l)
         return;
     }
     bool dir = o->kind == NODE_BOOT_DIR || o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR;
-    if (o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS || dir)
+    if (o->kind == NODE_BOOT_FILE || o->kind == NODE_TEXT || dir)
         o->offset = (uint64_t)(base + l->offset); /* a directory's offset counts entries */
     struct io_lseek_reply r = {(int64_t)o->offset};
     MsgReply(rcvid, 0, &r, sizeof(r));
@@ -294,11 +307,11 @@ static void node_stat(int rcvid, struct ocb *o)
     struct io_stat st = {0};
     st.nlink = 1;
     bool dir = o->kind == NODE_BOOT_DIR || o->kind == NODE_PROC_DIR || o->kind == NODE_PID_DIR;
-    st.mode = o->kind == NODE_BOOT_FILE    ? IO_S_IFREG | 0555
-              : o->kind == NODE_PID_STATUS ? IO_S_IFREG | 0444
-              : dir                        ? IO_S_IFDIR | 0555
-                                           : IO_S_IFCHR | 0666;
-    st.size = o->kind == NODE_BOOT_FILE || o->kind == NODE_PID_STATUS ? o->size : 0;
+    st.mode = o->kind == NODE_BOOT_FILE ? IO_S_IFREG | 0555
+              : o->kind == NODE_TEXT    ? IO_S_IFREG | 0444
+              : dir                     ? IO_S_IFDIR | 0555
+                                        : IO_S_IFCHR | 0666;
+    st.size = o->kind == NODE_BOOT_FILE || o->kind == NODE_TEXT ? o->size : 0;
     MsgReply(rcvid, 0, &st, sizeof(st));
 }
 
@@ -328,15 +341,20 @@ static size_t proc_readdir(struct ocb *o, char *out, size_t room)
     size_t used = 0;
     char name[16];
     for (;;) {
+        static const char *const pid_files[] = {"status", "threads", "exe"};
+        uint32_t mode = IO_S_IFREG;
         if (o->kind == NODE_PROC_DIR) {
             if (!procfs_entry(o->offset, name, sizeof(name)))
                 break;
-        } else if (o->offset == 0) {
-            memcpy(name, "status", 7);
+            mode = name[0] >= '0' && name[0] <= '9' ? IO_S_IFDIR : IO_S_IFREG;
+            if (strcmp(name, "boot") == 0)
+                mode = IO_S_IFDIR;
+        } else if (o->offset < 3) {
+            snprintf(name, sizeof(name), "%s", pid_files[o->offset]);
+            mode = o->offset == 2 ? IO_S_IFLNK : IO_S_IFREG;
         } else {
             break;
         }
-        uint32_t mode = o->kind == NODE_PROC_DIR ? IO_S_IFDIR : IO_S_IFREG;
         size_t next = put_dirent(out, used, room, o->offset + 1, mode, name, strlen(name));
         if (!next)
             break;

@@ -399,6 +399,19 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
         case TM_BRK:
             handle_brk(rcvid, &info, got);
             break;
+        case TM_POWER: {
+            struct tm_proc *p = proctab_find(info.pid);
+            const struct tm_power *m = (const struct tm_power *)msg.bytes;
+            int err = !p || got < sizeof(*m) ? EINVAL : p->euid != 0 ? EPERM : 0;
+            if (!err) {
+                printf("taskman: %s requested by process %d\n",
+                       m->how == SYS_POWER_RESET ? "reset" : "power off", info.pid);
+                err = -SysPower(m->how, m->code); /* returns only if how is bad */
+                err = err > 0 ? err : EINVAL;
+            }
+            MsgError(rcvid, err);
+            break;
+        }
         case TM_SETGROUPS: {
             struct tm_proc *p = proctab_find(info.pid);
             const struct tm_setgroups *g = (const struct tm_setgroups *)msg.bytes;

@@ -1,6 +1,7 @@
 /*
- * What taskman shows of its processes under /proc: the directory's entries and each process's
- * status text. The files themselves (opening, reading, offsets) are nodes.c's business.
+ * What taskman shows of its processes and the system under /proc: the directory's entries, each
+ * process's status and threads, and /proc/sysinfo, as text made when a file is opened. The
+ * files themselves (opening, reading, offsets) are nodes.c's business.
  */
 #ifndef TASKMAN_PROCFS_H
 #define TASKMAN_PROCFS_H
@@ -8,9 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PROCFS_STATUS_MAX 128 /* bytes of a status text, NUL included */
+// Each returns allocated text and its length in *len, or NULL with *len -ENOENT (no such
+// process) or -ENOMEM.
+char *procfs_status(int pid, int *len);
+char *procfs_threads(int pid, int *len);
+char *procfs_sysinfo(int *len);
 
-int procfs_status(int pid, char *buf, size_t size);
 int procfs_entry(uint64_t index, char *name, size_t size);
 
 #endif

@@ -4,6 +4,7 @@
  * for any child, ECHILD, orphans adopted by init, getppid, and malformed taskman messages.
  * Its exit status is its number of failures.
  */
+#include <abi/procinfo.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -273,7 +274,7 @@ static void test_proc(void)
           n > 0 && strncmp(buf, want, strlen(want)) == 0);
     snprintf(want, sizeof(want), "pgid: %d\n", getpgrp());
     CHECK("it gives the process group, state and name", strstr(buf, want) &&
-                                                            strstr(buf, "state: running\n") &&
+                                                            strstr(buf, "state: blocked\n") &&
                                                             strstr(buf, "name: test/tmtest\n"));
     snprintf(want, sizeof(want), "/proc/%d/status", getpid());
     CHECK("fstat of a status file gives a regular file with its length",
@@ -696,6 +697,10 @@ static void test_signals(void)
     CHECK("an ordinary process cannot signal another through the kernel (EPERM)",
           SignalKill(0, 1, 0, SIGTERM, 0, 0) == -1 && errno == EPERM);
     CHECK("kill with a signal past 31 is EINVAL", kill(getpid(), 64) == -1 && errno == EINVAL);
+    struct _proc_kinfo pk;
+    struct _sys_kinfo sk;
+    CHECK("ProcInfo and SysInfo are taskman's alone (EPERM)",
+          ProcInfo(0, &pk) == -1 && errno == EPERM && SysInfo(&sk) == -1 && errno == EPERM);
 
     /* A sleep interrupted by a signal from another thread ends early with EINTR. */
     pthread_t th;

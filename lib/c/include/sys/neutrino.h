@@ -170,6 +170,10 @@ int ProcMemWrite(pid_t pid, uintptr_t vaddr, const void *src, size_t len);
 int ProcWait(pid_t pid, int *status);
 int SysPower(int how, int code);
 int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr);
+struct _proc_kinfo;
+struct _sys_kinfo;
+int ProcInfo(pid_t pid, struct _proc_kinfo *info);
+int SysInfo(struct _sys_kinfo *info);
 
 /* The raw call, for tests of the call interface itself: returns a value or a negated errno. */
 long __kercall(long num, long a0, long a1, long a2, long a3, long a4, long a5);

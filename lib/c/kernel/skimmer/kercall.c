@@ -253,6 +253,16 @@ int InterruptWait(int flags, const uint64_t *timeout)
     return set_errno(InterruptWait_r(flags, timeout));
 }
 
+int ProcInfo(pid_t pid, struct _proc_kinfo *info)
+{
+    return (int)set_errno(K(KER_PROC_INFO, pid, info, 0, 0, 0));
+}
+
+int SysInfo(struct _sys_kinfo *info)
+{
+    return (int)set_errno(K(KER_SYS_INFO, info, 0, 0, 0, 0));
+}
+
 int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr)
 {
     return set_errno(K(KER_PROC_MEM_MAP_PHYS, pid, vaddr, len, prot, paddr));
