@@ -12,6 +12,12 @@
     .section .text.boot, "ax"
     .globl _start
 _start:
+    /* Only the first hart to arrive boots; a second one here (firmware that sent it to the
+       entry point too) must not touch memory the first is using, so it parks. */
+    lla     t0, boot_claimed
+    li      t1, 1
+    amoswap.w t1, t1, (t0)
+    bnez    t1, 6f
     mv      tp, zero
     lla     t0, boot_pagetable
     li      t1, 0
@@ -44,6 +50,8 @@ _start:
     call    kmain
 5:  wfi
     j       5b
+6:  wfi
+    j       6b
 
 /* Secondary harts: a0 = hart id, a1 = the high address of their struct cpu. */
     .globl secondary_entry
@@ -78,6 +86,8 @@ enable_paging:
     .globl boot_pagetable
 boot_pagetable:
     .zero 4096
+boot_claimed: /* set by the hart that boots */
+    .word   0
 
     .section .bss
     .balign 16
