@@ -1,0 +1,26 @@
+/*
+ * POSIX regular expressions, basic (BRE) and extended (ERE), for grep and other utilities:
+ * compile once, then ask whether a line contains a match. Not a regex.h replacement: it
+ * reports no match positions, and works on bytes in the C locale.
+ */
+#ifndef REGEX_H
+#define REGEX_H
+
+#include <stddef.h>
+
+enum {
+    REGEX_EXTENDED = 1, // ERE syntax instead of BRE
+    REGEX_ICASE = 2,    // letters match either case
+};
+
+struct regex;
+
+// Compiles pattern (len bytes); NULL with *error set to a message if it is malformed.
+struct regex *regex_compile(const char *pattern, size_t len, int flags, const char **error);
+
+// Whether text (len bytes) contains a match of re anywhere.
+int regex_search(struct regex *re, const char *text, size_t len);
+
+void regex_free(struct regex *re);
+
+#endif
