@@ -1,7 +1,74 @@
 """Cases for the utilities that look at and change files and directories: ls cp mv rm ln
 mkdir rmdir touch chmod chown du df find xargs (see utils_cases.py)."""
 
-from case import Case as C
+from case import Case
+
+
+def T(util, *args, **kw):
+    """A case that changes the tree, which is compared afterwards."""
+    return Case(util, *args, tree=True, **kw)
+
 
 CASES = [
+    # mkdir
+    T("mkdir", "new"), T("mkdir", "a1", "a2"), T("mkdir", "dir"), T("mkdir", "x/y"),
+    T("mkdir", "-p", "x/y/z"), T("mkdir", "-p", "dir/sub"), T("mkdir", "-p", "dir/new//deeper/"),
+    T("mkdir", "-m", "700", "m1"), T("mkdir", "-m", "u=rwx,g=rx", "m2"), T("mkdir", "-m", "bad", "m3"),
+    T("mkdir", "-p", "-m", "711", "p/q"), T("mkdir"), T("mkdir", "a.txt/x"), T("mkdir", "-p", "a.txt/x"),
+    # rmdir
+    T("rmdir", "emptydir"), T("rmdir", "dir"), T("rmdir", "missing"), T("rmdir", "a.txt"),
+    T("rmdir", "-p", "dir/sub/deeper"), T("rmdir"), T("rmdir", "emptydir", "missing"),
+    T("rmdir", "emptydir/"),
+    # rm
+    T("rm", "a.txt"), T("rm", "a.txt", "b.txt"), T("rm", "missing"), T("rm", "-f", "missing"),
+    T("rm", "dir"), T("rm", "-r", "dir"), T("rm", "-rf", "dir", "missing"), T("rm", "-R", "other"),
+    T("rm", "link"), T("rm", "dirlink"), T("rm", "broken"), T("rm", "-r", "dirlink"),
+    T("rm", "ro.txt"), T("rm", "-d", "emptydir"), T("rm", "-d", "dir"), T("rm"), T("rm", "-f"),
+    T("rm", "-r", "."), T("rm", "-r", "dir/sub/.."), T("rm", "-x", "a.txt"), T("rm", "-r", "emptydir"),
+    # touch
+    T("touch", "new.txt"), T("touch", "a.txt"), T("touch", "-c", "nothere"), T("touch", "-c", "a.txt"),
+    T("touch", "-r", "a.txt", "b.txt"), T("touch", "-r", "a.txt", "newref"),
+    T("touch", "-t", "202001020304", "a.txt"), T("touch", "-t", "2001020304.05", "n1"),
+    T("touch", "-t", "01020304", "n2"), T("touch", "-m", "-t", "202203040506", "a.txt"),
+    T("touch", "-a", "-t", "202203040506", "a.txt"), T("touch", "-t", "bad", "a.txt"),
+    T("touch", "nodir/x"), T("touch"), T("touch", "-r", "missing", "a.txt"), T("touch", "dir"),
+    # ln
+    T("ln", "a.txt", "hard"), T("ln", "-s", "a.txt", "soft"), T("ln", "-s", "nowhere", "dangling"),
+    T("ln", "a.txt", "b.txt"), T("ln", "-f", "a.txt", "b.txt"), T("ln", "-sf", "b.txt", "link"),
+    T("ln", "-s", "a.txt", "dir"), T("ln", "a.txt", "b.txt", "dir"), T("ln", "missing", "x"),
+    T("ln", "-s", "../a.txt"), T("ln", "a.txt", "b.txt", "c"), T("ln"), T("ln", "dir", "dirhard"),
+    T("ln", "-s", "dir", "emptydir"),
+    # mv
+    T("mv", "a.txt", "moved.txt"), T("mv", "a.txt", "b.txt"), T("mv", "a.txt", "dir"),
+    T("mv", "a.txt", "b.txt", "dir"), T("mv", "dir", "renamed"), T("mv", "dir", "other"),
+    T("mv", "missing", "x"), T("mv", "a.txt"), T("mv", "a.txt", "b.txt", "c"), T("mv", "dir", "dir/sub"),
+    T("mv", "link", "link2"), T("mv", "a.txt", "a.txt"), T("mv", "-f", "a.txt", "ro.txt"),
+    T("mv", "emptydir", "a.txt"), T("mv", "a.txt", "emptydir/"), T("mv", "dir/", "new"),
+    # cp
+    T("cp", "a.txt", "copy.txt"), T("cp", "a.txt", "b.txt"), T("cp", "a.txt", "dir"),
+    T("cp", "a.txt", "b.txt", "emptydir"), T("cp", "dir", "d2"), T("cp", "-r", "dir", "d2"),
+    T("cp", "-R", "dir", "emptydir"), T("cp", "-r", "dir", "other", "emptydir"),
+    T("cp", "-p", "a.txt", "kept.txt"), T("cp", "-p", "exec.sh", "setuid", "emptydir"),
+    T("cp", "-rp", "dir", "d3"), T("cp", "exec.sh", "e2"), T("cp", "link", "l2"),
+    T("cp", "-r", "link", "l3"), T("cp", "-r", "dirlink", "dl"), T("cp", "missing", "x"),
+    T("cp", "a.txt", "a.txt"), T("cp", "a.txt"), T("cp"),
+    T("cp", "a.txt", "b.txt", "c"), T("cp", "a.txt", "ro.txt"), T("cp", "-f", "a.txt", "ro.txt"),
+    T("cp", "bin.dat", "b2"), T("cp", "../data/big.txt", "big"), T("cp", "-r", "other", "dir/sub"),
+    T("cp", "empty", "e3"), T("cp", "setuid", "s2"),
+    # chmod
+    T("chmod", "600", "a.txt"), T("chmod", "u+x", "a.txt"), T("chmod", "go-r", "a.txt"),
+    T("chmod", "a=r", "a.txt"), T("chmod", "+x", "a.txt"), T("chmod", "-w", "a.txt"),
+    T("chmod", "u=rwx,g=rx,o=", "a.txt"), T("chmod", "g=u", "a.txt"), T("chmod", "o+X", "a.txt", "dir"),
+    T("chmod", "u+s", "exec.sh"), T("chmod", "+t", "emptydir"), T("chmod", "4755", "a.txt"),
+    T("chmod", "-R", "go-rwx", "dir"), T("chmod", "-R", "755", "other"), T("chmod", "644", "missing"),
+    T("chmod", "bad", "a.txt"), T("chmod", "u+z", "a.txt"), T("chmod", "755"), T("chmod"),
+    T("chmod", "600", "link"), T("chmod", "a-x,u+w", "exec.sh"), T("chmod", "=", "a.txt"),
+    T("chmod", "u-s", "setuid"), T("chmod", "o=u-w", "a.txt"), T("chmod", "1777", "emptydir"),
+    T("chmod", "0", "a.txt"), T("chmod", "88", "a.txt"), T("chmod", "a+rwx,g-w", "b.txt"),
+    # chown
+    T("chown", "1000", "a.txt"), T("chown", "1000:100", "a.txt"), T("chown", ":100", "a.txt"),
+    T("chown", "root", "a.txt"), T("chown", "root:root", "a.txt"), T("chown", "daemon:", "a.txt"),
+    T("chown", "-R", "1:2", "dir"), T("chown", "-h", "5:5", "link"), T("chown", "5", "link"),
+    T("chown", "nosuchuser", "a.txt"), T("chown", "1:nosuchgroup", "a.txt"), T("chown", "1", "missing"),
+    T("chown", "1"), T("chown"), T("chown", "-R", "7", "dirlink"),
 ]
