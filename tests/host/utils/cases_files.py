@@ -72,3 +72,25 @@ CASES = [
     T("chown", "nosuchuser", "a.txt"), T("chown", "1:nosuchgroup", "a.txt"), T("chown", "1", "missing"),
     T("chown", "1"), T("chown"), T("chown", "-R", "7", "dirlink"),
 ]
+
+CASES += [Case("ls", *args) for args in [
+    [], ["-a"], ["-A"], ["-1"], ["-l"], ["-la"], ["-lA"], ["-l", "dir"], ["-la", "dir"],
+    ["-R"], ["-Ra"], ["-lR"], ["-d"], ["-d", "dir"], ["-ld", "dir", "other"], ["-ld", "."],
+    ["-l", "a.txt"], ["-l", "link"], ["-l", "dirlink"], ["dirlink"], ["-d", "dirlink"],
+    ["-l", "broken"], ["broken"], ["dir", "other"], ["a.txt", "dir", "b.txt", "emptydir"],
+    ["-l", "a.txt", "dir"], ["missing"], ["a.txt", "missing"], ["missing", "dir"],
+    ["-lh"], ["-lh", "other"], ["-lh", "../data"], ["-h", "-l", "dir/sub/deeper"], ["-r"],
+    ["-t"], ["-lt"], ["-ltr"], ["-1", "dir"], ["-l", "setuid", "ro.txt", "exec.sh"],
+    ["emptydir"], ["-l", "emptydir"], ["-R", "dir"], ["-lR", "dir/sub"], ["-a", "dir"],
+    ["-y"], ["-l", "recent.txt"], ["-l", "/usr"], ["-l", "../data"], ["-ld", "/tmp"],
+    ["dir/sub", "dir"], ["-d", "*"], ["-1a", "dir/sub"], ["-lR", "other", "emptydir"],
+    ["."], ["./dir"], ["dir/"], ["-l", "dir/up"],
+]]
+CASES += [
+    Case("ls", "-l", shell="chown 1234:4321 a.txt; $U -l a.txt"),
+    Case("ls", "-l", shell="chown daemon:bin a.txt; $U -l a.txt b.txt"),
+    Case("ls", "-l", shell="mkfifo fifo; $U -l fifo"),
+    Case("ls", "-l", shell="chmod 000 other; $U other; echo $?"),
+    Case("ls", "-C", shell="COLUMNS=40 $U -C"), Case("ls", "-C", shell="COLUMNS=20 $U -C dir"),
+    Case("ls", "-C", shell="COLUMNS=200 $U -Ca"),
+]
