@@ -1,0 +1,64 @@
+/*
+ * find: walks directory trees and evaluates an expression for every file: -name -iname -path
+ * -type -size -empty -newer -perm tests, -print -print0 -exec (; and +) -prune actions, the
+ * operators ! -a -o ( ), and -maxdepth / -mindepth. Symbolic links are not followed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "find.h"
+#include "util.h"
+#include "walk.h"
+
+static struct find_node *expr;
+static struct find_options opts = {-1, -1, 0};
+static int status;
+
+// Evaluates the expression for one file and decides whether to descend (a walk callback).
+static int visit(struct walk_entry *e, enum walk_event event, void *ctx)
+{
+    (void)ctx;
+    if (event == WALK_ERROR) {
+        warn_errno("'%s'", e->path);
+        status = 1;
+        return WALK_CONTINUE;
+    }
+    if (event == WALK_DIR_POST)
+        return WALK_CONTINUE;
+    int prune = 0;
+    if (e->depth >= opts.mindepth) {
+        int r = expr ? find_eval(expr, e->path, &e->st, &prune) : 1;
+        if (r && !opts.has_action)
+            puts(e->path);
+    }
+    if (event == WALK_DIR && (prune || (opts.maxdepth >= 0 && e->depth >= opts.maxdepth)))
+        return WALK_SKIP;
+    return WALK_CONTINUE;
+}
+
+// Whether arg starts the expression rather than naming a path.
+static int starts_expression(const char *arg)
+{
+    return (arg[0] == '-' && arg[1] != '\0') || strcmp(arg, "!") == 0 || strcmp(arg, "(") == 0;
+}
+
+int main(int argc, char **argv)
+{
+    util_init("find");
+    int first_expr = 1;
+    while (first_expr < argc && !starts_expression(argv[first_expr]))
+        first_expr++;
+    expr = find_parse(argc - first_expr, argv + first_expr, &opts);
+    if (opts.mindepth < 0)
+        opts.mindepth = 0;
+    if (first_expr == 1) {
+        walk(".", 0, visit, NULL);
+    } else {
+        for (int i = 1; i < first_expr; i++)
+            walk(argv[i], 0, visit, NULL);
+    }
+    find_flush(expr);
+    fflush(stdout);
+    return status || find_status;
+}
