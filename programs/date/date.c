@@ -12,6 +12,26 @@
 #include "opt.h"
 #include "util.h"
 
+// format with each %Z replaced by "UTC": gmtime's zone name is not always that (glibc says
+// "GMT"), and setting TZ instead would need setenv.
+static char *name_utc(const char *format)
+{
+    char *out = xmalloc(strlen(format) * 2 + 1), *o = out;
+    for (const char *p = format; *p; p++) {
+        if (p[0] == '%' && p[1] == 'Z') {
+            o = stpcpy(o, "UTC");
+            p++;
+        } else if (p[0] == '%' && p[1] != '\0') {
+            *o++ = *p++;
+            *o++ = *p;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 int main(int argc, char **argv)
 {
     util_init("date");
@@ -45,25 +65,23 @@ int main(int argc, char **argv)
         }
         t = st.st_mtime;
     }
-    // Through TZ rather than gmtime, so that %Z names the zone "UTC".
-    if (utc && setenv("TZ", "UTC0", 1) < 0)
-        die(1, "cannot set TZ");
-    tzset();
-    struct tm *tm = localtime(&t);
+    struct tm *tm = utc ? gmtime(&t) : localtime(&t);
     if (!tm)
         die(1, "time out of range");
     if (*format == '\0') {
         putchar('\n');
         return 0;
     }
+    char *fmt = utc ? name_utc(format) : xstrdup(format);
     // strftime cannot tell an empty result from one that does not fit: grow until it fits.
     for (size_t size = 256;; size *= 2) {
         char *buf = xmalloc(size);
-        size_t n = strftime(buf, size, format, tm);
+        size_t n = strftime(buf, size, fmt, tm);
         if (n > 0 || size > 65536) {
             fwrite(buf, 1, n, stdout);
             putchar('\n');
             free(buf);
+            free(fmt);
             return 0;
         }
         free(buf);

@@ -1,6 +1,6 @@
 /*
  * tee: copies standard input to standard output and to each named file; -a appends to the
- * files instead of truncating them, -i ignores SIGINT.
+ * files instead of truncating them, -i ignores SIGINT (where the platform has signal()).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,8 +22,10 @@ int main(int argc, char **argv)
             return 1;
         if (c == 'a')
             flags = O_WRONLY | O_CREAT | O_APPEND;
+#ifdef SIG_IGN
         else
             signal(SIGINT, SIG_IGN);
+#endif
     }
     int n = argc - o.index;
     int fds[n + 1];
