@@ -22,9 +22,11 @@ struct generator {
 
 static int emit(struct generator *g, enum op op, int x, int y)
 {
+    // Past the limit, instructions go nowhere: index 0 is patched harmlessly and the
+    // compile fails once generation ends.
     if (g->re->nprog >= PROGRAM_MAX) {
         g->too_big = 1;
-        return g->re->nprog;
+        return 0;
     }
     if (g->re->nprog == g->cap) {
         g->cap = g->cap ? g->cap * 2 : 64;
@@ -53,7 +55,7 @@ static void generate_repeat(struct generator *g, int body, int min, int max)
         g->re->prog[head].y = g->re->nprog;
         return;
     }
-    int splits[REGEX_DUP_MAX];
+    int *splits = xmalloc((size_t)(max - min + 1) * sizeof(int));
     int count = 0;
     for (int i = min; i < max && !g->too_big; i++) {
         splits[count] = emit(g, OP_SPLIT, 0, 0);
@@ -63,6 +65,7 @@ static void generate_repeat(struct generator *g, int body, int min, int max)
     }
     for (int i = 0; i < count; i++)
         g->re->prog[splits[i]].y = g->re->nprog;
+    free(splits);
 }
 
 static void generate(struct generator *g, int n)

@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define REGEX_DUP_MAX 255
-#define REGEX_GROUPS  10 // \0 is the whole match; \1-\9 may be referred to
+#define REGEX_DUP_MAX 32767 // RE_DUP_MAX, as glibc's
+#define REGEX_GROUPS  10    // \0 is the whole match; \1-\9 may be referred to
 
 enum node_kind {
     N_EMPTY,
@@ -75,6 +75,16 @@ struct parse_result {
     uint8_t (*classes)[32];
     int nclasses;
 };
+
+// Adds byte c to a 256-bit set.
+static inline void regex_set_add(uint8_t *set, int c)
+{
+    set[(unsigned char)c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+// Parses a bracket expression whose '[' is just before *p (text ends at end) into set, moving
+// *p past its ']'; 0, or -1 with *error set.
+int regex_bracket(const char **p, const char *end, int icase, uint8_t *set, const char **error);
 
 // Parses pattern into a tree; 0, or -1 with *error set.
 int regex_parse(const char *pattern, size_t len, int flags, struct parse_result *out,

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charclass.h"
 #include "regex.h"
 #include "regex_internal.h"
 #include "util.h"
@@ -56,34 +55,14 @@ static uint8_t *new_class(struct parser *ps, int *index)
     return ps->classes[*index];
 }
 
-static void set_bit(uint8_t *set, int c)
-{
-    set[(unsigned char)c >> 3] |= (uint8_t)(1u << (c & 7));
-}
-
-static int has_bit(const uint8_t *set, int c)
-{
-    return (set[(unsigned char)c >> 3] >> (c & 7)) & 1;
-}
-
-// Adds the other case of every letter in set, for REGEX_ICASE.
-static void fold_case(uint8_t *set)
-{
-    for (int c = 'a'; c <= 'z'; c++)
-        if (has_bit(set, c) || has_bit(set, toupper(c))) {
-            set_bit(set, c);
-            set_bit(set, toupper(c));
-        }
-}
-
 // A literal byte: a letter under REGEX_ICASE becomes a two-member class.
 static int literal(struct parser *ps, int c)
 {
     if (ps->icase && isalpha(c)) {
         int index;
         uint8_t *set = new_class(ps, &index);
-        set_bit(set, tolower(c));
-        set_bit(set, toupper(c));
+        regex_set_add(set, tolower(c));
+        regex_set_add(set, toupper(c));
         int n = add_node(ps, N_CLASS, 0, 0);
         ps->nodes[n].value = index;
         return n;
@@ -93,83 +72,14 @@ static int literal(struct parser *ps, int c)
     return n;
 }
 
-// One element of a bracket expression that starts with "[:", "[=" or "[."; the byte it
-// stands for in *single (or -1 for a class, which it adds to set itself).
-static int bracket_special(struct parser *ps, uint8_t *set, int *single)
-{
-    char kind = ps->p[1];
-    const char *start = ps->p + 2, *q = start;
-    while (q + 1 < ps->end && !(q[0] == kind && q[1] == ']'))
-        q++;
-    if (q + 1 >= ps->end)
-        return fail(ps, "Unmatched [, [^, [:, [., or [=");
-    ps->p = q + 2;
-    if (kind == ':') {
-        int id = charclass_lookup(start, (size_t)(q - start));
-        if (id < 0)
-            return fail(ps, "Invalid character class name");
-        for (int c = 0; c < 256; c++)
-            if (charclass_has(id, c))
-                set_bit(set, c);
-        *single = -1;
-        return 0;
-    }
-    if (q - start != 1)
-        return fail(ps, "Invalid collation character");
-    *single = (unsigned char)*start;
-    return 0;
-}
-
 // A bracket expression, the '[' already consumed.
 static int parse_bracket(struct parser *ps)
 {
     int index;
     uint8_t *set = new_class(ps, &index);
-    int negate = 0, first = 1;
-    if (ps->p < ps->end && *ps->p == '^') {
-        negate = 1;
-        ps->p++;
-    }
-    for (;;) {
-        if (ps->p >= ps->end)
-            return fail(ps, "Unmatched [, [^, [:, [., or [=");
-        if (*ps->p == ']' && !first) {
-            ps->p++;
-            break;
-        }
-        first = 0;
-        int lo;
-        if (*ps->p == '[' && ps->p + 1 < ps->end && strchr(":=.", ps->p[1])) {
-            if (bracket_special(ps, set, &lo) < 0)
-                return -1;
-            set = ps->classes[index];
-            if (lo < 0)
-                continue;
-        } else {
-            lo = (unsigned char)*ps->p++;
-        }
-        if (ps->p + 1 < ps->end && ps->p[0] == '-' && ps->p[1] != ']') {
-            ps->p++;
-            int hi;
-            if (*ps->p == '[' && ps->p + 1 < ps->end && strchr(".=", ps->p[1])) {
-                if (bracket_special(ps, set, &hi) < 0)
-                    return -1;
-            } else {
-                hi = (unsigned char)*ps->p++;
-            }
-            if (hi < lo)
-                return fail(ps, "Invalid range end");
-            for (int c = lo; c <= hi; c++)
-                set_bit(set, c);
-        } else {
-            set_bit(set, lo);
-        }
-    }
-    if (ps->icase)
-        fold_case(set);
-    if (negate)
-        for (int i = 0; i < 32; i++)
-            set[i] = (uint8_t)~set[i];
+    const char *error = NULL;
+    if (regex_bracket(&ps->p, ps->end, ps->icase, set, &error) < 0)
+        return fail(ps, error);
     int n = add_node(ps, N_CLASS, 0, 0);
     ps->nodes[n].value = index;
     return n;
