@@ -93,6 +93,9 @@ CASES += [
     Case("ls", "-l", shell="chmod 000 other; $U other; echo $?"),
     Case("ls", "-C", shell="COLUMNS=40 $U -C"), Case("ls", "-C", shell="COLUMNS=20 $U -C dir"),
     Case("ls", "-C", shell="COLUMNS=200 $U -Ca"),
+    Case("ls", tty=80), Case("ls", tty=40), Case("ls", "-a", tty=120), Case("ls", "dir", "other", tty=30),
+    Case("ls", "-R", tty=60), Case("ls", "-1", tty=80), Case("ls", "-l", "dir", tty=80),
+    Case("ls", "../data", tty=10), Case("ls", "emptydir", tty=80),
 ]
 
 CASES += [

@@ -138,12 +138,40 @@ def describe_tree_difference(a, b):
     return "; ".join(diffs[:6])
 
 
+def run_on_terminal(argv, columns, cwd, env):
+    """Runs argv with a pseudo-terminal of the given width as its standard output; returns
+    (output with the terminal's CR LF turned back into LF, exit status)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
+                            cwd=cwd, env=env)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    return out.replace(b"\r\n", b"\n"), proc.wait(timeout=30)
+
+
 def run_side(case, program, scratch, now):
     make_tree(scratch, now)
     env = dict(os.environ, LC_ALL="C", LANG="C", TZ="UTC", PWD=scratch, U=program,
                ASAN_OPTIONS="detect_leaks=0")
     start = time.time()
     argv = ["/bin/sh", "-c", case.shell] if case.shell else [program] + case.args
+    if case.tty:
+        out, code = run_on_terminal(argv, case.tty, scratch, env)
+        return out, b"", code, None
     try:
         r = subprocess.run(argv, input=case.stdin, capture_output=True, timeout=30,
                            cwd=scratch, env=env)
