@@ -14,6 +14,7 @@ static const char *spec;
 static mode_t mask;
 static int status;
 
+// Applies the mode operand to path, whose current status is st.
 static void change(const char *path, const struct stat *st)
 {
     mode_t mode;

@@ -49,6 +49,7 @@ static int lookup(const char *s, int group, unsigned *out, gid_t *login_group)
     return 0;
 }
 
+// Sets uid and gid from the operand "owner[:group]"; exits with a message if it is invalid.
 static void parse_owner(const char *spec)
 {
     char *copy = xstrdup(spec);
@@ -76,6 +77,7 @@ static void parse_owner(const char *spec)
     free(copy);
 }
 
+// Changes path's owner and group (those of a symbolic link itself if link_itself).
 static void change(const char *path, int link_itself)
 {
     if ((link_itself ? lchown(path, uid, gid) : chown(path, uid, gid)) < 0) {

@@ -47,6 +47,8 @@ static int inside(const char *src, const char *dst)
     return r;
 }
 
+// Copies one operand to its destination name after the checks POSIX asks for: not onto
+// itself, not a directory into itself.
 static int copy_one(const char *src, const char *dst, const struct copy_options *opts)
 {
     struct stat st, dst_st;

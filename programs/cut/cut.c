@@ -62,6 +62,7 @@ static int is_selected(size_t position)
     return selected[position > LIST_MAX ? LIST_MAX + 1 : position];
 }
 
+// Writes the selected bytes of line.
 static void cut_chars(const char *line, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -70,6 +71,8 @@ static void cut_chars(const char *line, size_t len)
     putchar('\n');
 }
 
+// Writes the selected fields of line joined by the delimiter; a line without the delimiter is
+// written whole, or not at all with -s.
 static void cut_fields(const char *line, size_t len)
 {
     if (!memchr(line, delimiter, len)) {

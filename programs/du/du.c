@@ -4,7 +4,6 @@
  * with several hard links is counted once. Symbolic links are not followed.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -22,6 +21,7 @@ static struct seen {
 } * seen;
 static size_t nseen, seen_cap;
 
+// Whether st's inode was counted already; remembers it if not.
 static int seen_before(const struct stat *st)
 {
     for (size_t i = 0; i < nseen; i++)
@@ -33,6 +33,7 @@ static int seen_before(const struct stat *st)
     return 0;
 }
 
+// One line of output: the size in 1024-byte blocks (rounded up) or human form, then path.
 static void print_size(unsigned long long bytes, const char *path)
 {
     char buf[32];
@@ -48,6 +49,7 @@ struct totals {
     int cap;
 };
 
+// Adds bytes to the running total of the directory at depth - 1, growing the table.
 static void add_at(struct totals *t, int depth, unsigned long long bytes)
 {
     if (depth >= t->cap) {

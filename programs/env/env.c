@@ -3,7 +3,6 @@
  * -i or "-", no inherited environment; -u NAME removes one variable.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "run.h"

@@ -53,6 +53,7 @@ static char *substitute(const char *arg, const char *path)
     return out;
 }
 
+// -exec ... ; for one path: true if the command exits with status 0.
 static int run_exec(struct find_node *n, const char *path)
 {
     char **argv = xmalloc((size_t)(n->argc + 1) * sizeof(char *));
@@ -67,6 +68,7 @@ static int run_exec(struct find_node *n, const char *path)
     return status == 0;
 }
 
+// Runs -exec ... + with the paths collected so far; nonzero if the command failed.
 static int flush_batch(struct find_node *n)
 {
     if (n->npending == 0)
@@ -99,6 +101,7 @@ int find_flush(struct find_node *n)
     return r;
 }
 
+// -empty: an empty regular file, or a directory with nothing but . and ..
 static int is_empty(const char *path, const struct stat *st)
 {
     if (S_ISREG(st->st_mode))
@@ -137,6 +140,7 @@ static int type_matches(char type, mode_t mode)
     return 0;
 }
 
+// The +N / -N / N comparisons of -size.
 static int compare(long long value, long long wanted, int cmp)
 {
     return cmp > 0 ? value > wanted : cmp < 0 ? value < wanted : value == wanted;

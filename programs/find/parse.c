@@ -82,6 +82,7 @@ static struct find_node *parse_size(const char *arg)
     return n;
 }
 
+// One primary, a negation or a parenthesised expression.
 static struct find_node *parse_primary(struct parser *p)
 {
     if (p->pos >= p->argc)

@@ -123,6 +123,7 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
     return selected;
 }
 
+// Searches everything fd holds, shown as name.
 static void search_fd(struct grep *g, int fd, const char *name)
 {
     size_t len;
@@ -137,6 +138,7 @@ static void search_fd(struct grep *g, int fd, const char *name)
     free(buf);
 }
 
+// Searches the file at path, shown as shown; a directory is an error without -r.
 static void search_path(struct grep *g, const char *path, const char *shown)
 {
     int fd = open(path, O_RDONLY);

@@ -12,6 +12,8 @@
 #include "signame.h"
 #include "util.h"
 
+// kill -l: every signal name, or the name of each number (exit statuses above 128 count as
+// 128 + signal) and the number of each name.
 static int list(int argc, char **argv)
 {
     if (argc == 0) {

@@ -36,6 +36,7 @@ static int set_attributes(const char *dst, const struct stat *st, int preserve)
     return r;
 }
 
+// Copies in to out until end of file; src and dst name them in messages.
 static int copy_contents(int in, int out, const char *src, const char *dst)
 {
     char buf[65536];
@@ -56,6 +57,8 @@ static int copy_contents(int in, int out, const char *src, const char *dst)
     }
 }
 
+// Copies a regular file's contents; a new file gets src's mode less the umask, an existing one
+// keeps its own unless preserving.
 static int copy_regular(const char *src, const struct stat *st, const char *dst,
                         const struct copy_options *opts)
 {
@@ -94,6 +97,7 @@ static int copy_regular(const char *src, const struct stat *st, const char *dst,
     return r;
 }
 
+// Makes dst a symbolic link with src's target, replacing what dst was.
 static int copy_link(const char *src, const struct stat *st, const char *dst,
                      const struct copy_options *opts)
 {

@@ -20,6 +20,7 @@ struct generator {
     int too_big;
 };
 
+// Appends one instruction; its index.
 static int emit(struct generator *g, enum op op, int x, int y)
 {
     // Past the limit, instructions go nowhere: index 0 is patched harmlessly and the
@@ -36,6 +37,7 @@ static int emit(struct generator *g, enum op op, int x, int y)
     return g->re->nprog++;
 }
 
+// Appends the code of node n and everything below it.
 static void generate(struct generator *g, int n);
 
 // Code for body repeated min to max times (max -1: without limit). An unlimited loop checks

@@ -22,6 +22,7 @@ struct match_job {
     long old;
 };
 
+// Pushes a job on the matcher's backtracking stack, growing it.
 static void push(struct regex *re, size_t *n, struct match_job job)
 {
     if (*n == re->njobs_cap) {
@@ -31,6 +32,7 @@ static void push(struct regex *re, size_t *n, struct match_job job)
     re->jobs[(*n)++] = job;
 }
 
+// Byte equality for back-references, ignoring case under REGEX_ICASE.
 static int same_byte(const struct regex *re, int a, int b)
 {
     return a == b || (re->icase && tolower(a) == tolower(b));

@@ -24,6 +24,7 @@ struct parser {
     int closed[REGEX_GROUPS];
 };
 
+// Branches separated by "|" (ERE) or "\|" (BRE).
 static int parse_alt(struct parser *ps);
 
 static int add_node(struct parser *ps, enum node_kind kind, int a, int b)
@@ -40,6 +41,7 @@ static int add_node(struct parser *ps, enum node_kind kind, int a, int b)
     return ps->nnodes++;
 }
 
+// Records the first error; returns -1 for the caller to pass on.
 static int fail(struct parser *ps, const char *message)
 {
     if (!ps->error)
@@ -47,6 +49,7 @@ static int fail(struct parser *ps, const char *message)
     return -1;
 }
 
+// A new empty byte set; its index in *index. Earlier set pointers may move.
 static uint8_t *new_class(struct parser *ps, int *index)
 {
     ps->classes = xrealloc(ps->classes, (size_t)(ps->nclasses + 1) * sizeof(*ps->classes));

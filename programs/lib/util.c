@@ -18,6 +18,8 @@ void util_init(const char *name)
     util_name = name;
 }
 
+// Writes "name: message[: strerror(err)]" after flushing stdout, so that output and
+// messages keep their order on a shared terminal.
 static void vmessage(const char *fmt, va_list ap, int err)
 {
     fflush(stdout);

@@ -35,6 +35,7 @@ static char **read_names(const char *path)
     return names;
 }
 
+// Visits path and, for a directory the callback does not skip, its entries.
 static void visit(const char *path, int depth, int follow, walk_fn fn, void *ctx)
 {
     struct walk_entry e;

@@ -13,6 +13,7 @@
 
 static int symbolic, force;
 
+// Makes name a link to target; with -f an existing name is replaced (never by itself).
 static int make_link(const char *target, const char *name)
 {
     int r = symbolic ? symlink(target, name) : link(target, name);

@@ -23,6 +23,7 @@ struct ls_options ls_opts;
 static int status;
 static int first_block = 1;
 
+// qsort's order: by name in byte order, or newest first with -t; reversed with -r.
 static int compare_entries(const void *pa, const void *pb)
 {
     const struct ls_entry *a = pa, *b = pb;

@@ -46,6 +46,7 @@ static void format_date(time_t t, char *out, size_t size)
     strftime(out, size, recent ? "%b %e %H:%M" : "%b %e  %Y", tm);
 }
 
+// The size column: bytes, or human form with -h.
 static void size_text(const struct ls_entry *e, char *out, size_t size)
 {
     if (ls_opts.human)
@@ -64,6 +65,7 @@ static int digits(unsigned long long v)
     return n;
 }
 
+// The -l lines, with columns aligned across the list and the "total" of 1024-byte blocks.
 static void print_long(struct ls_entry *entries, int n, int measured, int with_total)
 {
     int link_w = 1, owner_w = 1, group_w = 1, size_w = 1;

@@ -42,6 +42,7 @@ static int move_by_copy(const char *src, const struct stat *st, const char *dst)
     return status;
 }
 
+// Renames src to dst, copying across file systems.
 static int move(const char *src, const char *dst)
 {
     struct stat st, dst_st;

@@ -71,6 +71,7 @@ static long long int_arg(const char *a, int is_unsigned)
     return v;
 }
 
+// The value of an argument for a floating conversion, like int_arg.
 static double float_arg(const char *a)
 {
     if (!a)

@@ -48,6 +48,7 @@ static int dot_or_dotdot(const char *path)
            (n - start == 2 && path[start] == '.' && path[start + 1] == '.');
 }
 
+// Removes one operand as the options allow.
 static void remove_path(const char *path)
 {
     struct stat st;

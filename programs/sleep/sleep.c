@@ -3,7 +3,6 @@
  * fraction and an s, m, h or d suffix.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 

@@ -4,7 +4,6 @@
  * -t separator, -k start[,end] keys with per-key n r f b modifiers. The sort is stable, with
  * the whole line compared last as POSIX asks. Not -m, -c, -o or -s.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -92,11 +91,6 @@ static void merge_sort(struct line *lines, struct line *tmp, size_t n, int last_
     memcpy(lines, tmp, n * sizeof(*lines));
 }
 
-static void usage_key(const char *arg)
-{
-    die(2, "invalid key specification '%s'", arg);
-}
-
 int main(int argc, char **argv)
 {
     util_init("sort");
@@ -125,7 +119,7 @@ int main(int argc, char **argv)
             if (nkeys == 32)
                 die(2, "too many keys");
             if (sort_key_parse(o.arg, &keys[nkeys++]) < 0)
-                usage_key(o.arg);
+                die(2, "invalid key specification '%s'", o.arg);
             break;
         case 't':
             if (strlen(o.arg) != 1)

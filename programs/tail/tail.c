@@ -97,6 +97,7 @@ static void follow(int fd, const char *name)
     }
 }
 
+// Writes the selected end of everything fd holds.
 static int tail_fd(const struct tail *t, int fd, const char *name)
 {
     size_t len;

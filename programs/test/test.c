@@ -5,7 +5,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +22,8 @@ static void syntax_error(const char *what)
     die(2, "%s", what);
 }
 
+// The value of an integer operand (blanks around it allowed); exits with status 2 if it is not
+// one.
 static long long integer(const char *s)
 {
     const char *p = s;
@@ -54,6 +55,7 @@ static int is_binary(const char *s)
     return 0;
 }
 
+// Evaluates the unary primary -op on arg.
 static int unary(char op, const char *arg)
 {
     struct stat st;
@@ -113,6 +115,7 @@ static int newer(const char *a, const char *b, int sign)
     return sign > 0 ? d > 0 : d < 0;
 }
 
+// Evaluates the binary primary a op b.
 static int binary(const char *a, const char *op, const char *b)
 {
     if (strcmp(op, "=") == 0 || strcmp(op, "==") == 0)
@@ -142,6 +145,8 @@ static int binary(const char *a, const char *op, const char *b)
     return x <= y;
 }
 
+// The general grammar (more than four arguments): a primary, a parenthesised expression or a
+// lone string.
 static int primary(void)
 {
     if (pos >= nargs)

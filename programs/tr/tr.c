@@ -3,8 +3,6 @@
  * bytes of the sets given, with -c for the complement of the first set. Sets may use escapes,
  * ranges, [:class:], [=c=] and [c*n]. See sets.c for how a set is spelled.
  */
-#include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "opt.h"

@@ -4,7 +4,6 @@
  * may be named as operands.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,6 +12,7 @@
 
 static int count, repeated, unrepeated, icase;
 
+// Writes a run of n equal lines as the options say.
 static void emit(FILE *out, const char *line, size_t len, long n)
 {
     if ((repeated && n < 2) || (unrepeated && n > 1))

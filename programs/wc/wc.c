@@ -56,6 +56,7 @@ static int count_fd(int fd, const char *name, struct counts *c)
     }
 }
 
+// One output line: the chosen counts in columns of width, then the name if there is one.
 static void print_counts(const struct counts *c, int width, const char *name)
 {
     const char *sep = "";

@@ -11,6 +11,7 @@
 #include "opt.h"
 #include "util.h"
 
+// Whether path is a regular file this process may execute.
 static int executable(const char *path)
 {
     struct stat st;

@@ -2,7 +2,6 @@
  * yes: writes its arguments (or "y") and a newline over and over until writing fails.
  */
 #include <string.h>
-#include <unistd.h>
 
 #include "util.h"
 
