@@ -172,6 +172,33 @@ def run_suite(append, prefix, label, minimum, timeout):
     return b
 
 
+def run_guest_utils():
+    """Types commands at init's prompt that run the utilities of the boot image, each waiting for
+    the output of the one before (output the typed line itself does not contain)."""
+    steps = [  # (command and its input, output that shows it worked)
+        ("printf %s-%03d\\n utils 7\n", "utils-007"),
+        ("basename /usr/lib/libc.a .a\n", "\r\nlibc\r\n"),
+        ("env A=1 env\n", "\nA=1\r\n"),
+        ("kill -l 9\n", "\nKILL\r\n"),
+        ("false\n", "false: exit status 1"),
+        ("sort\npear\napple\n\x04", "apple\r\npear"),
+        ("tr a-z A-Z\nshout\n\x04", "SHOUT"),
+        ("wc -c\n12345\n\x04", "\n6\r\n"),
+        ("xargs echo x\n1 2\n\x04", "x 1 2"),
+        ("cut -d : -f 2\na:b:c\n\x04", "\nb\r\n"),
+    ]
+    send, expected = [], "qsoe$ "
+    for command, output in steps:
+        send.append((expected, command))
+        expected = output
+    send.append((expected, "\x04"))
+    b = qemu.boot(timeout=60, until="(end of input)", send=send)
+    text = b.output.replace("\n", "\r\n")
+    for command, output in steps:
+        report(output in text, f"console: {command.splitlines()[0]} runs from the boot image",
+               b.output[-1500:])
+
+
 def run_guest_tests():
     # Booting to taskman: banner, both harts, taskman running.
     b = qemu.boot(timeout=60, until="init: QSOE/N is up")
@@ -204,6 +231,8 @@ def run_guest_tests():
     report("init: system up, console, log and pipes started" in b.output,
            "console: sloginfo shows init's record in the system log", b.output[-1200:])
     report("(end of input)" in b.output, "console: ^D on an empty line is end of file")
+
+    run_guest_utils()
 
     # The in-guest kernel suite.
     b = run_suite("init=test/ktest", "kernel:", "kernel", 260, 300)

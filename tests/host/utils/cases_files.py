@@ -151,4 +151,6 @@ CASES += [
     Case("xargs", "wc", "-l", stdin="a.txt\nb.txt\nlines.txt\n"), Case("xargs", "-n", "7", stdin=open(__file__).read()),
     Case("xargs", shell="find dir -type f | $U ls -l"), Case("xargs", "-y"),
     Case("xargs", "sh", "-c", "kill -9 $$", stdin="a\n"),
+    Case("xargs", shell="$U < ../data/big.txt"), Case("xargs", shell="$U echo a b < ../data/big.txt"),
+    Case("xargs", shell="$U -n 100 < ../data/big.txt"),
 ]
