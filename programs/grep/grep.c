@@ -1,6 +1,6 @@
 /*
  * grep: prints the lines of files that match regular expressions (BRE by default, ERE with
- * -E, fixed strings with -F), with -i -v -n -c -l -q -s -H -h -r -e. Not -o, -w, -x or
+ * -E, fixed strings with -F), with -i -v -n -c -l -L -q -s -H -h -r -e. Not -o, -w, -x or
  * context lines.
  */
 #include <errno.h>
@@ -19,7 +19,7 @@
 struct grep {
     struct regex **res;
     int nres;
-    int invert, numbers, count, list, quiet, silent, recursive, names;
+    int invert, numbers, count, list, unlisted, quiet, silent, recursive, names;
     int matched; // some line was selected
     int errors;
 };
@@ -95,9 +95,9 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
             g->matched = 1;
             if (g->quiet)
                 exit(0);
-            if (g->list)
+            if (g->list || g->unlisted)
                 break;
-            if (!g->count) {
+            if (!g->count && !g->unlisted) {
                 if (binary) {
                     fflush(stdout);
                     fprintf(stderr, "grep: %s: binary file matches\n", name);
@@ -118,7 +118,7 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
             printf("%s:", name);
         printf("%ld\n", selected);
     }
-    if (g->list && selected)
+    if ((g->list && selected) || (g->unlisted && !selected))
         printf("%s\n", name);
     return selected;
 }
@@ -187,7 +187,7 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "EFGHRce:hilnqrsv")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnqrsv")) != -1) {
         switch (c) {
         case 'E':
             flags |= REGEX_EXTENDED;
@@ -222,6 +222,9 @@ int main(int argc, char **argv)
         case 'l':
             g.list = 1;
             break;
+        case 'L':
+            g.unlisted = 1;
+            break;
         case 'n':
             g.numbers = 1;
             break;
@@ -235,14 +238,14 @@ int main(int argc, char **argv)
             g.invert = 1;
             break;
         default:
-            fprintf(stderr, "usage: grep [-EFcHhilnqrsv] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnqrsv] [-e pattern] pattern [file...]\n");
             return 2;
         }
     }
     int i = o.index;
     if (npatterns == 0) {
         if (i >= argc) {
-            fprintf(stderr, "usage: grep [-EFcHhilnqrsv] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnqrsv] [-e pattern] pattern [file...]\n");
             return 2;
         }
         patterns[npatterns++] = argv[i++];

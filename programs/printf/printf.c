@@ -20,14 +20,13 @@ static const char *take_arg(void)
     return next_arg < nargs ? args[next_arg++] : NULL;
 }
 
-// Writes the escape at *p (after the backslash); 0 if it was \c in a %b argument, which
-// ends all output.
+// Writes the escape at *p (after the backslash); 0 if it was \c, which ends all output.
 static int put_escape(const char **p, int in_b)
 {
     static const char from[] = "\\abfnrtv\"", to[] = "\\\a\b\f\n\r\t\v\"";
     const char *s = *p;
     const char *e = *s ? strchr(from, *s) : NULL;
-    if (in_b && *s == 'c')
+    if (*s == 'c')
         return 0;
     if (*s >= '0' && *s <= '7') {
         int max = in_b && *s == '0' ? 4 : 3, v = 0;
@@ -149,10 +148,12 @@ static int convert(const char **p)
         printf(spec, float_arg(take_arg()));
     } else if (conv == 'c' || conv == 's') {
         const char *a = take_arg();
-        spec[n++] = 's';
+        spec[n++] = conv;
         spec[n] = '\0';
-        char one[2] = {a ? a[0] : '\0', '\0'};
-        printf(spec, conv == 'c' ? one : a ? a : "");
+        if (conv == 'c')
+            printf(spec, a ? (unsigned char)a[0] : 0);
+        else
+            printf(spec, a ? a : "");
     } else if (conv == 'b') {
         return put_b(take_arg());
     } else {
@@ -179,7 +180,10 @@ int main(int argc, char **argv)
         for (const char *p = format; *p;) {
             if (*p == '\\') {
                 p++;
-                put_escape(&p, 0);
+                if (!put_escape(&p, 0)) {
+                    fflush(stdout);
+                    return status;
+                }
             } else if (*p == '%') {
                 p++;
                 if (!convert(&p))

@@ -154,3 +154,26 @@ CASES += [
     Case("xargs", shell="$U < ../data/big.txt"), Case("xargs", shell="$U echo a b < ../data/big.txt"),
     Case("xargs", shell="$U -n 100 < ../data/big.txt"),
 ]
+
+# Sizes around the points where -h changes unit or drops the decimal.
+SIZES = [0, 1, 1023, 1024, 1025, 1536, 10239, 10240, 10241, 102400, 1048575, 1048576,
+         1048577, 10485760, 1073741824, 1099511627776 + 1]
+MAKE_SIZES = "; ".join(f"truncate -s {n} s{i:02d}" for i, n in enumerate(SIZES))
+CASES += [
+    Case("ls", "-lh", shell=MAKE_SIZES + "; $U -lh s*"),
+    Case("ls", "-l", shell=MAKE_SIZES + "; $U -l s*"),
+    Case("du", "-h", shell="for n in 1 1000 5000 70000 1100000; do head -c $n /dev/zero > z$n; done;"
+                          " $U -h z*; $U -sh ."),
+    Case("ls", "-l", shell="touch -t 203001010000 future; touch -t 202001010000 old; $U -l future old"),
+    Case("ls", "-ld", shell="chmod 1777 emptydir; chmod 2755 dir; $U -ld emptydir dir"),
+    Case("ls", "-l", shell="chmod 4644 a.txt; chmod 1644 b.txt; $U -l a.txt b.txt"),
+    Case("ls", "-l", shell="ln a.txt hard; $U -l a.txt hard"),
+    Case("ls", "-la", shell="cd dir/sub/deeper && $U -la"),
+    Case("ls", "-1", shell="touch -- -dash; $U -1 -- -dash"),
+    Case("find", shell="touch -t 203001010000 future; $U . -newer a.txt -name 'f*'"),
+    Case("cp", shell="$U -p a.txt keep && ls -l --time-style=+%s keep a.txt"),
+    Case("touch", shell="$U -t 199912312359.59 old && ls -l --time-style=+%s old"),
+    Case("mkdir", shell="umask 077; $U -p u/v && ls -ld u u/v"),
+    Case("cp", shell="umask 027; $U exec.sh e && ls -l e"),
+    Case("chmod", shell="umask 022; $U +w ro.txt && $U =x a.txt && ls -l ro.txt a.txt"),
+]

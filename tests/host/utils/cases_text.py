@@ -164,3 +164,25 @@ CASES += [
     C("printf", "%u\\n", "-1"), C("printf", "%s\\n"), C("printf", "%-8s|%8s|\\n", "ab", "cd"),
     C("printf", "%z\\n", "1"), C("printf", "%+d % d\\n", "5", "5"), C("printf", "%.3d\\n", "7"),
 ]
+
+CASES += [
+    C("head", "-c", "3", "a.txt", "b.txt"), C("head", "-c", "999999", "bin.dat"), C("head", "-n", "1", "-"),
+    C("tail", "-n", "+2", stdin="1\n2\n3\n"), C("tail", "-c", "+1000", "bin.dat"), C("tail", "-c", "0", "a.txt"),
+    C("tail", "-n", "2", "a.txt", "missing"), C("tail", "-n", "3", BLOB),
+    C("wc", "-w", stdin="a\x00b c\x01d \xffe\n"), C("wc", "-c", "-", "-", stdin="abc"),
+    C("cut", "-c", "10-20", "a.txt"), C("cut", "-f", "1,3", "-d", ",", stdin="a,b,c,d\n,,\n"),
+    C("cut", "-b", "1-2,5", BLOB), C("cut", "-d", " ", "-f", "1", "-s", stdin="one\ntwo three\n"),
+    C("sort", "-t", ",", "-k", "2,2", "-k", "1,1r", stdin="b,1\na,1\nc,0\n"),
+    C("sort", "-n", "-k", "2", stdin="x -1.5\ny -1.25\nz 1e1\nw 10\n"), C("sort", "-bk", "2", stdin="a  z\nb y\n"),
+    C("sort", "-fu", stdin="a\nA\nb\nB\n"), C("sort", "-k", "3", stdin="a b\nc d e\n"),
+    C("tr", "\\000-\\377", "[x*]", stdin=bytes(range(256))), C("tr", "-d", "[:punct:][:space:]", stdin="a, b! c?\n"),
+    C("tr", "[:upper:][:lower:]", "[:lower:][:upper:]", stdin="MiXeD\n"), C("tr", "-s", "\\n", stdin="a\n\n\nb\n"),
+    C("tr", "a-z", "", stdin="x"), C("tr", "-c", "-d", "a", stdin="banana\n"),
+    C("printf", "%5c|%-3c|\\n", "x", "y"), C("printf", "%c|\\n", ""), C("printf", "%.3e %G %g\\n", "123456", "1e-10", "100000"),
+    C("printf", "%s %s\\n", "a"), C("printf", "%-+5d|% 05d\\n", "3", "-3"), C("printf", "\\c%s", "x"),
+    C("printf", "%o %#o %x\\n", "-1", "0", "010"), C("printf", "%b\\n", "\\0141\\x62\\\\"),
+    C("echo", "-n"), C("echo", "-e", "a\\\\b", "c\\vd"), C("echo", "-nE", "x\\n"),
+    C("uniq", "-u", stdin="a\nb\nb\nc\n"), C("uniq", "-d", "-c", stdin="x\nx\nx\ny\n"), C("uniq", "-", stdin="q\nq\n"),
+    C("grep", "-n", "", "nonl.txt"), C("grep", "-c", "", "empty", "a.txt"), C("grep", "-l", "x", "-", "a.txt", stdin="x\n"),
+    C("grep", "-L", "x", "a.txt"), C("grep", "-L", "alpha", "a.txt", "b.txt"), C("grep", "-L", "e", "a.txt", "b.txt"), C("grep", "-rh", "alpha", "dir"), C("grep", "-rc", "alpha", "dir"),
+]
