@@ -28,7 +28,8 @@ static int make_link(const char *target, const char *name)
             r = symbolic ? symlink(target, name) : link(target, name);
     }
     if (r < 0) {
-        warn_errno("failed to create %slink '%s'", symbolic ? "symbolic " : "hard ", name);
+        warn_errno("failed to create %slink '%s' -> '%s'", symbolic ? "symbolic " : "hard ", name,
+                   target);
         return -1;
     }
     return 0;

@@ -1,7 +1,8 @@
 """The core utilities' host tests: each case runs one of our utilities and the GNU tool
 (coreutils, grep, findutils) with the same arguments and standard input in the same freshly made
-directory tree, and requires the same standard output, exit status, stderr emptiness and, for
-commands that change files, the same resulting tree. The cases themselves are in cases_*.py."""
+directory tree, and requires the same standard output, exit status, stderr emptiness (with the
+operands GNU's messages name named in ours too) and, for commands that change files, the same
+resulting tree. The cases themselves are in cases_*.py."""
 
 import concurrent.futures
 import hashlib
@@ -195,6 +196,11 @@ def compare(case, ours_dir, scratch, now):
         problems.append(f"stdout {ours[0][:300]!r} vs gnu {gnu[0][:300]!r}")
     if bool(ours[1]) != bool(gnu[1]):
         problems.append(f"stderr {ours[1][:200]!r} vs gnu {gnu[1][:200]!r}")
+    # A message about a file must name it, as GNU's does.
+    for arg in case.args:
+        if len(arg) >= 3 and not arg.startswith("-") and arg.encode() in gnu[1] \
+                and arg.encode() not in ours[1]:
+            problems.append(f"stderr {ours[1][:200]!r} does not name {arg!r}")
     if case.tree and ours[3] != gnu[3]:
         problems.append("tree: " + describe_tree_difference(ours[3], gnu[3]))
     return not problems, "; ".join(problems)
