@@ -44,6 +44,9 @@ CASES = [
     T("mv", "missing", "x"), T("mv", "a.txt"), T("mv", "a.txt", "b.txt", "c"), T("mv", "dir", "dir/sub"),
     T("mv", "link", "link2"), T("mv", "a.txt", "a.txt"), T("mv", "-f", "a.txt", "ro.txt"),
     T("mv", "emptydir", "a.txt"), T("mv", "a.txt", "emptydir/"), T("mv", "dir/", "new"),
+    # from another file system (a tmpfs on most Linux systems), so by copying
+    T("mv", shell="d=/dev/shm/qsoe-mv-$$; mkdir -p $d/x/y && echo a > $d/x/y/f && ln -s f $d/x/l &&"
+                  " chmod 750 $d/x && touch -t 202001010000 $d/x/y/f && $U $d/x moved; rmdir $d"),
     # cp
     T("cp", "a.txt", "copy.txt"), T("cp", "a.txt", "b.txt"), T("cp", "a.txt", "dir"),
     T("cp", "a.txt", "b.txt", "emptydir"), T("cp", "dir", "d2"), T("cp", "-r", "dir", "d2"),
