@@ -19,9 +19,9 @@ char *human_size(unsigned long long bytes, char *out, size_t size)
         scale *= 1024;
         u++;
     }
-    unsigned long long tenths = (bytes * 10 + scale - 1) / scale;
-    if (bytes > ~0ULL / 10)
-        tenths = (bytes / (scale / 10)) + (bytes % (scale / 10) != 0);
+    // Tenths of the unit, rounded up, without overflowing for the largest sizes.
+    unsigned long long rem = bytes % scale;
+    unsigned long long tenths = bytes / scale * 10 + (rem * 10 + scale - 1) / scale;
     if (tenths < 100) {
         snprintf(out, size, "%llu.%llu%c", tenths / 10, tenths % 10, units[u]);
         return out;
