@@ -1,6 +1,6 @@
 /*
  * grep: prints the lines of files that match regular expressions (BRE by default, ERE with
- * -E, fixed strings with -F), with -i -v -n -c -l -L -q -s -H -h -r -e. Not -o, -w, -x or
+ * -E, fixed strings with -F), with -i -v -w -x -n -c -l -L -q -s -H -h -r -e. Not -o or
  * context lines.
  */
 #include <errno.h>
@@ -38,7 +38,8 @@ static void add_patterns(struct grep *g, const char *text, int flags, int fixed)
             pattern[n++] = text[i];
         }
         const char *error;
-        struct regex *re = regex_compile(pattern, n, fixed ? flags & REGEX_ICASE : flags, &error);
+        struct regex *re =
+            regex_compile(pattern, n, fixed ? flags & ~REGEX_EXTENDED : flags, &error);
         free(pattern);
         if (!re)
             die(2, "%s", error);
@@ -187,7 +188,7 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnqrsv")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnqrsvwx")) != -1) {
         switch (c) {
         case 'E':
             flags |= REGEX_EXTENDED;
@@ -237,15 +238,21 @@ int main(int argc, char **argv)
         case 'v':
             g.invert = 1;
             break;
+        case 'w':
+            flags |= REGEX_WORD;
+            break;
+        case 'x':
+            flags |= REGEX_LINE;
+            break;
         default:
-            fprintf(stderr, "usage: grep [-EFcHhLlnqrsv] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnqrsvwx] [-e pattern] pattern [file...]\n");
             return 2;
         }
     }
     int i = o.index;
     if (npatterns == 0) {
         if (i >= argc) {
-            fprintf(stderr, "usage: grep [-EFcHhLlnqrsv] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnqrsvwx] [-e pattern] pattern [file...]\n");
             return 2;
         }
         patterns[npatterns++] = argv[i++];

@@ -11,6 +11,8 @@
 enum {
     REGEX_EXTENDED = 1, // ERE syntax instead of BRE
     REGEX_ICASE = 2,    // letters match either case
+    REGEX_LINE = 4,     // a match must be the whole text (grep -x)
+    REGEX_WORD = 8,     // a match must have no word character either side (grep -w)
 };
 
 struct regex;

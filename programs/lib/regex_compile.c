@@ -143,6 +143,7 @@ struct regex *regex_compile(const char *pattern, size_t len, int flags, const ch
     struct regex *re = xmalloc(sizeof(*re));
     memset(re, 0, sizeof(*re));
     re->icase = (flags & REGEX_ICASE) != 0;
+    re->flags = flags & (REGEX_LINE | REGEX_WORD);
     re->classes = tree.classes;
     re->nclasses = tree.nclasses;
     int r = regex_generate(&tree, re, error);

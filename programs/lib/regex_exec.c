@@ -55,6 +55,21 @@ static int backref_matches(const struct regex *re, int n, const char *text, size
     return 1;
 }
 
+static int word_byte(const char *text, size_t len, size_t pos)
+{
+    return pos < len && (isalnum((unsigned char)text[pos]) || text[pos] == '_');
+}
+
+// Whether a match ending at end may end there: at the end of the text under REGEX_LINE, not
+// before a word character under REGEX_WORD. The condition depends on the position alone, so
+// the memory of failed states stays sound.
+static int end_allowed(const struct regex *re, const char *text, size_t len, size_t end)
+{
+    if ((re->flags & REGEX_LINE) && end != len)
+        return 0;
+    return !(re->flags & REGEX_WORD) || !word_byte(text, len, end);
+}
+
 // Runs the program from start; 1 if it reaches MATCH. memo is the failed-state bitmap or NULL.
 static int run(struct regex *re, const char *text, size_t len, size_t start, uint8_t *memo)
 {
@@ -119,7 +134,10 @@ static int run(struct regex *re, const char *text, size_t len, size_t start, uin
                     pos += used;
                 break;
             case OP_MATCH:
-                return 1;
+                ok = end_allowed(re, text, len, pos);
+                if (ok)
+                    return 1;
+                break;
             }
             if (!ok)
                 break;
@@ -142,8 +160,10 @@ int regex_search(struct regex *re, const char *text, size_t len)
         memo = re->visited;
         memset(memo, 0, bytes);
     }
-    int anchored = re->prog[0].op == OP_BOL;
+    int anchored = re->prog[0].op == OP_BOL || (re->flags & REGEX_LINE);
     for (size_t start = 0; start <= len; start++) {
+        if ((re->flags & REGEX_WORD) && start > 0 && word_byte(text, len, start - 1))
+            continue;
         for (int i = 0; i < re->nslots; i++)
             re->slots[i] = -1;
         if (run(re, text, len, start, memo))

@@ -61,6 +61,7 @@ struct regex {
     int nslots; // capture slots (2 per group) then one per unbounded loop
     int has_backrefs;
     int icase;
+    int flags;        // REGEX_LINE and REGEX_WORD
     uint8_t *visited; // the matcher's memory of failed states
     size_t visited_size;
     struct match_job *jobs;

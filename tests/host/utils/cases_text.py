@@ -184,5 +184,11 @@ CASES += [
     C("echo", "-n"), C("echo", "-e", "a\\\\b", "c\\vd"), C("echo", "-nE", "x\\n"),
     C("uniq", "-u", stdin="a\nb\nb\nc\n"), C("uniq", "-d", "-c", stdin="x\nx\nx\ny\n"), C("uniq", "-", stdin="q\nq\n"),
     C("grep", "-n", "", "nonl.txt"), C("grep", "-c", "", "empty", "a.txt"), C("grep", "-l", "x", "-", "a.txt", stdin="x\n"),
+    C("grep", "-x", "foo", "lines.txt"), C("grep", "-xE", "foo|bar", "lines.txt"), C("grep", "-x", "", "lines.txt"),
+    C("grep", "-w", "foo", "lines.txt"), C("grep", "-w", "abc", "lines.txt"), C("grep", "-wi", "hello", "lines.txt"),
+    C("grep", "-w", "a.*c", stdin="abc abd\nxabc\nabcx y\n"), C("grep", "-w", "", stdin="a\n\n b\n"),
+    C("grep", "-wc", "o", stdin="o\nfoo o\nfoo\n_o\n"), C("grep", "-vx", "foo", "lines.txt"),
+    C("grep", "-xF", "a.c", stdin="a.c\na.cd\n"), C("grep", "-w", "-e", "x\\|xy", stdin="xy\nx y\n"),
+    C("grep", "-wE", "(ab)\\1", stdin="abab\nababc\n c abab.\n"),
     C("grep", "-L", "x", "a.txt"), C("grep", "-L", "alpha", "a.txt", "b.txt"), C("grep", "-L", "e", "a.txt", "b.txt"), C("grep", "-rh", "alpha", "dir"), C("grep", "-rc", "alpha", "dir"),
 ]
