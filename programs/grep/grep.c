@@ -1,7 +1,7 @@
 /*
  * grep: prints the lines of files that match regular expressions (BRE by default, ERE with
- * -E, fixed strings with -F), with -i -v -w -x -n -c -l -L -q -s -H -h -r -e. Not -o or
- * context lines.
+ * -E, fixed strings with -F), with -i -v -w -x -o -n -c -l -L -q -s -H -h -r -e. Not context
+ * lines.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +19,7 @@
 struct grep {
     struct regex **res;
     int nres;
-    int invert, numbers, count, list, unlisted, quiet, silent, recursive, names;
+    int invert, numbers, count, list, unlisted, quiet, silent, recursive, names, only;
     int matched; // some line was selected
     int errors;
 };
@@ -82,6 +82,34 @@ static int line_matches(struct grep *g, const char *line, size_t len)
     return g->invert;
 }
 
+// -o: prints each non-empty leftmost-longest match in line (of any pattern) on its own line.
+static void print_matches(struct grep *g, const char *line, size_t len, const char *name,
+                          long number)
+{
+    for (size_t from = 0; from <= len;) {
+        size_t best_start = (size_t)-1, best_end = 0, s, e;
+        for (int i = 0; i < g->nres; i++)
+            if (regex_find(g->res[i], line, len, from, &s, &e) &&
+                (s < best_start || (s == best_start && e > best_end))) {
+                best_start = s;
+                best_end = e;
+            }
+        if (best_start == (size_t)-1)
+            return;
+        if (best_end == best_start) {
+            from = best_start + 1;
+            continue;
+        }
+        if (g->names)
+            printf("%s:", name);
+        if (g->numbers)
+            printf("%ld:", number);
+        fwrite(line + best_start, 1, best_end - best_start, stdout);
+        putchar('\n');
+        from = best_end;
+    }
+}
+
 // Searches the contents of one file, shown as name; the number of selected lines.
 static long search(struct grep *g, const char *buf, size_t len, const char *name)
 {
@@ -98,12 +126,14 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
                 exit(0);
             if (g->list || g->unlisted)
                 break;
-            if (!g->count && !g->unlisted) {
-                if (binary) {
-                    fflush(stdout);
-                    fprintf(stderr, "grep: %s: binary file matches\n", name);
-                    break;
-                }
+            if (!g->count && binary) {
+                fflush(stdout);
+                fprintf(stderr, "grep: %s: binary file matches\n", name);
+                break;
+            }
+            if (!g->count && g->only && !g->invert) {
+                print_matches(g, buf + start, end - start, name, number);
+            } else if (!g->count && !g->only) {
                 if (g->names)
                     printf("%s:", name);
                 if (g->numbers)
@@ -188,7 +218,7 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnqrsvwx")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnoqrsvwx")) != -1) {
         switch (c) {
         case 'E':
             flags |= REGEX_EXTENDED;
@@ -241,18 +271,21 @@ int main(int argc, char **argv)
         case 'w':
             flags |= REGEX_WORD;
             break;
+        case 'o':
+            g.only = 1;
+            break;
         case 'x':
             flags |= REGEX_LINE;
             break;
         default:
-            fprintf(stderr, "usage: grep [-EFcHhLlnqrsvwx] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnoqrsvwx] [-e pattern] pattern [file...]\n");
             return 2;
         }
     }
     int i = o.index;
     if (npatterns == 0) {
         if (i >= argc) {
-            fprintf(stderr, "usage: grep [-EFcHhLlnqrsvwx] [-e pattern] pattern [file...]\n");
+            fprintf(stderr, "usage: grep [-EFcHhLlnoqrsvwx] [-e pattern] pattern [file...]\n");
             return 2;
         }
         patterns[npatterns++] = argv[i++];

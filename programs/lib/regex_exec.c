@@ -70,9 +70,12 @@ static int end_allowed(const struct regex *re, const char *text, size_t len, siz
     return !(re->flags & REGEX_WORD) || !word_byte(text, len, end);
 }
 
-// Runs the program from start; 1 if it reaches MATCH. memo is the failed-state bitmap or NULL.
-static int run(struct regex *re, const char *text, size_t len, size_t start, uint8_t *memo)
+// Runs the program from start: the end of a match, or -1 if there is none. With longest, every
+// path is tried and the furthest end returned. memo is the failed-state bitmap or NULL.
+static long run(struct regex *re, const char *text, size_t len, size_t start, uint8_t *memo,
+                int longest)
 {
+    long best = -1;
     size_t njobs = 0;
     push(re, &njobs, (struct match_job){0, -1, start, 0});
     while (njobs > 0) {
@@ -134,9 +137,12 @@ static int run(struct regex *re, const char *text, size_t len, size_t start, uin
                     pos += used;
                 break;
             case OP_MATCH:
-                ok = end_allowed(re, text, len, pos);
-                if (ok)
-                    return 1;
+                if (end_allowed(re, text, len, pos)) {
+                    if (!longest)
+                        return (long)pos;
+                    best = (long)pos > best ? (long)pos : best;
+                }
+                ok = 0;
                 break;
             }
             if (!ok)
@@ -144,10 +150,13 @@ static int run(struct regex *re, const char *text, size_t len, size_t start, uin
             pc++;
         }
     }
-    return 0;
+    return best;
 }
 
-int regex_search(struct regex *re, const char *text, size_t len)
+// The first start at or after from where a match begins, and that match's end (the longest
+// one if longest); 0 if there is no match.
+static int search(struct regex *re, const char *text, size_t len, size_t from, int longest,
+                  size_t *start_out, size_t *end_out)
 {
     uint8_t *memo = NULL;
     size_t bits = (size_t)re->nprog * (len + 1);
@@ -161,15 +170,31 @@ int regex_search(struct regex *re, const char *text, size_t len)
         memset(memo, 0, bytes);
     }
     int anchored = re->prog[0].op == OP_BOL || (re->flags & REGEX_LINE);
-    for (size_t start = 0; start <= len; start++) {
+    for (size_t start = from; start <= len; start++) {
         if ((re->flags & REGEX_WORD) && start > 0 && word_byte(text, len, start - 1))
             continue;
         for (int i = 0; i < re->nslots; i++)
             re->slots[i] = -1;
-        if (run(re, text, len, start, memo))
+        long end = run(re, text, len, start, memo, longest);
+        if (end >= 0) {
+            *start_out = start;
+            *end_out = (size_t)end;
             return 1;
+        }
         if (anchored)
             break;
     }
     return 0;
+}
+
+int regex_search(struct regex *re, const char *text, size_t len)
+{
+    size_t start, end;
+    return search(re, text, len, 0, 0, &start, &end);
+}
+
+int regex_find(struct regex *re, const char *text, size_t len, size_t from, size_t *start,
+               size_t *end)
+{
+    return search(re, text, len, from, 1, start, end);
 }

@@ -190,5 +190,12 @@ CASES += [
     C("grep", "-wc", "o", stdin="o\nfoo o\nfoo\n_o\n"), C("grep", "-vx", "foo", "lines.txt"),
     C("grep", "-xF", "a.c", stdin="a.c\na.cd\n"), C("grep", "-w", "-e", "x\\|xy", stdin="xy\nx y\n"),
     C("grep", "-wE", "(ab)\\1", stdin="abab\nababc\n c abab.\n"),
+    C("grep", "-o", "foo", "lines.txt"), C("grep", "-on", "[a-z]*", "lines.txt"), C("grep", "-oi", "o", "lines.txt"),
+    C("grep", "-oE", "[0-9]+|[a-c]+", "lines.txt"), C("grep", "-o", "a*", stdin="baaac aa\n"),
+    C("grep", "-oE", "x|xy|xyz", stdin="axyzb xy\n"), C("grep", "-ow", "ab", stdin="ab abc ab_ ab\n"),
+    C("grep", "-o", "-e", "ab", "-e", "abc", stdin="abcd ab\n"), C("grep", "-ov", "foo", "lines.txt"),
+    C("grep", "-oc", "o", "lines.txt"), C("grep", "-oH", "\\(o\\)\\1", "lines.txt"), C("grep", "-o", "^.", "a.txt"),
+    C("grep", "-ox", "foo", "lines.txt"), C("grep", "-oE", "(a|ab)(c|bcd)", stdin="abcd\n"),
+    C("grep", "-oE", "[[:alpha:]]+", BIG), C("grep", "-o", "$", "a.txt"),
     C("grep", "-L", "x", "a.txt"), C("grep", "-L", "alpha", "a.txt", "b.txt"), C("grep", "-L", "e", "a.txt", "b.txt"), C("grep", "-rh", "alpha", "dir"), C("grep", "-rc", "alpha", "dir"),
 ]
