@@ -35,6 +35,12 @@ static int parse_position(const char **p, int *field, int *ch, struct sort_key *
         case 'f':
             key->fold = 1;
             break;
+        case 'd':
+            key->dictionary = 1;
+            break;
+        case 'i':
+            key->printable = 1;
+            break;
         case 'b':
             if (end)
                 key->skip_blanks_end = 1;
@@ -70,6 +76,8 @@ void sort_key_inherit(struct sort_key *key, const struct sort_key *global)
     key->numeric = global->numeric;
     key->reverse = global->reverse;
     key->fold = global->fold;
+    key->dictionary = global->dictionary;
+    key->printable = global->printable;
     key->skip_blanks = key->skip_blanks_end = global->skip_blanks;
 }
 
@@ -197,6 +205,14 @@ static int compare_numbers(const char *a, const char *ae, const char *b, const c
     return 0;
 }
 
+// Whether c is left out of a text comparison by -d or -i.
+static int ignored(const struct sort_key *key, unsigned char c)
+{
+    if (key->dictionary && !(blank(c) || isalnum(c)))
+        return 1;
+    return key->printable && !isprint(c);
+}
+
 int sort_key_compare(const struct sort_key *key, int separator, const char *a, size_t alen,
                      const char *b, size_t blen)
 {
@@ -212,7 +228,13 @@ int sort_key_compare(const struct sort_key *key, int separator, const char *a, s
         while (j < be && blank(b[j]))
             j++;
     }
-    for (; i < ae && j < be; i++, j++) {
+    for (;; i++, j++) {
+        while (i < ae && ignored(key, (unsigned char)a[i]))
+            i++;
+        while (j < be && ignored(key, (unsigned char)b[j]))
+            j++;
+        if (i >= ae || j >= be)
+            break;
         int x = (unsigned char)a[i], y = (unsigned char)b[j];
         if (key->fold) {
             x = toupper(x);

@@ -1,8 +1,10 @@
 /*
- * sort: sorts the lines of files (or standard input) and writes them to standard output.
- * Options: -n numeric, -r reverse, -u unique, -f fold case, -b ignore leading blanks,
- * -t separator, -k start[,end] keys with per-key n r f b modifiers. The sort is stable, with
- * the whole line compared last as POSIX asks. Not -m, -c, -o or -s.
+ * sort: sorts the lines of files (or standard input) and writes them to standard output (or
+ * -o file, which may be an input). Options: -n numeric, -r reverse, -u unique, -f fold case,
+ * -b ignore leading blanks, -d dictionary order, -i printable characters only, -t separator,
+ * -k start[,end] keys with per-key b d f i n r modifiers, -s no last-resort comparison,
+ * -c / -C check the order, -m merge (sorted inputs sort to the same result). The sort is
+ * stable, with the whole line compared last as POSIX asks.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -91,20 +93,56 @@ static void merge_sort(struct line *lines, struct line *tmp, size_t n, int last_
     memcpy(lines, tmp, n * sizeof(*lines));
 }
 
+// -c and -C: 0 if lines are in order (strictly, with -u); otherwise 1, after a message
+// naming the first line out of order unless quiet.
+static int check_order(const struct line *lines, size_t n, int last_resort, int unique,
+                       const char *name, int quiet)
+{
+    for (size_t i = 1; i < n; i++) {
+        int r = compare_lines(&lines[i - 1], &lines[i], last_resort);
+        if (r > 0 || (unique && r == 0)) {
+            if (!quiet)
+                fprintf(stderr, "sort: %s:%zu: disorder: %.*s\n", name, i + 1, (int)lines[i].len,
+                        lines[i].text);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     util_init("sort");
-    int unique = 0;
+    int unique = 0, stable = 0, check = 0;
+    const char *output = NULL;
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "bfnruk:t:")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "Cbcdfimnrsuk:o:t:")) != -1) {
         switch (c) {
         case 'b':
             global.skip_blanks = 1;
             break;
         case 'f':
             global.fold = 1;
+            break;
+        case 'd':
+            global.dictionary = 1;
+            break;
+        case 'i':
+            global.printable = 1;
+            break;
+        case 's':
+            stable = 1;
+            break;
+        case 'c':
+        case 'C':
+            check = c;
+            break;
+        case 'm':
+            break;
+        case 'o':
+            output = o.arg;
             break;
         case 'n':
             global.numeric = 1;
@@ -137,6 +175,8 @@ int main(int argc, char **argv)
         keys[0].whole_line = 1;
         nkeys = 1;
     }
+    if (check && argc - o.index > 1)
+        die(2, "extra operand '%s' not allowed with -%c", argv[o.index + 1], check);
     struct line *lines = NULL;
     size_t n = 0, cap = 0;
     if (o.index >= argc && read_lines(0, "-", &lines, &n, &cap) < 0)
@@ -150,15 +190,23 @@ int main(int argc, char **argv)
         if (fd != 0)
             close(fd);
     }
+    int last_resort = !unique && !stable;
+    if (check)
+        return check_order(lines, n, last_resort, unique, o.index < argc ? argv[o.index] : "-",
+                           check == 'C');
     struct line *tmp = xmalloc((n ? n : 1) * sizeof(*tmp));
-    merge_sort(lines, tmp, n, !unique);
+    merge_sort(lines, tmp, n, last_resort);
+    // The output is opened only now, so that it may be one of the inputs.
+    FILE *out = output ? fopen(output, "w") : stdout;
+    if (!out)
+        die(2, "open failed: %s: %s", output, strerror(errno));
     for (size_t i = 0; i < n; i++) {
         if (unique && i > 0 && compare_lines(&lines[i - 1], &lines[i], 0) == 0)
             continue;
-        fwrite(lines[i].text, 1, lines[i].len, stdout);
-        putchar('\n');
+        fwrite(lines[i].text, 1, lines[i].len, out);
+        putc('\n', out);
     }
-    if (fflush(stdout) != 0) {
+    if (fflush(out) != 0 || (out != stdout && fclose(out) != 0)) {
         warn_errno("write failed");
         return 2;
     }

@@ -11,11 +11,13 @@ struct sort_key {
     int start_field, start_char; // 1-based; char 0 means the field's first
     int end_field, end_char;     // end_field 0: to the end of the line; end_char 0: field's end
     int numeric, reverse, fold, skip_blanks, skip_blanks_end;
+    int dictionary; // -d: only blanks and letters and digits count
+    int printable;  // -i: only printable characters count
     int whole_line; // the key is the line (no -k given)
     int has_modifiers;
 };
 
-// Parses "F[.C][mods][,F[.C][mods]]" into key; -1 if malformed.
+// Parses "F[.C][mods][,F[.C][mods]]" (mods from b d f i n r) into key; -1 if malformed.
 int sort_key_parse(const char *spec, struct sort_key *key);
 
 // Gives a key without its own modifiers those of the global options, as POSIX says.

@@ -1,6 +1,7 @@
 """Cases for the utilities that read and write text: cat echo printf head tail wc grep sort
 uniq cut tr tee basename dirname yes (see utils_cases.py)."""
 
+from case import Case
 from case import Case as C
 
 BIG = "../data/big.txt"
@@ -123,6 +124,14 @@ CASES += [
     C("sort", "-u", BIG), C("sort", "-k", "2", BIG), C("sort", "-t", " ", "-k", "2,2", "-k", "1r", BIG),
     C("sort", "-rnu", BIG), C("sort", "-x", "a.txt"), C("sort", "-", stdin="z\ny\n"),
     C("sort", "-n", stdin="-0\n0\n-1\n.5\n0.50\n-.5\n"), C("sort", "-k", "2b", stdin="a   b\nc a\n"),
+    C("sort", "-d", stdin="b-c\na.d\n_z\n b\n"), C("sort", "-i", stdin="\x01b\na\n\x02c\n"),
+    C("sort", "-df", "lines.txt"), C("sort", "-k", "1d,1", stdin="x.b 1\nxa 2\n"),
+    C("sort", "-s", "-k", "1,1", "words.txt"), C("sort", "-s", "-n", "nums.txt"), C("sort", "-c", "a.txt"),
+    C("sort", "-c", "words.txt"), C("sort", "-C", "words.txt"), C("sort", "-C", "a.txt"),
+    C("sort", "-cu", stdin="a\na\n"), C("sort", "-cn", "nums.txt"), C("sort", "-c", "a.txt", "b.txt"),
+    C("sort", "-c", stdin="b\na\n"), C("sort", "-m", "a.txt", "-", stdin="aa\nbb\nzz\n"),
+    Case("sort", "-o", "a.txt", "a.txt", "words.txt", tree=True), Case("sort", "-o", "new.txt", "nums.txt", tree=True),
+    Case("sort", "-o", "nodir/x", "a.txt", tree=True), C("sort", "-r", "-o", "/dev/stdout", "a.txt"),
     # uniq
     C("uniq", "dups.txt"), C("uniq", "-c", "dups.txt"), C("uniq", "-d", "dups.txt"),
     C("uniq", "-u", "dups.txt"), C("uniq", "-i", "dups.txt"), C("uniq", "-cd", "dups.txt"),
