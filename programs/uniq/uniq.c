@@ -1,7 +1,7 @@
 /*
  * uniq: writes each run of equal adjacent lines once; -c prefixes the run's length, -d shows
- * only repeated lines, -u only unrepeated ones, -i compares without case. Input and output
- * may be named as operands.
+ * only repeated lines, -u only unrepeated ones, -i compares without case, -f N and -s N skip
+ * fields and characters before comparing. Input and output may be named as operands.
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "util.h"
 
 static int count, repeated, unrepeated, icase;
+static long skip_fields, skip_chars;
 
 // Writes a run of n equal lines as the options say.
 static void emit(FILE *out, const char *line, size_t len, long n)
@@ -23,8 +24,26 @@ static void emit(FILE *out, const char *line, size_t len, long n)
     fputc('\n', out);
 }
 
+// The part of a line that is compared: after -f's fields (blanks then non-blanks) and -s's
+// characters.
+static const char *compared(const char *line, size_t *len)
+{
+    size_t i = 0;
+    for (long f = 0; f < skip_fields; f++) {
+        while (i < *len && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        while (i < *len && line[i] != ' ' && line[i] != '\t')
+            i++;
+    }
+    i = i + (size_t)skip_chars < *len ? i + (size_t)skip_chars : *len;
+    *len -= i;
+    return line + i;
+}
+
 static int same(const char *a, size_t alen, const char *b, size_t blen)
 {
+    a = compared(a, &alen);
+    b = compared(b, &blen);
     if (alen != blen)
         return 0;
     return icase ? strncasecmp(a, b, alen) == 0 : memcmp(a, b, alen) == 0;
@@ -36,7 +55,7 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "cdui")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "cduif:s:")) != -1) {
         switch (c) {
         case 'c':
             count = 1;
@@ -49,6 +68,12 @@ int main(int argc, char **argv)
             break;
         case 'i':
             icase = 1;
+            break;
+        case 'f':
+        case 's':
+            if (parse_long(o.arg, c == 'f' ? &skip_fields : &skip_chars) < 0 ||
+                (c == 'f' ? skip_fields : skip_chars) < 0)
+                die(1, "invalid number of %s to skip: '%s'", c == 'f' ? "fields" : "bytes", o.arg);
             break;
         default:
             return 1;

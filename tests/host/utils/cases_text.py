@@ -133,6 +133,9 @@ CASES += [
     Case("sort", "-o", "a.txt", "a.txt", "words.txt", tree=True), Case("sort", "-o", "new.txt", "nums.txt", tree=True),
     Case("sort", "-o", "nodir/x", "a.txt", tree=True), C("sort", "-r", "-o", "/dev/stdout", "a.txt"),
     # uniq
+    C("uniq", "-f", "1", stdin="a x\nb x\nc y\n"), C("uniq", "-s", "2", stdin="aaX\nbbX\nccY\n"),
+    C("uniq", "-c", "-f", "1", "-s", "1", stdin="1 ax\n2  bx\n3 cy\n"), C("uniq", "-f", "5", "dups.txt"),
+    C("uniq", "-s", "99", "-c", "dups.txt"), C("uniq", "-f", "x", "dups.txt"), C("uniq", "-u", "-f1", "words.txt"),
     C("uniq", "dups.txt"), C("uniq", "-c", "dups.txt"), C("uniq", "-d", "dups.txt"),
     C("uniq", "-u", "dups.txt"), C("uniq", "-i", "dups.txt"), C("uniq", "-cd", "dups.txt"),
     C("uniq", stdin="x\nx\ny\n"), C("uniq", "empty"), C("uniq", "missing"),
