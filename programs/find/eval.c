@@ -4,6 +4,8 @@
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,22 @@
 #define BATCH_MAX 1000 // paths per command run by -exec ... +
 
 int find_status;
+static long long now;
+
+void find_set_now(long long t)
+{
+    now = t;
+}
+
+// -atime/-ctime/-mtime/-amin/...: the whole units elapsed since the file's time, compared.
+static int time_matches(const struct find_node *n, const struct stat *st)
+{
+    long long t = n->which == 'a' ? st->st_atime : n->which == 'c' ? st->st_ctime : st->st_mtime;
+    long long age = now - t;
+    // Whole units, rounded towards minus infinity also for times in the future.
+    long long units = age >= 0 ? age / n->unit : -((-age + n->unit - 1) / n->unit);
+    return n->cmp > 0 ? units > n->number : n->cmp < 0 ? units < n->number : units == n->number;
+}
 
 // The last component of path without trailing slashes, in buf.
 static const char *base_name(const char *path, char *buf, size_t size)
@@ -201,6 +219,18 @@ int find_eval(struct find_node *n, const char *path, const struct stat *st, int 
         return st->st_mtim.tv_sec > n->ref.st_mtim.tv_sec ||
                (st->st_mtim.tv_sec == n->ref.st_mtim.tv_sec &&
                 st->st_mtim.tv_nsec > n->ref.st_mtim.tv_nsec);
+    case F_TIME:
+        return time_matches(n, st);
+    case F_USER:
+        return (long long)st->st_uid == n->number;
+    case F_GROUP:
+        return (long long)st->st_gid == n->number;
+    case F_NOUSER:
+        return getpwuid(st->st_uid) == NULL;
+    case F_NOGROUP:
+        return getgrgid(st->st_gid) == NULL;
+    case F_LINKS:
+        return compare((long long)st->st_nlink, n->number, n->cmp);
     case F_PERM: {
         long long mode = st->st_mode & 07777;
         if (n->cmp < 0)

@@ -25,7 +25,13 @@ enum find_kind {
     F_NEWER,
     F_SIZE,
     F_EMPTY,
-    F_PERM
+    F_PERM,
+    F_TIME,
+    F_USER,
+    F_GROUP,
+    F_NOUSER,
+    F_NOGROUP,
+    F_LINKS
 };
 
 struct find_node {
@@ -34,8 +40,10 @@ struct find_node {
     const char *arg;                // the pattern or type letter
     char **argv;                    // -exec's command, "{}" where the path goes
     int argc;
-    long long number; // -size in 512-byte blocks or bytes, -perm bits
-    int cmp;          // -size and -perm: -1 less/all bits, 0 exact, 1 more/any bits
+    long long number; // -size in 512-byte blocks or bytes, -perm bits, -mtime days, -user id...
+    int cmp;          // -size, -links, -*time: -1 less, 0 exact, 1 more; -perm: all/any bits
+    char which;       // -*time: 'a', 'c' or 'm'
+    long unit;        // -*time: seconds per unit (a day, or a minute for -*min)
     int bytes;        // -size counted in bytes (the c suffix)
     struct stat ref;  // -newer's file
     char **pending;   // -exec ... + paths not yet run
@@ -45,11 +53,16 @@ struct find_node {
 struct find_options {
     int maxdepth, mindepth; // -1 when not given
     int has_action;         // the expression prints or executes something itself
+    int depth_first;        // -depth: a directory after its entries
+    int same_device;        // -xdev / -mount: do not descend into other file systems
 };
 
 // Parses argv[0..argc) as an expression; NULL for an empty one. Exits with a message on a
 // malformed expression.
 struct find_node *find_parse(int argc, char **argv, struct find_options *opts);
+
+// Sets the time -mtime and friends measure from (find's start).
+void find_set_now(long long now);
 
 // Evaluates node for the file at path; *prune is set by -prune. Returns 1 if true.
 int find_eval(struct find_node *node, const char *path, const struct stat *st, int *prune);

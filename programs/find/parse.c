@@ -2,6 +2,8 @@
  * find's expression parser: POSIX's grammar of primaries joined by ! -a -o and parentheses
  * (with -not, -and, -or), plus the global options -maxdepth and -mindepth.
  */
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +63,31 @@ static struct find_node *parse_exec(struct parser *p)
     n->argc = p->pos - start;
     p->pos++;
     p->opts->has_action = 1;
+    return n;
+}
+
+// A number with an optional + or - in front, into n->number and n->cmp.
+static void signed_number(struct find_node *n, const char *arg, const char *primary)
+{
+    if (*arg == '+' || *arg == '-')
+        n->cmp = *arg++ == '+' ? 1 : -1;
+    n->number = number_arg(arg, primary);
+}
+
+// -user / -group: a name, or else a number.
+static struct find_node *parse_owner(const char *arg, int group)
+{
+    struct find_node *n = node(group ? F_GROUP : F_USER);
+    struct passwd *p = group ? NULL : getpwnam(arg);
+    struct group *g = group ? getgrnam(arg) : NULL;
+    if (p || g) {
+        n->number = p ? (long long)p->pw_uid : (long long)g->gr_gid;
+        return n;
+    }
+    char *end;
+    n->number = strtoll(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0')
+        die(1, "'%s' is not the name of a known %s", arg, group ? "group" : "user");
     return n;
 }
 
@@ -129,6 +156,30 @@ static struct find_node *parse_primary(struct parser *p)
         return parse_exec(p);
     if (strcmp(a, "-prune") == 0)
         return node(F_PRUNE);
+    if (strcmp(a, "-depth") == 0 || strcmp(a, "-xdev") == 0 || strcmp(a, "-mount") == 0) {
+        if (a[1] == 'd')
+            p->opts->depth_first = 1;
+        else
+            p->opts->same_device = 1;
+        return node(F_TRUE);
+    }
+    if (a[0] == '-' && a[1] && strchr("acm", a[1]) &&
+        (strcmp(a + 2, "time") == 0 || strcmp(a + 2, "min") == 0)) {
+        n = node(F_TIME);
+        n->which = a[1];
+        n->unit = a[2] == 't' ? 86400 : 60;
+        signed_number(n, need_arg(p, a), a);
+        return n;
+    }
+    if (strcmp(a, "-user") == 0 || strcmp(a, "-group") == 0)
+        return parse_owner(need_arg(p, a), a[1] == 'g');
+    if (strcmp(a, "-nouser") == 0 || strcmp(a, "-nogroup") == 0)
+        return node(a[3] == 'u' ? F_NOUSER : F_NOGROUP);
+    if (strcmp(a, "-links") == 0) {
+        n = node(F_LINKS);
+        signed_number(n, need_arg(p, a), a);
+        return n;
+    }
     if (strcmp(a, "-true") == 0 || strcmp(a, "-false") == 0)
         return node(a[1] == 't' ? F_TRUE : F_FALSE);
     if (strcmp(a, "-empty") == 0)
