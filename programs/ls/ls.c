@@ -1,7 +1,9 @@
 /*
- * ls: lists files and directory contents, sorted by name (C locale). Options: -l long format,
- * -a all names, -A all but . and .., -R recursive, -1 one per line, -d directories themselves,
- * -h human-readable sizes, -r reverse, -t by time. Columns when standard output is a terminal.
+ * ls: lists files and directory contents, sorted by name (C locale). Options: -l long format
+ * (-n numeric ids, -g without owner, -o without group), -1 one per line, -C columns, -x columns
+ * across, -a all names, -A all but . and .., -R recursive, -d directories themselves, -h
+ * human-readable sizes, -i inode numbers, -F / -p type marks, -r reverse, -t by time, -S by
+ * size. Columns when standard output is a terminal.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -23,12 +25,15 @@ struct ls_options ls_opts;
 static int status;
 static int first_block = 1;
 
-// qsort's order: by name in byte order, or newest first with -t; reversed with -r.
+// qsort's order: by name in byte order, or newest first with -t, or largest first with -S;
+// reversed with -r.
 static int compare_entries(const void *pa, const void *pb)
 {
     const struct ls_entry *a = pa, *b = pb;
     int r = 0;
-    if (ls_opts.by_time) {
+    if (ls_opts.sort == 'S' && a->st.st_size != b->st.st_size)
+        r = a->st.st_size > b->st.st_size ? -1 : 1;
+    if (ls_opts.sort == 't') {
         if (a->st.st_mtim.tv_sec != b->st.st_mtim.tv_sec)
             r = a->st.st_mtim.tv_sec > b->st.st_mtim.tv_sec ? -1 : 1;
         else if (a->st.st_mtim.tv_nsec != b->st.st_mtim.tv_nsec)
@@ -95,48 +100,32 @@ static void list_directory(const char *path, int header)
     free_entries(entries, n);
 }
 
+// Reads the options; among -C -x -l (and -n -g -o, which imply -l) the last wins, and -1
+// unless -l came first; between -t and -S and between -F and -p the last wins too.
 static void parse_options(int argc, char **argv, struct opt *o)
 {
     int c;
-    while ((c = opt_next(o, argc, argv, "1ACRadhlrt")) != -1) {
-        switch (c) {
-        case '1':
-            ls_opts.one_per_line = 1;
-            ls_opts.long_format = 0;
-            break;
-        case 'A':
-            ls_opts.almost_all = 1;
-            break;
-        case 'C':
-            ls_opts.columns = 1;
-            ls_opts.one_per_line = 0;
-            ls_opts.long_format = 0;
-            break;
-        case 'R':
-            ls_opts.recursive = 1;
-            break;
-        case 'a':
-            ls_opts.all = 1;
-            break;
-        case 'd':
-            ls_opts.directory = 1;
-            break;
-        case 'h':
-            ls_opts.human = 1;
-            break;
-        case 'l':
-            ls_opts.long_format = 1;
-            ls_opts.one_per_line = 0;
-            break;
-        case 'r':
-            ls_opts.reverse = 1;
-            break;
-        case 't':
-            ls_opts.by_time = 1;
-            break;
-        default:
+    while ((c = opt_next(o, argc, argv, "1ACFRSadghilnoprtx")) != -1) {
+        if (c == '1' && ls_opts.format != LS_LONG)
+            ls_opts.format = LS_ONE_PER_LINE;
+        if (strchr("Cxlngo", c))
+            ls_opts.format = c == 'C' ? LS_COLUMNS : c == 'x' ? LS_ACROSS : LS_LONG;
+        if (c == 't' || c == 'S')
+            ls_opts.sort = (char)c;
+        if (c == 'F' || c == 'p')
+            ls_opts.indicator = (char)c;
+        ls_opts.all |= c == 'a';
+        ls_opts.almost_all |= c == 'A';
+        ls_opts.recursive |= c == 'R';
+        ls_opts.directory |= c == 'd';
+        ls_opts.human |= c == 'h';
+        ls_opts.inode |= c == 'i';
+        ls_opts.numeric |= c == 'n';
+        ls_opts.no_owner |= c == 'g';
+        ls_opts.no_group |= c == 'o';
+        ls_opts.reverse |= c == 'r';
+        if (c == '?')
             exit(2);
-        }
     }
 }
 
@@ -158,14 +147,11 @@ static int terminal_width(void)
 int main(int argc, char **argv)
 {
     util_init("ls");
-    if (isatty(1)) {
-        ls_opts.columns = 1;
-        ls_opts.width = terminal_width();
-    }
+    ls_opts.format = isatty(1) ? LS_COLUMNS : LS_ONE_PER_LINE;
     struct opt o;
     opt_init(&o);
     parse_options(argc, argv, &o);
-    if (ls_opts.columns && !ls_opts.width)
+    if (ls_opts.format == LS_COLUMNS || ls_opts.format == LS_ACROSS)
         ls_opts.width = terminal_width();
     char *dot[] = {".", NULL};
     char **operands = o.index < argc ? argv + o.index : dot;
@@ -176,7 +162,8 @@ int main(int argc, char **argv)
     int nfiles = 0, ndirs = 0;
     for (int i = 0; i < n; i++) {
         struct ls_entry e = {xstrdup(operands[i]), xstrdup(operands[i]), {0}, 1};
-        int follow = !ls_opts.long_format && !ls_opts.directory;
+        // A link to a directory given as an operand is followed unless -l, -d or -F.
+        int follow = ls_opts.format != LS_LONG && !ls_opts.directory && ls_opts.indicator != 'F';
         if ((follow ? stat(e.path, &e.st) : lstat(e.path, &e.st)) < 0 &&
             (!follow || lstat(e.path, &e.st) < 0)) {
             warn_errno("cannot access '%s'", operands[i]);

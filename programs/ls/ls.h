@@ -7,10 +7,17 @@
 
 #include <sys/stat.h>
 
+enum ls_format { LS_ONE_PER_LINE, LS_COLUMNS, LS_ACROSS, LS_LONG };
+
 struct ls_options {
-    int long_format, all, almost_all, recursive, one_per_line, directory, human, reverse, by_time;
-    int columns; // lay names out in columns (standard output is a terminal)
-    int width;   // the terminal's width for columns
+    enum ls_format format;
+    int all, almost_all, recursive, directory, human, reverse;
+    char sort;              // 0 by name, 't' by time, 'S' by size
+    char indicator;         // 0, 'F' (a mark for every type) or 'p' (a slash after directories)
+    int inode;              // -i
+    int numeric;            // -n: user and group as numbers
+    int no_owner, no_group; // -g, -o
+    int width;              // the terminal's width for columns
 };
 
 struct ls_entry {

@@ -99,6 +99,17 @@ CASES += [
     Case("ls", tty=80), Case("ls", tty=40), Case("ls", "-a", tty=120), Case("ls", "dir", "other", tty=30),
     Case("ls", "-R", tty=60), Case("ls", "-1", tty=80), Case("ls", "-l", "dir", tty=80),
     Case("ls", "../data", tty=10), Case("ls", "emptydir", tty=80),
+    Case("ls", "-x", tty=80), Case("ls", "-x", tty=40), Case("ls", "-xa", "dir", tty=20), Case("ls", "-x"),
+    Case("ls", "-F"), Case("ls", "-F", tty=80), Case("ls", "-lF"), Case("ls", "-p"), Case("ls", "-pa", tty=60),
+    Case("ls", "-F", "dirlink", "link", "broken"), Case("ls", "-lp", "dirlink"), Case("ls", "-dF", "dir", "exec.sh"),
+    Case("ls", "-F", shell="mkfifo ff; $U -F ff; $U -lF ff"),
+    Case("ls", "-n"), Case("ls", "-ln", "dir"), Case("ls", "-g"), Case("ls", "-o", "dir"), Case("ls", "-go"),
+    Case("ls", "-S"), Case("ls", "-lS"), Case("ls", "-Sr"), Case("ls", "-St"), Case("ls", "-tS"), Case("ls", "-1S", "other", "dir"),
+    Case("ls", "-l1"), Case("ls", "-1l"), Case("ls", "-Cl"), Case("ls", "-lC", tty=80),
+    Case("ls", "-i", shell="$U -i a.txt dir | sed 's/^[0-9]* /I /'"),
+    Case("ls", "-i", shell="$U -i > o; wc -l < o; awk '{print length($1)}' o | sort -u | wc -l"),
+    Case("ls", "-li", shell="$U -li dir | awk '{ $1 = \"\"; print }'"),
+    Case("ls", "-Ci", shell="$U -Ci | wc -l", tty=None),
 ]
 
 CASES += [
