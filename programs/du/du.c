@@ -1,7 +1,8 @@
 /*
  * du: reports the disk space used by files and directory trees, in 1024-byte blocks or (-h)
- * human-readable; -s only the operands' totals, -a every file too, -c a grand total. A file
- * with several hard links is counted once. Symbolic links are not followed.
+ * human-readable; -s only the operands' totals, -a every file too, -c a grand total, -x only
+ * the operand's file system. A file with several hard links is counted once. Symbolic links
+ * are not followed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +13,8 @@
 #include "util.h"
 #include "walk.h"
 
-static int summarize, all, human, status;
+static int summarize, all, human, one_file_system, status;
+static dev_t root_device;
 
 // Inodes with several links seen so far, so that each is counted once.
 static struct seen {
@@ -71,6 +73,10 @@ static int visit(struct walk_entry *e, enum walk_event event, void *ctx)
         return WALK_CONTINUE;
     }
     unsigned long long bytes = (unsigned long long)e->st.st_blocks * 512;
+    if (e->depth == 0)
+        root_device = e->st.st_dev;
+    if (event == WALK_DIR && one_file_system && e->st.st_dev != root_device)
+        return WALK_SKIP;
     if (event == WALK_DIR) {
         add_at(t, e->depth + 1, 0);
         t->at_depth[e->depth + 1] = 0;
@@ -98,7 +104,7 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "sahck")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "sahckx")) != -1) {
         switch (c) {
         case 's':
             summarize = 1;
@@ -114,6 +120,9 @@ int main(int argc, char **argv)
             break;
         case 'k':
             human = 0;
+            break;
+        case 'x':
+            one_file_system = 1;
             break;
         default:
             return 1;

@@ -118,7 +118,7 @@ CASES += [
     Case("du", "-h", "other"), Case("du", "-sh", "other", "dir"), Case("du", "-a"),
     Case("du", "a.txt"), Case("du", "missing"), Case("du", "dir", "missing"), Case("du", "-c", "dir", "other"),
     Case("du", "-k", "other"), Case("du", "-ah", "../data"), Case("du", "dirlink"), Case("du", "-s", "link"),
-    Case("du", "-sa", "dir"), Case("du", shell="ln a.txt hard; $U -a"),
+    Case("du", "-sa", "dir"), Case("du", "-sx", "/dev"), Case("du", "-x", "dir"), Case("du", "-ax", "/dev/pts"), Case("du", shell="ln a.txt hard; $U -a"),
     # df: used and free blocks change as other tests write, so numbers are left out
     Case("df", ".", filter=r"\d+ +\d+ +\d+ +\d+%"), Case("df", "-k", "a.txt", filter=r"\d+ +\d+ +\d+ +\d+%"),
     Case("df", "-P", ".", filter=r"\d+ +\d+ +\d+ +\d+%"), Case("df", "missing"),
