@@ -24,8 +24,9 @@ static void append(struct text *t, int c)
     t->s[t->len] = '\0';
 }
 
-char *xargs_next_word(void)
+char *xargs_next_word(int *line_end)
 {
+    *line_end = 0;
     int c;
     do
         c = getchar();
@@ -48,8 +49,10 @@ char *xargs_next_word(void)
             }
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\n')
+        if (c == ' ' || c == '\t' || c == '\n') {
+            *line_end = c == '\n';
             break;
+        }
         if (c == '\'' || c == '"') {
             quote = c;
         } else if (c == '\\') {

@@ -6,7 +6,9 @@
 #define XARGS_H
 
 // The next blank-separated item, with quotes and backslashes removed; NULL at the end.
-char *xargs_next_word(void);
+// *line_end says whether a newline ended it (a blank before the newline continues the line,
+// as -L counts lines).
+char *xargs_next_word(int *line_end);
 
 // The next line without its newline and leading blanks, for -I; NULL at the end.
 char *xargs_next_line(void);

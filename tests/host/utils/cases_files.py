@@ -175,6 +175,11 @@ CASES += [
     Case("xargs", "wc", "-l", stdin="a.txt\nb.txt\nlines.txt\n"), Case("xargs", "-n", "7", stdin=open(__file__).read()),
     Case("xargs", shell="find dir -type f | $U ls -l"), Case("xargs", "-y"),
     Case("xargs", "sh", "-c", "kill -9 $$", stdin="a\n"),
+    Case("xargs", "-L", "1", stdin="a b\nc\n\nd e f\n"), Case("xargs", "-L", "2", "echo", "x", stdin="1\n2 3\n4\n5\n"),
+    Case("xargs", "-L", "1", stdin="a \nb\nc\n"), Case("xargs", "-E", "STOP", stdin="a b STOP c\n"),
+    Case("xargs", "-E", "x", "-n", "1", stdin="a x b\n"), Case("xargs", "-s", "20", stdin="aaaa bbbb cccc dddd eeee\n"),
+    Case("xargs", "-s", "5", stdin="toolongword\n"), Case("xargs", "-x", "-n", "2", stdin="a b c\n"),
+    Case("xargs", "-L", "0", stdin="a\n"), Case("xargs", "-n", "2", "-s", "30", stdin="a b c d e f g\n"),
     Case("xargs", shell="$U < ../data/big.txt"), Case("xargs", shell="$U echo a b < ../data/big.txt"),
     Case("xargs", shell="$U -n 100 < ../data/big.txt"),
 ]
