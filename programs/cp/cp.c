@@ -1,7 +1,7 @@
 /*
  * cp: copies a file to a file, or files into a directory; -r/-R copies directories with
  * everything below them (symbolic links as links), -p keeps modes, owners and times, -f
- * replaces destinations that cannot be opened. Not -i, -L/-H or -a.
+ * replaces destinations that cannot be opened, -i asks before overwriting. Not -L/-H or -a.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -71,11 +71,11 @@ static int copy_one(const char *src, const char *dst, const struct copy_options 
 int main(int argc, char **argv)
 {
     util_init("cp");
-    struct copy_options opts = {0, 0, 0};
+    struct copy_options opts = {0, 0, 0, 0};
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "rRpfP")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "PRfipr")) != -1) {
         if (c == '?')
             return 1;
         if (c == 'r' || c == 'R')
@@ -84,6 +84,8 @@ int main(int argc, char **argv)
             opts.preserve = 1;
         else if (c == 'f')
             opts.force = 1;
+        else if (c == 'i')
+            opts.interactive = 1;
     }
     int n = argc - o.index;
     if (n < 1)

@@ -62,12 +62,14 @@ static int copy_contents(int in, int out, const char *src, const char *dst)
 static int copy_regular(const char *src, const struct stat *st, const char *dst,
                         const struct copy_options *opts)
 {
+    struct stat dst_st;
+    if (opts->interactive && lstat(dst, &dst_st) == 0 && !ask("overwrite '%s'? ", dst))
+        return 0;
     int in = open(src, O_RDONLY);
     if (in < 0) {
         warn_errno("cannot open '%s' for reading", src);
         return -1;
     }
-    struct stat dst_st;
     int existed = stat(dst, &dst_st) == 0;
     int out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, st->st_mode & 0777);
     if (out < 0 && opts->force && existed && unlink(dst) == 0) {
@@ -101,6 +103,9 @@ static int copy_regular(const char *src, const struct stat *st, const char *dst,
 static int copy_link(const char *src, const struct stat *st, const char *dst,
                      const struct copy_options *opts)
 {
+    struct stat dst_st;
+    if (opts->interactive && lstat(dst, &dst_st) == 0 && !ask("overwrite '%s'? ", dst))
+        return 0;
     char target[4096];
     ssize_t n = readlink(src, target, sizeof(target) - 1);
     if (n < 0) {

@@ -8,9 +8,10 @@
 #include <sys/stat.h>
 
 struct copy_options {
-    int recursive; // copy directories and what they hold; links are copied as links
-    int preserve;  // keep mode, owner and modification/access times
-    int force;     // remove a destination that cannot be opened, then retry
+    int recursive;   // copy directories and what they hold; links are copied as links
+    int preserve;    // keep mode, owner and modification/access times
+    int force;       // remove a destination that cannot be opened, then retry
+    int interactive; // ask before overwriting a file
 };
 
 // Copies src (whose lstat or stat is st) to dst; 0, or -1 after messages (the copy goes on

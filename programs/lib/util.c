@@ -105,6 +105,21 @@ int write_all(int fd, const void *buf, size_t n)
     return 0;
 }
 
+int ask(const char *fmt, ...)
+{
+    fflush(stdout);
+    fprintf(stderr, "%s: ", util_name);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+    int c = getchar(), yes = c == 'y' || c == 'Y';
+    while (c != '\n' && c != EOF)
+        c = getchar();
+    return yes;
+}
+
 int parse_long(const char *s, long *out)
 {
     char *end;

@@ -29,6 +29,10 @@ char *path_join(const char *dir, const char *name);
 // Writes all of buf to fd, retrying short writes; 0, or -1 with errno set.
 int write_all(int fd, const void *buf, size_t n);
 
+// Asks a question on stderr ("name: " then the question) and reads a line of standard input;
+// whether the answer starts with y or Y. For -i.
+int ask(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 // Parses a whole decimal number into *out; 0 on success, -1 if s is not one or overflows.
 int parse_long(const char *s, long *out);
 

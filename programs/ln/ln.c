@@ -1,6 +1,7 @@
 /*
  * ln: makes hard links, or symbolic links with -s, to a target (named as the last operand,
- * or inside a directory given last); -f replaces existing destinations.
+ * or inside a directory given last); -f replaces existing destinations, -n does not enter a
+ * symbolic link to a directory given last.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 #include "opt.h"
 #include "util.h"
 
-static int symbolic, force;
+static int symbolic, force, no_deref;
 
 // Makes name a link to target; with -f an existing name is replaced (never by itself).
 static int make_link(const char *target, const char *name)
@@ -54,11 +55,13 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "sf")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "fns")) != -1) {
         if (c == '?')
             return 1;
         if (c == 's')
             symbolic = 1;
+        else if (c == 'n')
+            no_deref = 1;
         else
             force = 1;
     }
@@ -73,7 +76,8 @@ int main(int argc, char **argv)
     }
     const char *dest = argv[argc - 1];
     struct stat st;
-    int to_dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
+    // With -n a link to a directory is replaced rather than entered.
+    int to_dir = (no_deref ? lstat(dest, &st) : stat(dest, &st)) == 0 && S_ISDIR(st.st_mode);
     if (n > 2 && !to_dir)
         die(1, "target '%s' is not a directory", dest);
     if (!to_dir)

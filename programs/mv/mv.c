@@ -1,7 +1,7 @@
 /*
  * mv: renames a file, or moves files into a directory; across file systems it copies
- * (keeping modes, owners and times) and then removes the original. -f is accepted (there are
- * no prompts). Not -i or -n.
+ * (keeping modes, owners and times) and then removes the original. -i asks before replacing
+ * a file, -f does not (the last of the two counts).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -31,7 +31,7 @@ static int remove_entry(struct walk_entry *e, enum walk_event event, void *ctx)
 // Moves src to dst by copying and removing, for a rename across file systems.
 static int move_by_copy(const char *src, const struct stat *st, const char *dst)
 {
-    struct copy_options opts = {1, 1, 1};
+    struct copy_options opts = {1, 1, 1, 0};
     struct stat dst_st;
     if (lstat(dst, &dst_st) == 0 && !S_ISDIR(dst_st.st_mode))
         unlink(dst);
@@ -43,17 +43,20 @@ static int move_by_copy(const char *src, const struct stat *st, const char *dst)
 }
 
 // Renames src to dst, copying across file systems.
-static int move(const char *src, const char *dst)
+static int move(const char *src, const char *dst, int interactive)
 {
     struct stat st, dst_st;
     if (lstat(src, &st) < 0) {
         warn_errno("cannot stat '%s'", src);
         return -1;
     }
-    if (lstat(dst, &dst_st) == 0 && st.st_dev == dst_st.st_dev && st.st_ino == dst_st.st_ino) {
+    int exists = lstat(dst, &dst_st) == 0;
+    if (exists && st.st_dev == dst_st.st_dev && st.st_ino == dst_st.st_ino) {
         warn("'%s' and '%s' are the same file", src, dst);
         return -1;
     }
+    if (exists && interactive && !ask("overwrite '%s'? ", dst))
+        return 0;
     if (rename(src, dst) == 0)
         return 0;
     if (errno == EXDEV)
@@ -68,12 +71,15 @@ static int move(const char *src, const char *dst)
 int main(int argc, char **argv)
 {
     util_init("mv");
+    int interactive = 0;
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "f")) != -1)
+    while ((c = opt_next(&o, argc, argv, "fi")) != -1) {
         if (c == '?')
             return 1;
+        interactive = c == 'i';
+    }
     int n = argc - o.index;
     if (n < 1)
         die(1, "missing file operand");
@@ -98,7 +104,7 @@ int main(int argc, char **argv)
         } else {
             dst = xstrdup(target);
         }
-        if (move(argv[i], dst) < 0)
+        if (move(argv[i], dst, interactive) < 0)
             status = 1;
         free(dst);
     }

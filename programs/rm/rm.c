@@ -1,7 +1,6 @@
 /*
  * rm: removes files; -r/-R removes directories with everything below them, -f ignores
- * missing files and never complains about them, -d removes empty directories. Not -i: there
- * are no prompts.
+ * missing files and never asks, -i asks before each removal, -d removes empty directories.
  */
 #include <errno.h>
 #include <string.h>
@@ -12,13 +11,28 @@
 #include "util.h"
 #include "walk.h"
 
-static int force, recursive, dirs, status;
+static int force, recursive, dirs, interactive, status;
+
+// For -i: whether the user agrees to remove path, described by st.
+static int confirm(const char *path, const struct stat *st, int descend)
+{
+    if (!interactive)
+        return 1;
+    const char *what = S_ISDIR(st->st_mode)                       ? "directory"
+                       : S_ISLNK(st->st_mode)                     ? "symbolic link"
+                       : S_ISREG(st->st_mode) && st->st_size == 0 ? "regular empty file"
+                       : S_ISREG(st->st_mode)                     ? "regular file"
+                                                                  : "file";
+    return ask("%s %s '%s'? ", descend ? "descend into" : "remove", what, path);
+}
 
 // Removes one entry, children before their directory (a walk callback).
 static int remove_entry(struct walk_entry *e, enum walk_event event, void *ctx)
 {
     (void)ctx;
     if (event == WALK_DIR)
+        return confirm(e->path, &e->st, 1) ? WALK_CONTINUE : WALK_SKIP;
+    if (event != WALK_ERROR && !confirm(e->path, &e->st, 0))
         return WALK_CONTINUE;
     if (event == WALK_ERROR) {
         if (!(force && errno == ENOENT)) {
@@ -69,7 +83,7 @@ static void remove_path(const char *path)
         } else if (recursive) {
             walk(path, 0, remove_entry, NULL);
         } else if (dirs) {
-            if (rmdir(path) < 0) {
+            if (confirm(path, &st, 0) && rmdir(path) < 0) {
                 warn_errno("cannot remove '%s'", path);
                 status = 1;
             }
@@ -79,7 +93,7 @@ static void remove_path(const char *path)
         }
         return;
     }
-    if (unlink(path) < 0) {
+    if (confirm(path, &st, 0) && unlink(path) < 0) {
         warn_errno("cannot remove '%s'", path);
         status = 1;
     }
@@ -91,12 +105,13 @@ int main(int argc, char **argv)
     struct opt o;
     opt_init(&o);
     int c;
-    while ((c = opt_next(&o, argc, argv, "dfrR")) != -1) {
+    while ((c = opt_next(&o, argc, argv, "dfirR")) != -1) {
         if (c == '?')
             return 1;
-        if (c == 'f')
-            force = 1;
-        else if (c == 'r' || c == 'R')
+        if (c == 'f' || c == 'i') {
+            force = c == 'f';
+            interactive = c == 'i';
+        } else if (c == 'r' || c == 'R')
             recursive = 1;
         else if (c == 'd')
             dirs = 1;

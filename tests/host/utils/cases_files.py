@@ -25,6 +25,9 @@ CASES = [
     T("rm", "link"), T("rm", "dirlink"), T("rm", "broken"), T("rm", "-r", "dirlink"),
     T("rm", "ro.txt"), T("rm", "-d", "emptydir"), T("rm", "-d", "dir"), T("rm"), T("rm", "-f"),
     T("rm", "-r", "."), T("rm", "-r", "dir/sub/.."), T("rm", "-x", "a.txt"), T("rm", "-r", "emptydir"),
+    T("rm", "-i", "a.txt", "b.txt", stdin="y\nn\n"), T("rm", "-i", "a.txt", stdin=""),
+    T("rm", "-ri", "dir", stdin="y\ny\nn\ny\ny\ny\ny\ny\ny\ny\ny\n"), T("rm", "-ri", "dir", stdin="n\n"),
+    T("rm", "-if", "a.txt"), T("rm", "-fi", "a.txt", "empty", stdin="Y\nno\n"),
     # touch
     T("touch", "new.txt"), T("touch", "a.txt"), T("touch", "-c", "nothere"), T("touch", "-c", "a.txt"),
     T("touch", "-r", "a.txt", "b.txt"), T("touch", "-r", "a.txt", "newref"),
@@ -37,11 +40,14 @@ CASES = [
     T("ln", "a.txt", "b.txt"), T("ln", "-f", "a.txt", "b.txt"), T("ln", "-sf", "b.txt", "link"),
     T("ln", "-s", "a.txt", "dir"), T("ln", "a.txt", "b.txt", "dir"), T("ln", "missing", "x"),
     T("ln", "-s", "../a.txt"), T("ln", "a.txt", "b.txt", "c"), T("ln"), T("ln", "dir", "dirhard"),
-    T("ln", "-s", "dir", "emptydir"),
+    T("ln", "-s", "dir", "emptydir"), T("ln", "-sfn", "b.txt", "dirlink"), T("ln", "-sf", "b.txt", "dirlink"),
+    T("ln", "-sn", "a.txt", "dirlink"),
     # mv
     T("mv", "a.txt", "moved.txt"), T("mv", "a.txt", "b.txt"), T("mv", "a.txt", "dir"),
     T("mv", "a.txt", "b.txt", "dir"), T("mv", "dir", "renamed"), T("mv", "dir", "other"),
     T("mv", "missing", "x"), T("mv", "a.txt"), T("mv", "a.txt", "b.txt", "c"), T("mv", "dir", "dir/sub"),
+    T("mv", "-i", "a.txt", "b.txt", stdin="y\n"), T("mv", "-i", "a.txt", "b.txt", stdin="n\n"),
+    T("mv", "-i", "a.txt", "new"), T("mv", "-if", "a.txt", "b.txt"), T("mv", "-fi", "a.txt", "b.txt", stdin="n\n"),
     T("mv", "link", "link2"), T("mv", "a.txt", "a.txt"), T("mv", "-f", "a.txt", "ro.txt"),
     T("mv", "emptydir", "a.txt"), T("mv", "a.txt", "emptydir/"), T("mv", "dir/", "new"),
     # from another file system (a tmpfs on most Linux systems), so by copying
@@ -57,6 +63,9 @@ CASES = [
     T("cp", "a.txt", "a.txt"), T("cp", "a.txt"), T("cp"),
     T("cp", "a.txt", "b.txt", "c"), T("cp", "a.txt", "ro.txt"), T("cp", "-f", "a.txt", "ro.txt"),
     T("cp", "bin.dat", "b2"), T("cp", "../data/big.txt", "big"), T("cp", "-r", "other", "dir/sub"),
+    T("cp", "-i", "a.txt", "b.txt", stdin="y\n"), T("cp", "-i", "a.txt", "b.txt", stdin="n\n"),
+    T("cp", "-i", "a.txt", "new"), T("cp", "-ri", "dir", "other", stdin="n\n"),
+    T("cp", "-ri", "dir/.", "emptydir", stdin=""), T("cp", "-r", "dir", "emptydir"),
     T("cp", "empty", "e3"), T("cp", "setuid", "s2"),
     # chmod
     T("chmod", "600", "a.txt"), T("chmod", "u+x", "a.txt"), T("chmod", "go-r", "a.txt"),

@@ -13,6 +13,10 @@ CASES = [
     C("cat", "-", "a.txt", stdin="dash\n"), C("cat", "empty"), C("cat", "nonl.txt"),
     C("cat", "bin.dat"), C("cat", BLOB), C("cat", "missing"), C("cat", "a.txt", "missing", "b.txt"),
     C("cat", "dir"), C("cat", "-n", "b.txt"), C("cat", "-u", "a.txt"), C("cat", BIG),
+    C("cat", "-b", "b.txt"), C("cat", "-s", stdin="a\n\n\n\nb\n\n"), C("cat", "-ns", stdin="\n\n\na\n\n\nb\n"),
+    C("cat", "-bs", stdin="\n\na\n\n\nb\n"), C("cat", "-v", "bin.dat"), C("cat", "-A", "bin.dat"), C("cat", "-E", "b.txt"),
+    C("cat", "-T", "lines.txt"), C("cat", "-e", "nonl.txt"), C("cat", "-t", stdin="a\tb\x01\n"), C("cat", "-vET", BLOB),
+    C("cat", "-n", "a.txt", "b.txt"), C("cat", "-n", "nonl.txt", "a.txt"), C("cat", "-b", "-", stdin="\n x\n\n"),
     # echo
     C("echo"), C("echo", "hello", "world"), C("echo", "-n", "no newline"),
     C("echo", "-e", "tab\\there\\nnew"), C("echo", "-E", "a\\tb"), C("echo", "a\\tb"),
