@@ -19,7 +19,7 @@ static void unset(const char *name)
     size_t len = strcspn(name, "=");
     for (int i = 0; i < nvars; i++)
         if (strncmp(vars[i], name, len) == 0 && vars[i][len] == '=') {
-            memmove(&vars[i], &vars[i + 1], (size_t)(nvars - i) * sizeof(char *));
+            memmove(&vars[i], &vars[i + 1], (size_t)(nvars - i - 1) * sizeof(char *));
             nvars--;
             i--;
         }

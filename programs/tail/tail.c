@@ -1,6 +1,7 @@
 /*
  * tail: copies the end of each file to standard output: the last N lines or bytes (-n N,
- * -c N), or from line or byte N on (-n +N, -c +N); -f keeps following a file as it grows.
+ * -c N), or from line or byte N on (-n +N, -c +N); -f keeps following the files as they grow
+ * (not standard input).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -47,10 +48,10 @@ static char *slurp(int fd, const char *name, size_t *len)
 static size_t start_of_tail(const struct tail *t, const char *buf, size_t len)
 {
     if (t->bytes) {
-        if (t->from_start)
-            return t->count > 0 && (size_t)(t->count - 1) < len ? (size_t)(t->count - 1)
-                   : t->count > 0                               ? len
-                                                                : 0;
+        if (t->from_start) {
+            size_t skip = t->count > 0 ? (size_t)(t->count - 1) : 0;
+            return skip < len ? skip : len;
+        }
         return (size_t)t->count < len ? len - (size_t)t->count : 0;
     }
     if (t->from_start) {
@@ -73,31 +74,46 @@ static size_t start_of_tail(const struct tail *t, const char *buf, size_t len)
     return pos;
 }
 
-// Copies what is appended to fd from now on, checking once a second, until killed.
-static void follow(int fd, const char *name)
+// A file followed by -f.
+struct followed {
+    int fd;
+    const char *name;
+};
+
+// Copies what is appended to the files from now on, checking once a second, until killed.
+// With several files a "==> name <==" header comes before data from another file than the last.
+static void follow(struct followed *files, int n, int last_shown)
 {
     char buf[65536];
     for (;;) {
-        ssize_t n = read(fd, buf, sizeof(buf));
-        if (n > 0) {
-            write_all(1, buf, (size_t)n);
-            continue;
+        int quiet = 1;
+        for (int i = 0; i < n; i++) {
+            ssize_t r = read(files[i].fd, buf, sizeof(buf));
+            if (r < 0 && errno != EINTR) {
+                warn_errno("error reading '%s'", files[i].name);
+                continue;
+            }
+            if (r > 0) {
+                if (n > 1 && i != last_shown)
+                    printf("\n==> %s <==\n", files[i].name);
+                fflush(stdout);
+                write_all(1, buf, (size_t)r);
+                last_shown = i;
+                quiet = 0;
+                continue;
+            }
+            struct stat st;
+            off_t here = lseek(files[i].fd, 0, SEEK_CUR);
+            if (fstat(files[i].fd, &st) == 0 && here >= 0 && st.st_size < here) {
+                warn("%s: file truncated", files[i].name);
+                lseek(files[i].fd, 0, SEEK_SET);
+            }
         }
-        if (n < 0 && errno != EINTR) {
-            warn_errno("error reading '%s'", name);
-            return;
-        }
-        struct stat st;
-        off_t here = lseek(fd, 0, SEEK_CUR);
-        if (fstat(fd, &st) == 0 && here >= 0 && st.st_size < here) {
-            warn("%s: file truncated", name);
-            lseek(fd, 0, SEEK_SET);
-        }
-        sleep(1);
+        if (quiet)
+            sleep(1);
     }
 }
 
-// Writes the selected end of everything fd holds.
 static int tail_fd(const struct tail *t, int fd, const char *name)
 {
     size_t len;
@@ -138,7 +154,8 @@ int main(int argc, char **argv)
         else
             parse_count(&t, o.arg, c == 'c');
     }
-    int nfiles = argc - o.index, status = 0, last_fd = -1;
+    int nfiles = argc - o.index, status = 0, nfollowed = 0;
+    struct followed *followed = xmalloc((size_t)(nfiles > 0 ? nfiles : 1) * sizeof(*followed));
     if (nfiles == 0)
         return tail_fd(&t, 0, "standard input") < 0;
     for (int i = o.index; i < argc; i++) {
@@ -152,12 +169,12 @@ int main(int argc, char **argv)
             printf("%s==> %s <==\n", i > o.index ? "\n" : "", fd == 0 ? "standard input" : argv[i]);
         fflush(stdout);
         status |= tail_fd(&t, fd, argv[i]) < 0;
-        if (follow_mode && nfiles == 1 && fd != 0)
-            last_fd = fd;
+        if (follow_mode && fd != 0)
+            followed[nfollowed++] = (struct followed){fd, argv[i]};
         else if (fd != 0)
             close(fd);
     }
-    if (last_fd >= 0)
-        follow(last_fd, argv[o.index]);
+    if (nfollowed > 0)
+        follow(followed, nfollowed, nfollowed - 1);
     return status;
 }
