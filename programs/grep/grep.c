@@ -51,29 +51,6 @@ static void add_patterns(struct grep *g, const char *text, int flags, int fixed)
     }
 }
 
-// Reads all of fd into new memory; its length in *len, NULL on a read error.
-static char *slurp(int fd, size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n == cap)
-            buf = xrealloc(buf, cap *= 2);
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            free(buf);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *len = n;
-    return buf;
-}
-
 static int line_matches(struct grep *g, const char *line, size_t len)
 {
     for (int i = 0; i < g->nres; i++)
@@ -158,7 +135,7 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
 static void search_fd(struct grep *g, int fd, const char *name)
 {
     size_t len;
-    char *buf = slurp(fd, &len);
+    char *buf = read_all(fd, &len);
     if (!buf) {
         if (!g->silent)
             warn_errno("%s", name);

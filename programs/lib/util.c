@@ -89,6 +89,30 @@ char *path_join(const char *dir, const char *name)
     return p;
 }
 
+char *read_all(int fd, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n == cap)
+            buf = xrealloc(buf, cap *= 2);
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int err = errno;
+            free(buf);
+            errno = err;
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    *len = n;
+    return buf;
+}
+
 int write_all(int fd, const void *buf, size_t n)
 {
     const char *p = buf;

@@ -26,6 +26,10 @@ char *xstrdup(const char *s);
 // dir + "/" + name in new memory, without doubling a slash that dir already ends with.
 char *path_join(const char *dir, const char *name);
 
+// Reads everything fd holds into new memory (its length in *len); NULL with errno set on a
+// read error.
+char *read_all(int fd, size_t *len);
+
 // Writes all of buf to fd, retrying short writes; 0, or -1 with errno set.
 int write_all(int fd, const void *buf, size_t n);
 

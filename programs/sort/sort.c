@@ -30,22 +30,11 @@ static int separator = -1;
 // Reads all lines of fd into lines; -1 after a message on a read error.
 static int read_lines(int fd, const char *name, struct line **lines, size_t *n, size_t *cap)
 {
-    size_t bufcap = 65536, len = 0;
-    char *buf = xmalloc(bufcap);
-    for (;;) {
-        if (len == bufcap)
-            buf = xrealloc(buf, bufcap *= 2);
-        ssize_t r = read(fd, buf + len, bufcap - len);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            warn_errno("read failed: %s", name);
-            free(buf);
-            return -1;
-        }
-        if (r == 0)
-            break;
-        len += (size_t)r;
+    size_t len;
+    char *buf = read_all(fd, &len);
+    if (!buf) {
+        warn_errno("read failed: %s", name);
+        return -1;
     }
     for (size_t start = 0; start < len;) {
         const char *nl = memchr(buf + start, '\n', len - start);

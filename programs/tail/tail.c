@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lines.h"
 #include "opt.h"
 #include "util.h"
 
@@ -19,30 +20,6 @@ struct tail {
     int bytes;      // count bytes rather than lines
     int from_start; // +N: start at line or byte N
 };
-
-// Reads all of fd into new memory; NULL after a message on a read error.
-static char *slurp(int fd, const char *name, size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (n == cap)
-            buf = xrealloc(buf, cap *= 2);
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            warn_errno("error reading '%s'", name);
-            free(buf);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    *len = n;
-    return buf;
-}
 
 // Where the output starts in buf, which holds the whole input.
 static size_t start_of_tail(const struct tail *t, const char *buf, size_t len)
@@ -61,17 +38,7 @@ static size_t start_of_tail(const struct tail *t, const char *buf, size_t len)
                 line++;
         return pos;
     }
-    size_t pos = len;
-    long lines = t->count;
-    // A last line without a newline counts as a line.
-    if (pos > 0 && buf[pos - 1] != '\n')
-        lines--;
-    while (pos > 0) {
-        if (buf[pos - 1] == '\n' && lines-- == 0)
-            break;
-        pos--;
-    }
-    return pos;
+    return last_lines_start(buf, len, t->count);
 }
 
 // A file followed by -f.
@@ -117,9 +84,11 @@ static void follow(struct followed *files, int n, int last_shown)
 static int tail_fd(const struct tail *t, int fd, const char *name)
 {
     size_t len;
-    char *buf = slurp(fd, name, &len);
-    if (!buf)
+    char *buf = read_all(fd, &len);
+    if (!buf) {
+        warn_errno("error reading '%s'", name);
         return -1;
+    }
     size_t start = start_of_tail(t, buf, len);
     int r = write_all(1, buf + start, len - start);
     free(buf);

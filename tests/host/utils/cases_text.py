@@ -28,7 +28,10 @@ CASES = [
     C("head", "a.txt", "b.txt"), C("head", "-n", "1", "a.txt", "missing", "b.txt"),
     C("head", stdin="1\n2\n3\n"), C("head", "-n", "2", "-", stdin="x\ny\nz\n"),
     C("head", "-n", "x", "a.txt"), C("head", "empty"), C("head", "-n", "50000", BIG),
-    C("head", "nonl.txt"), C("head", "-c", "1000", BLOB),
+    C("head", "nonl.txt"), C("head", "-n", "-2", "a.txt"), C("head", "-n", "-1", "nonl.txt"),
+    C("head", "-n", "-0", "a.txt"), C("head", "-n", "-100", "a.txt"), C("head", "-c", "-5", "a.txt"),
+    C("head", "-c", "-2000", BLOB), C("head", "-n", "-99990", BIG), C("head", "-n", "-1", "a.txt", "b.txt"),
+    C("head", "-n", "-2", stdin="1\n2\n3\n4"), C("head", "-n", "--2", "a.txt"), C("head", "-c", "1000", BLOB),
     # tail
     C("tail", "lines.txt"), C("tail", "-n", "3", "lines.txt"), C("tail", "-n", "+3", "a.txt"),
     C("tail", "-n", "+1", "a.txt"), C("tail", "-n", "0", "a.txt"), C("tail", "-c", "4", "a.txt"),
