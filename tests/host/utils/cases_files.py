@@ -67,6 +67,14 @@ CASES = [
     T("cp", "-i", "a.txt", "new"), T("cp", "-ri", "dir", "other", stdin="n\n"),
     T("cp", "-ri", "dir/.", "emptydir", stdin=""), T("cp", "-r", "dir", "emptydir"),
     T("cp", "empty", "e3"), T("cp", "setuid", "s2"),
+    # error paths
+    T("cp", "-r", "dir", "a.txt"), T("mv", "dir", "a.txt"), T("mv", "a.txt", "nodir/x"),
+    T("cp", "a.txt", "b.txt/y"), T("rm", "-r", "dir/"), T("rm", "dirlink/"), T("rm", "-r", "dirlink/"),
+    T("mkdir", "-p", "a.txt"), T("ln", "-s", "a.txt", "link"), T("chmod", "-R", "700", "dirlink"),
+    T("cp", "-r", "emptydir", "dir"), T("mv", "emptydir", "dir"), T("mv", "a.txt", "dir/sub/deeper/x.txt/y"),
+    T("rmdir", "dirlink"), T("rmdir", "-p", "emptydir/"), T("touch", "dir/"), T("touch", "a.txt/"),
+    T("cp", "-p", "dir", "x"), T("cp", "-rp", "dirlink", "dl2"), T("mv", "dirlink/", "dl3"),
+    T("chown", "-R", "3:3", "link"), T("chmod", "u+x", "broken"), T("ln", "a.txt", "a.txt"), T("ln", "-s", "x", ""),
     # chmod
     T("chmod", "600", "a.txt"), T("chmod", "u+x", "a.txt"), T("chmod", "go-r", "a.txt"),
     T("chmod", "a=r", "a.txt"), T("chmod", "+x", "a.txt"), T("chmod", "-w", "a.txt"),
