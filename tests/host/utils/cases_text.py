@@ -221,3 +221,68 @@ CASES += [
     C("grep", "-oE", "[[:alpha:]]+", BIG), C("grep", "-o", "$", "a.txt"),
     C("grep", "-L", "x", "a.txt"), C("grep", "-L", "alpha", "a.txt", "b.txt"), C("grep", "-L", "e", "a.txt", "b.txt"), C("grep", "-rh", "alpha", "dir"), C("grep", "-rc", "alpha", "dir"),
 ]
+
+
+def random_patterns(seed, count, extended):
+    """Generated regular expressions over a small alphabet, with the constructs POSIX defines
+    (no leading repetition, anchors only at the ends), for comparing grep -c with GNU's."""
+    import random
+    rng = random.Random(seed)
+
+    def atom(depth):
+        r = rng.random()
+        if r < 0.45:
+            return rng.choice("abc")
+        if r < 0.55:
+            return "."
+        if r < 0.7:
+            return rng.choice(["[ab]", "[^a]", "[a-c]", "[[:alpha:]]", "[^bc]"])
+        if depth < 2:
+            body = branch(depth + 1)
+            return f"({body})" if extended else f"\\({body}\\)"
+        return rng.choice("abc")
+
+    def piece(depth):
+        a = atom(depth)
+        r = rng.random()
+        if r < 0.2:
+            return a + "*"
+        if r < 0.3:
+            return a + ("+" if extended else "\\+")
+        if r < 0.4:
+            return a + ("?" if extended else "\\?")
+        if r < 0.5:
+            lo = rng.randint(0, 2)
+            hi = lo + rng.randint(0, 2)
+            return a + (f"{{{lo},{hi}}}" if extended else f"\\{{{lo},{hi}\\}}")
+        return a
+
+    def branch(depth):
+        text = "".join(piece(depth) for _ in range(rng.randint(1, 3)))
+        if rng.random() < 0.25:
+            text += ("|" if extended else "\\|") + "".join(piece(depth) for _ in range(rng.randint(1, 2)))
+        return text
+
+    patterns = []
+    for _ in range(count):
+        p = branch(0)
+        if rng.random() < 0.2:
+            p = "^" + p
+        if rng.random() < 0.2:
+            p = p + "$"
+        patterns.append(p)
+    return patterns
+
+
+def random_lines(seed):
+    import random
+    rng = random.Random(seed)
+    return "".join("".join(rng.choice("abcab d") for _ in range(rng.randint(0, 9))) + "\n"
+                   for _ in range(300))
+
+
+LINES = random_lines(5)
+CASES += [C("grep", "-c", "-E", p, stdin=LINES) for p in random_patterns(11, 80, True)]
+CASES += [C("grep", "-c", p, stdin=LINES) for p in random_patterns(12, 80, False)]
+CASES += [C("grep", "-o", "-E", p, stdin=LINES) for p in random_patterns(13, 40, True)]
+CASES += [C("grep", "-c", "\\(a\\|b\\)\\1" + s, stdin=LINES) for s in ["", "c", "*", "\\1"]]
