@@ -39,10 +39,11 @@ CASES = [
     C("tail", "-n", "2", stdin="1\n2\n3\n"), C("tail", "missing"), C("tail", "empty"),
     C("tail", "-n", "5", BIG), C("tail", "-n", "+99990", BIG), C("tail", "-c", "100", "bin.dat"),
     C("tail", "-n", "bad", "a.txt"), C("tail", "-n", "-2", "a.txt"),
-    C("tail", shell="$U -f a.txt & p=$!; sleep 0.5; echo more >> a.txt; sleep 1.6; kill $p"),
-    C("tail", shell="$U -n 1 -f a.txt b.txt & p=$!; sleep 0.5; echo to-a >> a.txt; sleep 1.5;"
-                    " echo to-b >> b.txt; sleep 1.5; echo a-again >> a.txt; sleep 1.5; kill $p"),
-    C("tail", shell="$U -c 3 -f nonl.txt & p=$!; sleep 0.5; printf 'x' >> nonl.txt; sleep 1.5; kill $p"),
+    # tail -f checks once a second: each append is given more than that to show
+    C("tail", shell="$U -f a.txt & p=$!; sleep 1; echo more >> a.txt; sleep 2.5; kill $p"),
+    C("tail", shell="$U -n 1 -f a.txt b.txt & p=$!; sleep 1; echo to-a >> a.txt; sleep 2.5;"
+                    " echo to-b >> b.txt; sleep 2.5; echo a-again >> a.txt; sleep 2.5; kill $p"),
+    C("tail", shell="$U -c 3 -f nonl.txt & p=$!; sleep 1; printf 'x' >> nonl.txt; sleep 2.5; kill $p"),
     # wc
     C("wc", "a.txt"), C("wc", "-l", "a.txt"), C("wc", "-w", "b.txt"), C("wc", "-c", "b.txt"),
     C("wc", "a.txt", "b.txt"), C("wc", "-l", "a.txt", "b.txt", "lines.txt"), C("wc", stdin="a b\nc\n"),
