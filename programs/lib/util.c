@@ -1,6 +1,6 @@
 /*
- * Messages and allocation shared by the utilities. Every message goes to stderr prefixed with
- * the utility's name, as POSIX asks of diagnostics.
+ * Messages, questions, allocation and whole-file I/O shared by the utilities (see util.h).
+ * Every message goes to stderr prefixed with the utility's name, as POSIX asks of diagnostics.
  */
 #include "util.h"
 

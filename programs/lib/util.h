@@ -1,6 +1,7 @@
 /*
- * Shared helpers of the core utilities: the program's name in messages, error reporting and
- * allocation that ends the program when memory runs out. Not an option parser (see opt.h).
+ * Shared helpers of the core utilities: messages prefixed with the utility's name, -i's
+ * questions, allocation that ends the program when memory runs out, whole reads and writes,
+ * path joining and number parsing. Not an option parser (see opt.h).
  */
 #ifndef UTIL_H
 #define UTIL_H
