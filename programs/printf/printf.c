@@ -1,7 +1,8 @@
 /*
  * printf: writes its arguments under the control of a format, as POSIX printf does: the
  * format's escapes, conversions d i o u x X c s b e E f F g G a A and %%, flags, width and
- * precision (also as *), and the format reused until the arguments are used up.
+ * precision (also as *), and the format reused until the arguments are used up. Floating
+ * arguments are converted as long double, integers as long long.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -71,14 +72,14 @@ static long long int_arg(const char *a, int is_unsigned)
 }
 
 // The value of an argument for a floating conversion, like int_arg.
-static double float_arg(const char *a)
+static long double float_arg(const char *a)
 {
     if (!a)
         return 0;
     if (*a == '\'' || *a == '"')
         return (unsigned char)a[1];
     char *end;
-    double v = strtod(a, &end);
+    long double v = strtold(a, &end);
     if (end == a || *end != '\0') {
         warn(end == a ? "'%s': expected a numeric value" : "'%s': value not completely converted",
              a);
@@ -124,6 +125,9 @@ static int convert(const char **p)
                 spec[n++] = *s++;
         }
     }
+    // Length modifiers mean nothing here (every number is converted at the widest size).
+    while (*s && strchr("hlLqjzt", *s))
+        s++;
     char conv = *s;
     if (conv == '\0') {
         warn("%%%s: missing conversion specifier", *p);
@@ -143,6 +147,7 @@ static int convert(const char **p)
         spec[n] = '\0';
         printf(spec, int_arg(take_arg(), conv != 'd' && conv != 'i'));
     } else if (strchr("eEfFgGaA", conv)) {
+        spec[n++] = 'L';
         spec[n++] = conv;
         spec[n] = '\0';
         printf(spec, float_arg(take_arg()));
