@@ -159,6 +159,11 @@ int main(int argc, char **argv)
     }
     for (int i = 0; i < nkeys; i++)
         sort_key_inherit(&keys[i], &global);
+    for (int i = 0; i < nkeys; i++)
+        if (keys[i].numeric && (keys[i].dictionary || keys[i].printable))
+            die(2, "options '-%cn' are incompatible", keys[i].dictionary ? 'd' : 'i');
+    if (global.numeric && (global.dictionary || global.printable))
+        die(2, "options '-%cn' are incompatible", global.dictionary ? 'd' : 'i');
     if (nkeys == 0) {
         keys[0] = global;
         keys[0].whole_line = 1;

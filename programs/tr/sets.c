@@ -61,6 +61,12 @@ static int bracket(const char **p, struct tr_set *set, size_t *fill_at, unsigned
             warn("invalid character class '%.*s'", (int)(end - s - 2), s + 2);
             return -1;
         }
+        if (set->nclasses == TR_CLASSES_MAX) {
+            warn("too many character classes");
+            return -1;
+        }
+        set->classes[set->nclasses].pos = set->len;
+        set->classes[set->nclasses++].id = id;
         for (int c = 0; c < 256; c++)
             if (charclass_has(id, c) && add(set, (unsigned char)c) < 0)
                 return -1;
@@ -84,6 +90,7 @@ static int bracket(const char **p, struct tr_set *set, size_t *fill_at, unsigned
     if (count == 0) {
         *fill_at = set->len;
         *fill_byte = c;
+        set->has_fill = 1;
         return 1;
     }
     for (long i = 0; i < count; i++)
@@ -95,14 +102,18 @@ static int bracket(const char **p, struct tr_set *set, size_t *fill_at, unsigned
 int tr_set_parse(const char *text, struct tr_set *set, size_t fill)
 {
     set->len = 0;
+    set->nclasses = set->ends_with_class = set->has_fill = 0;
     size_t fill_at = (size_t)-1;
     unsigned char fill_byte = 0;
     const char *p = text;
     while (*p) {
+        set->ends_with_class = 0;
         if (*p == '[') {
+            int classes = set->nclasses;
             int r = bracket(&p, set, &fill_at, &fill_byte);
             if (r < 0)
                 return -1;
+            set->ends_with_class = set->nclasses > classes;
             if (r > 0)
                 continue;
         }
@@ -129,12 +140,16 @@ int tr_set_parse(const char *text, struct tr_set *set, size_t fill)
         memmove(set->bytes + fill_at + extra, set->bytes + fill_at, set->len - fill_at);
         memset(set->bytes + fill_at, fill_byte, extra);
         set->len += extra;
+        for (int i = 0; i < set->nclasses; i++)
+            if (set->classes[i].pos >= fill_at)
+                set->classes[i].pos += extra;
     }
     return 0;
 }
 
 void tr_set_complement(struct tr_set *set)
 {
+    set->nclasses = set->ends_with_class = 0;
     unsigned char in[256] = {0};
     for (size_t i = 0; i < set->len; i++)
         in[set->bytes[i]] = 1;

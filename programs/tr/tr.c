@@ -5,9 +5,39 @@
  */
 #include <unistd.h>
 
+#include "charclass.h"
 #include "opt.h"
 #include "tr.h"
 #include "util.h"
+
+// The rules POSIX and GNU tr set for [c*] and classes; exits with a message if one is broken.
+// s2 is NULL when there is one set.
+static void check_sets(const struct tr_set *s1, const struct tr_set *s2, int translating)
+{
+    if (s1->has_fill)
+        die(1, "the [c*] repeat construct may not appear in string1");
+    if (!s2)
+        return;
+    if (s2->has_fill && !translating)
+        die(1, "the [c*] construct may appear in string2 only when translating");
+    if (!translating)
+        return;
+    int upper = charclass_lookup("upper", 5), lower = charclass_lookup("lower", 5);
+    for (int i = 0; i < s2->nclasses; i++) {
+        if (s2->classes[i].id != upper && s2->classes[i].id != lower)
+            die(1, "when translating, the only character classes that may appear in string2 "
+                   "are 'upper' and 'lower'");
+        int aligned = 0;
+        for (int k = 0; k < s1->nclasses; k++)
+            aligned |= s1->classes[k].pos == s2->classes[i].pos &&
+                       (s1->classes[k].id == upper || s1->classes[k].id == lower);
+        if (!aligned)
+            die(1, "misaligned [:upper:] and/or [:lower:] construct");
+    }
+    if (s1->len > s2->len && s2->ends_with_class)
+        die(1, "when translating with string1 longer than string2,\nthe latter string must not "
+               "end with a character class");
+}
 
 int main(int argc, char **argv)
 {
@@ -36,6 +66,7 @@ int main(int argc, char **argv)
         tr_set_complement(&s1);
     if (want == 2 && tr_set_parse(argv[o.index + 1], &s2, !delete ? s1.len : 0) < 0)
         return 1;
+    check_sets(&s1, want == 2 ? &s2 : NULL, !delete &&want == 2);
     unsigned char map[256], in_delete[256] = {0}, in_squeeze[256] = {0};
     for (int i = 0; i < 256; i++)
         map[i] = (unsigned char)i;

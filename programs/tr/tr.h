@@ -6,9 +6,18 @@
 
 #include <stddef.h>
 
+#define TR_CLASSES_MAX 32
+
 struct tr_set {
     unsigned char bytes[4096];
     size_t len;
+    struct {
+        size_t pos; // where the class's bytes start
+        int id;     // charclass.h's number
+    } classes[TR_CLASSES_MAX];
+    int nclasses;
+    int ends_with_class; // the text ended with a [:class:]
+    int has_fill;        // the text held a [c*]
 };
 
 // Parses text into set; fill is the length a "[c*]" repetition should pad the set to (0 in

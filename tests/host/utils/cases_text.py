@@ -288,3 +288,56 @@ CASES += [C("grep", "-c", "-E", p, stdin=LINES) for p in random_patterns(11, 80,
 CASES += [C("grep", "-c", p, stdin=LINES) for p in random_patterns(12, 80, False)]
 CASES += [C("grep", "-o", "-E", p, stdin=LINES) for p in random_patterns(13, 40, True)]
 CASES += [C("grep", "-c", "\\(a\\|b\\)\\1" + s, stdin=LINES) for s in ["", "c", "*", "\\1"]]
+
+
+def random_sort_cases(seed, count):
+    """sort with generated key and option combinations over one generated input."""
+    import random
+    rng = random.Random(seed)
+    lines = "".join(
+        ":".join(rng.choice(["a", "B", "c", " 1", "-2", "10", "x y", "", "3.5", "Ab", " b"])
+                 for _ in range(rng.randint(1, 4))) + "\n" for _ in range(200))
+    cases = []
+    for _ in range(count):
+        args = []
+        if rng.random() < 0.5:
+            args += ["-t", ":"]
+        for _ in range(rng.randint(0, 2)):
+            start = f"{rng.randint(1, 3)}" + (f".{rng.randint(1, 2)}" if rng.random() < 0.2 else "")
+            mods = "".join(m for m in "bdfnr" if rng.random() < 0.2)
+            end = f",{rng.randint(int(start.split('.')[0]), 4)}" if rng.random() < 0.6 else ""
+            args += ["-k", start + mods + end]
+        args += [o for o in ["-n", "-r", "-u", "-f", "-b", "-s"] if rng.random() < 0.2]
+        cases.append(C("sort", *args, stdin=lines))
+    return cases
+
+
+def random_cut_tr_cases(seed, count):
+    """cut lists and tr sets, generated."""
+    import random
+    rng = random.Random(seed)
+    text = "".join(",".join(rng.choice(["ab", "c", "", "Def", "g h"]) for _ in range(rng.randint(1, 5)))
+                   + "\n" for _ in range(50))
+    cases = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            lo = rng.randint(1, 6)
+            parts.append(rng.choice([f"{lo}", f"{lo}-", f"-{lo}", f"{lo}-{lo + rng.randint(0, 3)}"]))
+        mode = rng.choice(["-c", "-f"])
+        extra = ["-d", ","] if mode == "-f" else []
+        if mode == "-f" and rng.random() < 0.3:
+            extra.append("-s")
+        cases.append(C("cut", mode, ",".join(parts), *extra, stdin=text))
+        sets = ["a-d", "[:upper:]", "[:lower:]", "aeiou", "\\n", ",", "[:space:]", "a-z", "xyz"]
+        s1, s2 = rng.choice(sets), rng.choice(sets[:3] + ["_", "[x*]", "A-D"])
+        opts = [o for o in ["-c", "-s"] if rng.random() < 0.3]
+        if rng.random() < 0.3:
+            cases.append(C("tr", "-d", *opts, s1, stdin=text) if "-s" not in opts
+                         else C("tr", "-ds", s1, s2, stdin=text))
+        else:
+            cases.append(C("tr", *opts, s1, s2, stdin=text))
+    return cases
+
+
+CASES += random_sort_cases(21, 60) + random_cut_tr_cases(22, 40)
