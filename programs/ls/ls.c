@@ -101,7 +101,7 @@ static void list_directory(const char *path, int header)
 }
 
 // Reads the options; among -C -x -l (and -n -g -o, which imply -l) the last wins, and -1
-// unless -l came first; between -t and -S and between -F and -p the last wins too.
+// unless -l came first; between -a and -A, -t and -S, and -F and -p the last wins too.
 static void parse_options(int argc, char **argv, struct opt *o)
 {
     int c;
@@ -114,8 +114,10 @@ static void parse_options(int argc, char **argv, struct opt *o)
             ls_opts.sort = (char)c;
         if (c == 'F' || c == 'p')
             ls_opts.indicator = (char)c;
-        ls_opts.all |= c == 'a';
-        ls_opts.almost_all |= c == 'A';
+        if (c == 'a' || c == 'A') {
+            ls_opts.all = c == 'a';
+            ls_opts.almost_all = c == 'A';
+        }
         ls_opts.recursive |= c == 'R';
         ls_opts.directory |= c == 'd';
         ls_opts.human |= c == 'h';

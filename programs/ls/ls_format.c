@@ -232,7 +232,8 @@ static void print_columns(struct ls_entry *entries, int n)
         if (ls_opts.format != LS_ACROSS && (rows - 1) * cols >= n)
             continue;
         column_widths(len, n, rows, cols, width, &total);
-        if (total <= ls_opts.width)
+        // GNU ls keeps lines strictly shorter than the terminal.
+        if (total < ls_opts.width)
             break;
     }
     if (cols <= 1) {

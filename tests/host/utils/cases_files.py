@@ -223,3 +223,35 @@ CASES += [
     Case("cp", shell="umask 027; $U exec.sh e && ls -l e"),
     Case("chmod", shell="umask 022; $U +w ro.txt && $U =x a.txt && ls -l ro.txt a.txt"),
 ]
+
+
+def random_ls_find_cases(seed, count):
+    """ls with generated option sets and operands, and find with generated expressions."""
+    import random
+    rng = random.Random(seed)
+    names = ["a.txt", "dir", "dirlink", "link", "broken", "emptydir", "other", "dir/sub", "exec.sh",
+             ".hidden", "setuid", "missing"]
+    cases = []
+    for _ in range(count):
+        opts = "".join(o for o in "laAR1dhrtSFpngoxC" if rng.random() < 0.2)
+        operands = rng.sample(names, rng.randint(0, 3))
+        cases.append(Case("ls", *(["-" + opts] if opts else []), *operands,
+                          tty=rng.choice([None, None, 50, 100])))
+        tests = [["-name", rng.choice(["*.txt", "d*", "[a-e]*", "?", "*i*"])],
+                 ["-type", rng.choice("fdl")], ["-size", rng.choice(["-2", "+0", "1"])],
+                 ["-perm", rng.choice(["-644", "/111", "755"])], ["-empty"], ["-links", "+1"],
+                 ["-mtime", rng.choice(["+5", "-5", "2"])], ["-path", "*sub*"]]
+        expr = []
+        for i in range(rng.randint(1, 3)):
+            if i:
+                expr.append(rng.choice(["-a", "-o"]))
+            if rng.random() < 0.2:
+                expr.append("!")
+            expr += rng.choice(tests)
+        head = ["-maxdepth", str(rng.randint(0, 3))] if rng.random() < 0.3 else []
+        start = rng.sample([".", "dir", "other", "dirlink"], rng.randint(1, 2))
+        cases.append(Case("find", *start, *head, *expr))
+    return cases
+
+
+CASES += random_ls_find_cases(31, 60)

@@ -141,15 +141,15 @@ def describe_tree_difference(a, b):
 
 def run_on_terminal(argv, columns, cwd, env):
     """Runs argv with a pseudo-terminal of the given width as its standard output; returns
-    (output with the terminal's CR LF turned back into LF, exit status)."""
+    (output with the terminal's CR LF turned back into LF, stderr, exit status)."""
     import fcntl
     import pty
     import struct
     import termios
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave,
-                            cwd=cwd, env=env)
+    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave,
+                            stderr=subprocess.PIPE, cwd=cwd, env=env)
     os.close(slave)
     out = b""
     while True:
@@ -161,7 +161,8 @@ def run_on_terminal(argv, columns, cwd, env):
             break
         out += chunk
     os.close(master)
-    return out.replace(b"\r\n", b"\n"), proc.wait(timeout=30)
+    err = proc.stderr.read()
+    return out.replace(b"\r\n", b"\n"), err, proc.wait(timeout=30)
 
 
 def run_side(case, program, scratch, now):
@@ -171,8 +172,8 @@ def run_side(case, program, scratch, now):
     start = time.time()
     argv = ["/bin/sh", "-c", case.shell] if case.shell else [program] + case.args
     if case.tty:
-        out, code = run_on_terminal(argv, case.tty, scratch, env)
-        return out, b"", code, None
+        out, err, code = run_on_terminal(argv, case.tty, scratch, env)
+        return out, err, code, None
     try:
         r = subprocess.run(argv, input=case.stdin, capture_output=True, timeout=30,
                            cwd=scratch, env=env)
