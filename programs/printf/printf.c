@@ -104,6 +104,21 @@ static int put_b(const char *a)
 }
 
 // Handles the conversion at *p (after '%'); 0 if output must stop (\c in %b).
+// Whether a conversion is one GNU printf accepts: %b and %% only bare, no '#' with c d i s u,
+// no '0' with c s, no precision with c (the combinations C leaves undefined).
+static int valid_spec(char conv, const char *flags, size_t nflags, int bare, int precision)
+{
+    if (conv == 'b' || conv == '%')
+        return bare;
+    if (!strchr("diouxXeEfFgGaAcs", conv))
+        return 0;
+    if (memchr(flags, '#', nflags) && strchr("cdisu", conv))
+        return 0;
+    if (memchr(flags, '0', nflags) && strchr("cs", conv))
+        return 0;
+    return !(precision && conv == 'c');
+}
+
 static int convert(const char **p)
 {
     char spec[64] = "%";
@@ -111,10 +126,13 @@ static int convert(const char **p)
     const char *s = *p;
     while (*s && strchr("-+ #0", *s) && n < 20)
         spec[n++] = *s++;
+    size_t nflags = n - 1;
+    int precision = 0;
     for (int part = 0; part < 2; part++) {
         if (part == 1) {
             if (*s != '.')
                 break;
+            precision = 1;
             spec[n++] = *s++;
         }
         if (*s == '*') {
@@ -135,7 +153,14 @@ static int convert(const char **p)
         *p = s;
         return 1;
     }
+    const char *start = *p;
+    int bare = s == start;
     *p = s + 1;
+    if (!valid_spec(conv, spec + 1, nflags, bare, precision)) {
+        warn("%%%.*s: invalid conversion specification", (int)(s + 1 - start), start);
+        status = 1;
+        return 0;
+    }
     if (conv == '%') {
         putchar('%');
         return 1;
@@ -159,12 +184,8 @@ static int convert(const char **p)
             printf(spec, a ? (unsigned char)a[0] : 0);
         else
             printf(spec, a ? a : "");
-    } else if (conv == 'b') {
-        return put_b(take_arg());
     } else {
-        warn("%%%c: invalid conversion specification", conv);
-        status = 1;
-        return 0;
+        return put_b(take_arg());
     }
     return 1;
 }

@@ -341,3 +341,29 @@ def random_cut_tr_cases(seed, count):
 
 
 CASES += random_sort_cases(21, 60) + random_cut_tr_cases(22, 40)
+
+
+def random_printf_cases(seed, count):
+    """printf with generated conversion specifications and arguments."""
+    import random
+    rng = random.Random(seed)
+    cases = []
+    for _ in range(count):
+        fmt, args = "", []
+        for _ in range(rng.randint(1, 3)):
+            conv = rng.choice("diouxXcsbeEfgG")
+            flags = "".join(f for f in "-+ #0" if rng.random() < 0.2)
+            width = str(rng.randint(1, 12)) if rng.random() < 0.5 else ""
+            prec = "." + str(rng.randint(0, 6)) if rng.random() < 0.4 else ""
+            fmt += f"[%{flags}{width}{prec}{conv}]"
+            if conv in "diouxX":
+                args.append(rng.choice(["0", "7", "-42", "255", "0x1f", "010", "'A", "99999999999"]))
+            elif conv in "eEfgG":
+                args.append(rng.choice(["0", "1.5", "-2.25", "1e10", "3.14159265", "-0.0001", "7"]))
+            else:
+                args.append(rng.choice(["", "abc", "hello world", "x\\ty", "\\0101"]))
+        cases.append(C("printf", fmt + "\\n", *args))
+    return cases
+
+
+CASES += random_printf_cases(41, 80)
