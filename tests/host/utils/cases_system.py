@@ -60,3 +60,38 @@ CASES += [
     C("[", "x", "]"), C("[", "]"), C("[", "-d", "dir", "]"), C("[", "a", "=", "b", "]"), C("[", "x"),
     C("[", "1", "-ne", "2", "-a", "!", "-z", "q", "]"),
 ]
+
+
+def random_test_cases(seed, count):
+    """test with generated well-formed expressions of primaries, !, -a, -o and one level of
+    parentheses (GNU test counts arguments up to the first ')', so nested ones and operands
+    that look like operators are left out: POSIX leaves them unspecified)."""
+    import random
+    rng = random.Random(seed)
+
+    def primary():
+        r = rng.random()
+        if r < 0.3:
+            return [rng.choice(["-f", "-d", "-e", "-s", "-L", "-x"]),
+                    rng.choice(["a.txt", "dir", "link", "empty", "missing", "exec.sh"])]
+        if r < 0.5:
+            return [rng.choice(["-n", "-z"]), rng.choice(["", "x", "y"])]
+        if r < 0.7:
+            return [rng.choice(["a", "b", ""]), rng.choice(["=", "!="]), rng.choice(["a", "b"])]
+        if r < 0.9:
+            return [str(rng.randint(-2, 2)), rng.choice(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]),
+                    str(rng.randint(-2, 2))]
+        return [rng.choice(["x", "y"])]
+
+    def expr(depth):
+        e = primary() if depth > 0 or rng.random() < 0.6 else ["("] + expr(depth + 1) + [")"]
+        if rng.random() < 0.25:
+            e = ["!"] + e
+        if rng.random() < 0.4:
+            e += [rng.choice(["-a", "-o"])] + expr(depth + 1)
+        return e
+
+    return [C("test", *expr(0)) for _ in range(count)]
+
+
+CASES += random_test_cases(51, 100)
