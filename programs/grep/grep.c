@@ -121,12 +121,13 @@ static long search(struct grep *g, const char *buf, size_t len, const char *name
         }
         start = end + 1;
     }
-    if (g->count) {
+    // -q says nothing, -l and -L say only names, and -c only counts.
+    if (g->count && !g->list && !g->unlisted && !g->quiet) {
         if (g->names)
             printf("%s:", name);
         printf("%ld\n", selected);
     }
-    if ((g->list && selected) || (g->unlisted && !selected))
+    if (!g->quiet && ((g->list && selected) || (g->unlisted && !selected)))
         printf("%s\n", name);
     return selected;
 }
@@ -190,6 +191,7 @@ int main(int argc, char **argv)
     struct grep g;
     memset(&g, 0, sizeof(g));
     int flags = 0, fixed = 0, force_names = -1;
+    char matcher = 0; // -E, -F or -G, which exclude each other
     const char *patterns[64];
     int npatterns = 0;
     struct opt o;
@@ -198,13 +200,13 @@ int main(int argc, char **argv)
     while ((c = opt_next(&o, argc, argv, "EFGHLRce:hilnoqrsvwx")) != -1) {
         switch (c) {
         case 'E':
-            flags |= REGEX_EXTENDED;
-            break;
         case 'F':
-            fixed = 1;
-            break;
         case 'G':
-            flags &= ~REGEX_EXTENDED;
+            if (matcher && matcher != c)
+                die(2, "conflicting matchers specified");
+            matcher = (char)c;
+            flags |= c == 'E' ? REGEX_EXTENDED : 0;
+            fixed = c == 'F';
             break;
         case 'H':
             force_names = 1;
@@ -228,10 +230,9 @@ int main(int argc, char **argv)
             flags |= REGEX_ICASE;
             break;
         case 'l':
-            g.list = 1;
-            break;
         case 'L':
-            g.unlisted = 1;
+            g.list = c == 'l';
+            g.unlisted = c == 'L';
             break;
         case 'n':
             g.numbers = 1;

@@ -367,3 +367,21 @@ def random_printf_cases(seed, count):
 
 
 CASES += random_printf_cases(41, 80)
+
+
+def random_grep_option_cases(seed, count):
+    """grep with generated option sets over several files and patterns."""
+    import random
+    rng = random.Random(seed)
+    files = ["a.txt", "lines.txt", "b.txt", "empty", "nonl.txt", "dir/one.txt", "missing", "-"]
+    cases = []
+    for _ in range(count):
+        opts = "".join(o for o in "EFivwxnclLqsHho" if rng.random() < 0.15)
+        pattern = rng.choice(["a", "foo", "o", "^[a-f]", "l+", "x|y", "", "bar$", "A"])
+        operands = rng.sample(files, rng.randint(0, 3))
+        cases.append(C("grep", *(["-" + opts] if opts else []), "-e", pattern, *operands,
+                       stdin="alpha\nfoo bar\n"))
+    return cases
+
+
+CASES += random_grep_option_cases(61, 100)
