@@ -17,11 +17,22 @@ static int status;
 // Applies the mode operand to path, whose current status is st.
 static void change(const char *path, const struct stat *st)
 {
-    mode_t mode;
-    if (mode_apply(spec, st->st_mode, S_ISDIR(st->st_mode), mask, &mode) < 0)
+    mode_t mode, naive;
+    int is_dir = S_ISDIR(st->st_mode);
+    if (mode_apply(spec, st->st_mode, is_dir, mask, &mode) < 0)
         die(1, "invalid mode: '%s'", spec);
     if (chmod(path, mode) < 0) {
         warn_errno("changing permissions of '%s'", path);
+        status = 1;
+        return;
+    }
+    // Like GNU chmod, say when the umask left bits that the mode, read without it, clears.
+    mode_apply(spec, st->st_mode, is_dir, 0, &naive);
+    if (mode & ~naive) {
+        char got[11], wanted[11];
+        mode_string(mode, got);
+        mode_string(naive, wanted);
+        warn("%s: new permissions are %s, not %s", path, got + 1, wanted + 1);
         status = 1;
     }
 }
@@ -39,10 +50,11 @@ static int visit(struct walk_entry *e, enum walk_event event, void *ctx)
     return WALK_CONTINUE;
 }
 
-// Whether arg, which starts with '-', is a symbolic mode such as -w rather than an option.
+// Whether arg, which starts with '-', is a symbolic mode such as -w or -x,o+r rather than an
+// option: what follows the '-' is a mode's letter.
 static int looks_like_mode(const char *arg)
 {
-    return arg[0] == '-' && arg[1] && strspn(arg + 1, "rwxXst") == strlen(arg + 1);
+    return arg[0] == '-' && arg[1] && strchr("rwxXstugoa,+=01234567", arg[1]);
 }
 
 int main(int argc, char **argv)
