@@ -1,6 +1,6 @@
 /*
- * wc: counts the newlines, words and bytes of each file (-l -w -c; all three by default;
- * -m counts bytes too, characters being bytes in the C locale), with a total line when there
+ * wc: counts the newlines, words, characters and bytes of each file (-l -w -m -c; lines, words
+ * and bytes by default; characters are bytes in the C locale), with a total line when there
  * are several files. Column widths follow GNU wc.
  */
 #include <ctype.h>
@@ -24,7 +24,7 @@ struct input {
     struct stat st;
 };
 
-static int show_lines, show_words, show_bytes;
+static int show_lines, show_words, show_chars, show_bytes;
 
 // Counts everything fd holds; 0, or -1 after a message.
 static int count_fd(int fd, const char *name, struct counts *c)
@@ -68,6 +68,10 @@ static void print_counts(const struct counts *c, int width, const char *name)
         printf("%s%*llu", sep, width, c->words);
         sep = " ";
     }
+    if (show_chars) {
+        printf("%s%*llu", sep, width, c->bytes);
+        sep = " ";
+    }
     if (show_bytes)
         printf("%s%*llu", sep, width, c->bytes);
     if (name)
@@ -105,9 +109,10 @@ int main(int argc, char **argv)
             return 1;
         show_lines |= c == 'l';
         show_words |= c == 'w';
-        show_bytes |= c == 'c' || c == 'm';
+        show_chars |= c == 'm';
+        show_bytes |= c == 'c';
     }
-    if (!show_lines && !show_words && !show_bytes)
+    if (!show_lines && !show_words && !show_chars && !show_bytes)
         show_lines = show_words = show_bytes = 1;
     int n = argc - o.index, status = 0;
     struct input in[n > 0 ? n : 1];
@@ -129,7 +134,7 @@ int main(int argc, char **argv)
     }
     int ninputs = n > 0 ? n : 1;
     int width = column_width(in, ninputs);
-    if (show_lines + show_words + show_bytes == 1 && ninputs == 1)
+    if (show_lines + show_words + show_chars + show_bytes == 1 && ninputs == 1)
         width = 1;
     struct counts total = {0, 0, 0};
     for (int i = 0; i < ninputs; i++) {

@@ -385,3 +385,32 @@ def random_grep_option_cases(seed, count):
 
 
 CASES += random_grep_option_cases(61, 100)
+
+
+def random_line_tool_cases(seed, count):
+    """uniq, wc, head and tail with generated options over generated input."""
+    import random
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["a b", "A b", "a  b", "c", "", " x", "a b", "c"]) + "\n"
+                   for _ in range(60)) + rng.choice(["tail", ""])
+    cases = []
+    for _ in range(count):
+        opts = [o for o in ["-c", "-d", "-u", "-i"] if rng.random() < 0.3]
+        if rng.random() < 0.3:
+            opts += ["-f", str(rng.randint(0, 2))]
+        if rng.random() < 0.3:
+            opts += ["-s", str(rng.randint(0, 3))]
+        cases.append(C("uniq", *opts, stdin=text))
+        wc_opts = "".join(o for o in "lwcm" if rng.random() < 0.4)
+        files = rng.sample(["a.txt", "-", "bin.dat", "empty", "nonl.txt", "missing", "dir"],
+                           rng.randint(0, 3))
+        cases.append(C("wc", *(["-" + wc_opts] if wc_opts else []), *files, stdin=text))
+        tool = rng.choice(["head", "tail"])
+        sign = rng.choice(["", "+", "-"] if tool == "tail" else ["", "-"])
+        count_opt = [rng.choice(["-n", "-c"]), sign + str(rng.randint(0, 70))]
+        cases.append(C(tool, *count_opt, *rng.sample(["a.txt", "-", "nonl.txt", "empty"],
+                                                      rng.randint(0, 2)), stdin=text))
+    return cases
+
+
+CASES += random_line_tool_cases(81, 50)
