@@ -290,3 +290,23 @@ def random_mode_cases(seed, count):
 
 
 CASES += random_mode_cases(71, 120)
+
+
+def random_file_op_cases(seed, count):
+    """cp, mv, rm, ln and touch with generated options and operands, trees compared."""
+    import random
+    rng = random.Random(seed)
+    paths = ["a.txt", "b.txt", "dir", "dir/sub", "dirlink", "link", "broken", "emptydir", "other",
+             "ro.txt", "missing", "new", "dir/one.txt", "exec.sh"]
+    cases = []
+    for _ in range(count):
+        util = rng.choice(["cp", "mv", "rm", "ln", "touch", "du"])
+        flags = {"cp": "rpf", "mv": "f", "rm": "rfd", "ln": "sfn", "touch": "cam", "du": "sahcx"}[util]
+        opts = "".join(f for f in flags if rng.random() < 0.35)
+        n = rng.randint(1, 3) if util in ("rm", "touch", "du") else rng.randint(2, 3)
+        operands = rng.sample(paths, n)
+        cases.append(T(util, *(["-" + opts] if opts else []), *operands))
+    return cases
+
+
+CASES += random_file_op_cases(91, 150)
