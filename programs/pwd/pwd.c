@@ -1,6 +1,7 @@
 /*
- * pwd: prints the working directory. -L (the default) prefers $PWD when it names the
- * working directory without "." or ".." parts; -P prints the directory getcwd gives.
+ * pwd: prints the working directory: -P (the default, as for GNU pwd; a shell's own pwd is
+ * where POSIX's -L default applies) prints the directory getcwd gives, -L prefers $PWD when it
+ * names the working directory without "." or ".." parts.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static int pwd_env_valid(const char *pwd)
 int main(int argc, char **argv)
 {
     util_init("pwd");
-    int physical = 0;
+    int physical = 1;
     struct opt o;
     opt_init(&o);
     int c;

@@ -28,7 +28,7 @@ int main(int argc, char **argv)
     if (i < argc && strcmp(argv[i], "--") == 0)
         i++;
     if (i >= argc)
-        die(1, "missing command");
+        die(125, "missing program to run");
     struct timespec start, end;
     struct tms before, after;
     clock_gettime(CLOCK_MONOTONIC, &start);

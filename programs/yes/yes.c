@@ -8,6 +8,10 @@
 int main(int argc, char **argv)
 {
     util_init("yes");
+    if (argc > 1 && strcmp(argv[1], "--") == 0) {
+        argv++;
+        argc--;
+    }
     size_t len = 0;
     for (int i = 1; i < argc; i++)
         len += strlen(argv[i]) + 1;

@@ -95,3 +95,15 @@ def random_test_cases(seed, count):
 
 
 CASES += random_test_cases(51, 100)
+
+CASES += [
+    C("env", "A=1", "B=2", "sh", "-c", "echo $A$B"), C("env", "-i", "PATH=/usr/bin:/bin", "env"),
+    C("env", "--", "A=1", "sh", "-c", "echo $A"), C("env", "-i", "sh", "-c", "exit 3"), C("env", "./a.txt"),
+    C("env", "-u", "HOME", "sh", "-c", "echo ${HOME-unset}"), C("env", "A=x", "A=y", "sh", "-c", "echo $A"),
+    C("env", "-i", "=bad", "env"),
+    C("pwd", shell="cd dirlink && $U"), C("pwd", shell="cd dirlink && $U -P"), C("pwd", shell="cd dir/sub && $U -L"),
+    C("pwd", shell="cd dirlink && PWD=/nonexistent $U"), C("pwd", shell="cd dir && PWD=$PWD/../dir $U"),
+    C("time", "sh", "-c", "kill -9 $$"), C("time", "sleep", "0.1"), C("time", "-p", "true"), C("time"),
+    C("sleep", "0.01", "0.01"), C("sleep", "-1"), C("sleep", "1e-3"), C("sleep", "0.1x"), C("sleep", "0m"),
+    C("uname", "-snrvm", filter=" GNU/Linux"), C("uname", "-ma", filter=" GNU/Linux"),
+]

@@ -414,3 +414,13 @@ def random_line_tool_cases(seed, count):
 
 
 CASES += random_line_tool_cases(81, 50)
+
+CASES += [
+    C("basename", "a/b/"), C("basename", "--", "-x"), C("basename", "a.b.c", ".c"), C("basename", "a", "b", "c"),
+    C("basename", ""), C("basename", "/a/b", "b"),
+    C("dirname", "///"), C("dirname", "a/"), C("dirname", "."), C("dirname", ""), C("dirname", "a", "b"),
+    C("dirname", "/a/b/"), C("dirname", "//a//b//"),
+    C("tee", "-a", "new1", "new2", stdin="x\n", tree=True), C("tee", stdin=open(__file__).read()),
+    C("tee", "out", stdin=bytes(range(256)) * 100, tree=True), C("tee", "-x"),
+    C("yes", shell="$U '' | head -n 2"), C("yes", shell="$U -- x | head -n 1"),
+]
