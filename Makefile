@@ -77,6 +77,21 @@ test/args_SRCS         := tests/guest/programs/args.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 bench/spawn_SRCS       := bench/programs/spawn_bench.c
+
+# The core utilities that build against the project libc (docs/utilities.md lists the others
+# and the libc functions they wait for). Each links the helpers of programs/lib it uses.
+UTILS    := basename cat cut date dirname echo env false head kill printf sleep sort tail tee \
+            tr true uname uniq wc xargs yes
+UTIL_LIB := programs/lib/util.c programs/lib/opt.c
+$(foreach u,$(UTILS),$(eval $(u)_SRCS := $$(wildcard programs/$(u)/*.c) $$(UTIL_LIB)))
+env_SRCS   += programs/lib/run.c
+xargs_SRCS += programs/lib/run.c
+kill_SRCS  += programs/lib/signame.c
+tr_SRCS    += programs/lib/charclass.c
+head_SRCS  += programs/lib/lines.c
+tail_SRCS  += programs/lib/lines.c
+PROGRAMS   += $(UTILS)
+$(B)/user-obj/programs/%.o: USER_CFLAGS += -Iprograms/lib
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
 
 # Scripts in the boot image: tests/guest/programs/x.sh is test/x.sh.

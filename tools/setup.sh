@@ -16,6 +16,12 @@ check dtc device-tree-compiler
 check gcc gcc
 check make make
 check /usr/bin/python3 python3
+# The references the utilities' host tests compare with (tests/host/utils).
+check find findutils
+check xargs findutils
+check grep grep
+check /usr/bin/time time
+check /usr/bin/kill procps
 
 [ -z "$need" ] && exit 0
 need=$(echo $need | tr ' ' '\n' | sort -u | tr '\n' ' ')

@@ -104,6 +104,7 @@ def run_host_tests():
                    f"exit {run.returncode}: {run.stderr.strip()[-2000:]}")
         print(f"host {name}: {passed} passed, {failed} failed", flush=True)
     run_qsh_tests()
+    run_utils_tests()
 
 
 QSH_CASES = os.path.join(ROOT, "tests", "host", "qsh", "cases")
@@ -166,6 +167,66 @@ def run_qsh_tests():
     sys.path.insert(0, os.path.join(ROOT, "tests", "host", "qsh"))
     import interactive  # noqa: E402
     interactive.run(exe, report)
+
+
+UTILS_BUILD = os.path.join(HOST_BUILD, "utils")
+UTILS_CFLAGS = HOST_CFLAGS + ["-D_POSIX_C_SOURCE=200809L", "-D_DEFAULT_SOURCE",
+                              "-Iprograms/lib"]
+
+
+def build_utils():
+    """Builds programs/lib into an archive and each utility against it, in parallel; returns
+    {utility: error text or None}."""
+    import concurrent.futures
+    import glob
+    os.makedirs(UTILS_BUILD, exist_ok=True)
+    lib_objs = []
+    for src in sorted(glob.glob(os.path.join(ROOT, "programs", "lib", "*.c"))):
+        obj = os.path.join(UTILS_BUILD, "lib_" + os.path.basename(src)[:-2] + ".o")
+        lib_objs.append((src, obj))
+
+    def compile_one(job):
+        src, obj = job
+        r = subprocess.run(["gcc"] + UTILS_CFLAGS + ["-c", src, "-o", obj], cwd=ROOT,
+                           capture_output=True, text=True)
+        return r.returncode, r.stderr
+
+    def link_one(name):
+        srcs = sorted(glob.glob(os.path.join(ROOT, "programs", name, "*.c")))
+        r = subprocess.run(["gcc"] + UTILS_CFLAGS + srcs + [archive, "-o",
+                            os.path.join(UTILS_BUILD, name)],
+                           cwd=ROOT, capture_output=True, text=True)
+        return None if r.returncode == 0 else r.stderr.strip()[:2000]
+
+    archive = os.path.join(UTILS_BUILD, "libutil.a")
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        for (code, err), (src, _) in zip(pool.map(compile_one, lib_objs), lib_objs):
+            if code != 0:
+                return {"lib": f"{src}: {err.strip()[:2000]}"}
+        if os.path.exists(archive):
+            os.remove(archive)
+        subprocess.run(["ar", "rcs", archive] + [o for _, o in lib_objs], check=True)
+        import utils_cases
+        names = sorted(set(u for u in utils_cases.UTILITIES))
+        errors = dict(zip(names, pool.map(link_one, names)))
+    bracket = os.path.join(UTILS_BUILD, "[")
+    if errors.get("test") is None and not os.path.lexists(bracket):
+        os.symlink("test", bracket)
+    return errors
+
+
+def run_utils_tests():
+    """Builds the core utilities for Linux and compares each with the GNU tool on the same
+    arguments, input and directory tree (tests/host/utils/utils_cases.py)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "host", "utils"))
+    import utils_cases
+    errors = build_utils()
+    for name, err in sorted(errors.items()):
+        report(err is None, f"utils: {name} builds", err or "")
+    counts = utils_cases.run_cases(UTILS_BUILD, report,
+                                   skip=set(n for n, e in errors.items() if e))
+    for util, (passed, failed) in sorted(counts.items()):
+        print(f"host utils {util}: {passed} passed, {failed} failed", flush=True)
 
 
 def run_suite(append, prefix, label, minimum, timeout):
@@ -252,6 +313,33 @@ def run_console_tests():
         con.stop()
 
 
+def run_guest_utils():
+    """Runs utilities of the boot image from the shell on the console, input given by printf
+    through a pipe, and checks what each printed."""
+    steps = [  # (command line, the lines it must print)
+        ("printf '%s-%03d\\n' utils 7", ["utils-007"]),
+        ("basename /usr/lib/libc.a .a", ["libc"]),
+        ("env A=1 env | grep '^A='", ["A=1"]),
+        ("kill -l 9", ["KILL"]),
+        ("false; echo $?", ["1"]),
+        ("printf 'pear\\napple\\n' | sort", ["apple", "pear"]),
+        ("echo shout | tr a-z A-Z", ["SHOUT"]),
+        ("echo a b | wc", ["      1       2       4"]),
+        ("echo 1 2 | xargs echo x", ["x 1 2"]),
+        ("echo xx:yy:zz | cut -d : -f 2", ["yy"]),
+    ]
+    con = qemu.Console()
+    try:
+        if not con.wait_for(con.PROMPT, 0, 60):
+            report(False, "console: utilities: the shell prompts", con.text[-800:])
+            return
+        for command, want in steps:
+            out = con.run_line(command)
+            report(out == want, f"console: {command} runs from the boot image", repr(out))
+    finally:
+        con.stop()
+
+
 def run_guest_tests():
     # Booting to taskman: banner, both harts, taskman running.
     b = qemu.boot(timeout=60, until="init: QSOE/N is up")
@@ -267,6 +355,8 @@ def run_guest_tests():
            "boot: init starts its servers (console, log, pipes, tmpfs on /tmp)", b.output[-800:])
 
     run_console_tests()
+
+    run_guest_utils()
 
     # The in-guest kernel suite.
     b = run_suite("init=test/ktest", "kernel:", "kernel", 260, 300)

@@ -1,0 +1,7 @@
+/*
+ * true: does nothing, successfully. Ignores its arguments.
+ */
+int main(void)
+{
+    return 0;
+}
