@@ -78,24 +78,26 @@ bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 bench/spawn_SRCS       := bench/programs/spawn_bench.c
 
-# The core utilities that build against the project libc (docs/utilities.md lists the others
-# and the libc functions they wait for). Each links the helpers of programs/lib it uses.
-UTILS    := basename cat cut date dirname echo env false head kill printf sleep sort tail tee \
-            tr true uname uniq wc xargs yes
-UTIL_LIB := programs/lib/util.c programs/lib/opt.c
-$(foreach u,$(UTILS),$(eval $(u)_SRCS := $$(wildcard programs/$(u)/*.c) $$(UTIL_LIB)))
-env_SRCS   += programs/lib/run.c
-xargs_SRCS += programs/lib/run.c
-kill_SRCS  += programs/lib/signame.c
-tr_SRCS    += programs/lib/charclass.c
-head_SRCS  += programs/lib/lines.c
-tail_SRCS  += programs/lib/lines.c
+# The core utilities (docs/utilities.md), in the boot image's bin/ (so /bin/ls), each linked
+# with the archive of the helpers in programs/lib that they share.
+UTIL_NAMES := basename cat chmod chown cp cut date df dirname du echo env false find grep head \
+              kill ln ls mkdir mv printf pwd rm rmdir sleep sort tail tee test time touch tr \
+              true uname uniq wc which xargs yes
+UTILS         := $(addprefix bin/,$(UTIL_NAMES))
+UTIL_LIB_SRCS := $(wildcard programs/lib/*.c)
+UTIL_LIB      := $(B)/lib/libutil.a
+$(foreach u,$(UTIL_NAMES),$(eval bin/$(u)_SRCS := $$(wildcard programs/$(u)/*.c)))
+$(foreach u,$(UTIL_NAMES),$(eval bin/$(u)_LIBS := $(UTIL_LIB)))
 PROGRAMS   += $(UTILS)
 $(B)/user-obj/programs/%.o: USER_CFLAGS += -Iprograms/lib
 PROGRAM_BINS := $(patsubst %,$(B)/image/%,$(PROGRAMS))
 
 # Scripts in the boot image: tests/guest/programs/x.sh is test/x.sh.
 SCRIPTS := $(patsubst tests/guest/programs/%,$(B)/image/test/%,$(wildcard tests/guest/programs/*.sh))
+# The shell's cases (tests/host/qsh/cases) go into the boot image too, as test/qsh/*.sh, for
+# running them inside QSOE.
+QSH_CASES := $(patsubst tests/host/qsh/cases/%,$(B)/image/test/qsh/%,\
+                        $(wildcard tests/host/qsh/cases/*.sh))
 
 MODPKG := $(B)/modpkg.cpio
 
@@ -192,14 +194,20 @@ $(LIBTASKMAN): $(LIBTASKMAN_OBJS)
 	@rm -f $@
 	@$(CROSS)ar rcs $@ $^
 
+$(UTIL_LIB): $(patsubst %,$(B)/user-obj/%.o,$(UTIL_LIB_SRCS))
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $^
+
 # A program is linked with its debugging information into build/elf/ (for gdb) and goes into
 # the boot image without it (seven times smaller; the symbols stay for backtraces and profiles).
 define PROGRAM_RULE
-$(B)/elf/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC) lib/c/user.ld
+$(B)/elf/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $$($(1)_LIBS) $(LIBTASKMAN) $(LIBC) \
+		lib/c/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LINK    $$@"
 	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
-		$(LIBTASKMAN) $(LIBC) -lgcc
+		$$($(1)_LIBS) $(LIBTASKMAN) $(LIBC) -lgcc
 $(B)/image/$(1): $(B)/elf/$(1)
 	@mkdir -p $$(dir $$@)
 	@$(OBJCOPY) --strip-debug $$< $$@
@@ -241,9 +249,14 @@ $(B)/image/%: rootfs/%
 	@mkdir -p $(dir $@)
 	@cp $< $@
 
-$(MODPKG): $(PROGRAM_BINS) $(SCRIPTS) $(ROOTFS_FILES)
+$(B)/image/test/qsh/%.sh: tests/host/qsh/cases/%.sh
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG): $(PROGRAM_BINS) $(SCRIPTS) $(QSH_CASES) $(ROOTFS_FILES)
 	@echo "  CPIO    $@"
-	@cd $(B)/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
+	@cd $(B)/image && printf '%s\n' $(patsubst $(B)/image/%,%,$^) | sort | \
+		cpio -o -H newc --quiet > ../modpkg.cpio
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -95,6 +95,7 @@ class Console:
         self.proc = subprocess.Popen(qemu_command(append, **kw), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.text = ""
+        self.raw = b""
 
     def wait_for(self, pattern, start=0, timeout=60):
         """Reads until the regex pattern matches the text from offset start; the match, or
@@ -112,7 +113,11 @@ class Console:
                 chunk = os.read(self.proc.stdout.fileno(), 65536)
                 if not chunk:
                     return None
-                self.text += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+                self.raw += chunk
+                # CR LF becomes LF; a CR at the end may be the first half of one: held back.
+                whole = self.raw.decode("utf-8", "replace")
+                keep = whole.endswith("\r")
+                self.text = whole[: -1 if keep else None].replace("\r\n", "\n")
 
     def type(self, keys):
         self.proc.stdin.write(keys.encode())

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -281,6 +282,27 @@ def run_console_tests():
         report(out == ["/proc/boot/test", "hello", "got x"],
                "console: cd, globbing, redirection into tmpfs and command substitution",
                repr(out))
+        out = con.run_line("echo hi | cat")
+        report(out == ["hi"], "console: echo hi | cat", repr(out))
+        out = con.run_line("ls -l /proc/boot | sort -k 9 | head -n 3")
+        names = [l.split()[8] for l in (out or [])[1:] if len(l.split()) >= 9]
+        report(out is not None and len(out) == 3 and out[0].startswith("total ") and
+               len(names) == 2 and names == sorted(names),
+               "console: ls -l /proc/boot | sort -k 9 | head -n 3", repr(out))
+        out = con.run_line("for f in /proc/boot/test/h*; do echo $f; done")
+        report(out == ["/proc/boot/test/hello"], "console: a for loop over a glob", repr(out))
+        out = con.run_line("sleep 1 & wait; echo waited $?")
+        report(out is not None and len(out) == 2 and re.fullmatch(r"\[1\] \d+", out[0]) and
+               out[1] == "waited 0", "console: a background job and wait", repr(out))
+        start = len(con.text)
+        con.type("sleep 100\n")
+        time.sleep(1)
+        con.type("\x03")
+        back = con.wait_for(con.PROMPT, start + 12, 10)
+        status = con.run_line("echo $?")
+        report(back is not None and status == ["130"],
+               "console: ^C stops sleep 100 at once and the shell stays (status 130)",
+               f"{status!r} {con.text[-300:]!r}")
         out = con.run_line("ps")
         report(out is not None and out[0].split() == ["PID", "PPID", "PGID", "THR", "STATE", "PRI",
                                                        "MEM", "NAME"] and
@@ -340,6 +362,65 @@ def run_guest_utils():
         con.stop()
 
 
+def qsh_guest_cases(limit=80):
+    """The shell cases that need nothing but qsh's builtins and the utilities of the boot image:
+    those dash passes the same with only those utilities on PATH. Returns [(name, expected
+    text)], the text being what the case prints followed by "status N"."""
+    util_dir = tempfile.mkdtemp(prefix="qsh-utils-")
+    makefile = open(os.path.join(ROOT, "Makefile")).read()
+    names = re.search(r"UTIL_NAMES := (.*?)\n\S", makefile, re.S).group(1).replace("\\", " ").split()
+    for name in names:
+        for d in ("/usr/bin", "/bin"):
+            if os.path.exists(os.path.join(d, name)):
+                os.symlink(os.path.join(d, name), os.path.join(util_dir, name))
+                break
+    chosen = []
+    for case in sorted(glob.glob(os.path.join(QSH_CASES, "*.sh"))):
+        if len(chosen) == limit:
+            break
+        full = run_case("dash", case)
+        scratch = tempfile.mkdtemp(prefix="qsh-case-")
+        env = {"PATH": util_dir, "HOME": scratch, "TMPDIR": scratch, "LC_ALL": "C"}
+        try:
+            run = subprocess.run(["/usr/bin/dash", case], cwd=scratch, env=env, stdin=subprocess.DEVNULL,
+                                 capture_output=True, timeout=30)
+            only_ours = (run.stdout.decode("utf-8", "replace"), run.returncode)
+        except subprocess.TimeoutExpired:
+            only_ours = None
+        shutil.rmtree(scratch, ignore_errors=True)
+        text = full[0]
+        source = open(case).read()
+        places = ("HOME", "TMPDIR", "PWD", "pwd", "sleep")  # differ between host and QSOE
+        if only_ours == full and "\r" not in text and "\x1b" not in text and \
+                not any(p in source for p in places):
+            chosen.append((os.path.basename(case)[:-3], f"{text}status {full[1]}"))
+    shutil.rmtree(util_dir, ignore_errors=True)
+    return chosen
+
+
+def run_qsh_guest_cases():
+    """Runs a subset of the shell's cases inside QSOE/N and compares with dash on the host."""
+    cases = qsh_guest_cases()
+    con = qemu.Console()
+    passed = failed = 0
+    try:
+        if not con.wait_for(con.PROMPT, 0, 60):
+            report(False, "qsh in QSOE: the shell prompts", con.text[-800:])
+            return
+        for name, want in cases:
+            out = con.run_line(f"rm -rf /tmp/c; mkdir /tmp/c; cd /tmp/c; HOME=/tmp/c TMPDIR=/tmp/c "
+                               f"qsh /proc/boot/test/qsh/{name}.sh </dev/null; echo status $?; cd /",
+                               timeout=30)
+            got = "\n".join(out) if out is not None else "(no prompt)"
+            ok = got == want
+            passed += ok
+            failed += not ok
+            report(ok, f"qsh in QSOE: {name}", f"got {got[-300:]!r} want {want[-300:]!r}")
+    finally:
+        con.stop()
+    print(f"qsh in QSOE vs dash on the host: {passed} passed, {failed} failed", flush=True)
+
+
 def run_guest_tests():
     # Booting to taskman: banner, both harts, taskman running.
     b = qemu.boot(timeout=60, until="init: QSOE/N is up")
@@ -355,6 +436,7 @@ def run_guest_tests():
            "boot: init starts its servers (console, log, pipes, tmpfs on /tmp)", b.output[-800:])
 
     run_console_tests()
+    run_qsh_guest_cases()
 
     run_guest_utils()
 

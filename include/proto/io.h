@@ -27,6 +27,7 @@ enum io_msg_type {
     IO_UTIME,           /* struct io_attr (atime, mtime) */
     IO_TRUNCATE,        /* struct io_attr (size) */
     IO_SYNC,            /* struct io_hdr */
+    IO_STATVFS,         /* struct io_hdr -> reply struct io_statvfs: the file system's */
 };
 
 enum io_connect_kind {
@@ -156,6 +157,17 @@ struct io_stat {
     int64_t ctime;
     uint64_t blocks; /* 512-byte units */
 };
+
+/* The file system an open file is on (statvfs). Sizes in units of frsize bytes. */
+struct io_statvfs {
+    uint64_t bsize, frsize;
+    uint64_t blocks, bfree, bavail;
+    uint64_t files, ffree, favail;
+    uint64_t flag; /* IO_ST_RDONLY */
+    uint64_t namemax;
+};
+
+#define IO_ST_RDONLY 1
 
 struct io_dirent {
     uint64_t ino;

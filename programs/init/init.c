@@ -112,7 +112,7 @@ static void use_console_driver(void)
 }
 
 /* The shell's environment: a login's. */
-static char *shell_env[] = {"PATH=/proc/boot",      "HOME=/",     "USER=root", "LOGNAME=root",
+static char *shell_env[] = {"PATH=/bin:/proc/boot", "HOME=/",     "USER=root", "LOGNAME=root",
                             "SHELL=/proc/boot/qsh", "TERM=vt100", NULL};
 
 // Runs qsh on the console, in its own process group in the foreground, until it ends; false

@@ -68,6 +68,23 @@ void space_give(uint64_t bytes)
     used -= bytes;
 }
 
+// statvfs: the space and file budgets in 4 KiB units, and what is left of them.
+int tmpfs_statvfs(void *ocb, struct io_statvfs *st)
+{
+    (void)ocb;
+    *st = (struct io_statvfs){4096,
+                              4096,
+                              limit / 4096,
+                              (limit - used) / 4096,
+                              (limit - used) / 4096,
+                              max_nodes,
+                              max_nodes - nodes,
+                              max_nodes - nodes,
+                              0,
+                              255};
+    return 0;
+}
+
 // The effective user and group of the client being served; 0 when the kernel does not say.
 static void set_owner(struct node *n)
 {

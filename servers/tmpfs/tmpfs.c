@@ -227,6 +227,7 @@ int main(int argc, char **argv)
         .chown = tmpfs_chown,
         .utime = tmpfs_utime,
         .truncate = tmpfs_truncate,
+        .statvfs = tmpfs_statvfs,
     };
     char prefix[128];
     const char *at = argc > 1 ? argv[1] : "/tmp";

@@ -8,6 +8,7 @@
 #ifndef QSOE_TMPFS_H
 #define QSOE_TMPFS_H
 
+#include <proto/io.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -79,6 +80,7 @@ void dir_remove(struct node *dir, const char *name);
 void touch(struct node *n, bool modified);
 bool space_take(uint64_t bytes);
 void space_give(uint64_t bytes);
+int tmpfs_statvfs(void *ocb, struct io_statvfs *st);
 
 /* data.c */
 ssize_t data_read(struct node *n, void *buf, size_t len, uint64_t offset);

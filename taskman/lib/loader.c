@@ -124,7 +124,9 @@ int loader_spawn(const void *file, size_t size, const char *name, char *const ar
                 *image_end = end;
         }
     }
-    int pid = ProcCreate(flags & ~LOADER_STDIO, name);
+    /* The kernel keeps 31 bytes of a name: the end of a long one is what tells it apart. */
+    size_t len = strlen(name);
+    int pid = ProcCreate(flags & ~LOADER_STDIO, len > 31 ? name + len - 31 : name);
     if (pid < 0)
         return -errno;
     err = load_segments(pid, file, &img);

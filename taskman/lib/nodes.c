@@ -412,7 +412,7 @@ static void node_readlink(int rcvid, const struct _msg_info *info, struct io_con
 bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len)
 {
     struct io_hdr *h = msg;
-    if (h->type < IO_CONNECT || h->type > IO_SYNC)
+    if (h->type < IO_CONNECT || h->type > IO_STATVFS)
         return false;
     if (h->type == IO_CONNECT && len >= sizeof(struct io_connect) &&
         ((struct io_connect *)msg)->kind == IO_READLINK) {
@@ -475,6 +475,12 @@ bool nodes_handle(int rcvid, const struct _msg_info *info, void *msg, size_t len
     case IO_SYNC:
         MsgReply(rcvid, 0, NULL, 0);
         break;
+    case IO_STATVFS: {
+        struct io_statvfs st = {4096, 4096, (boot->image_size + 4095) / 4096, 0, 0, 0, 0, 0,
+                                IO_ST_RDONLY, 255};
+        MsgReply(rcvid, 0, &st, sizeof(st)); /* the boot image: full, read-only */
+        break;
+    }
     default: /* chmod, chown, utime, truncate: nothing of taskman's can change */
         MsgError(rcvid, EROFS);
     }

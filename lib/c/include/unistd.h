@@ -13,6 +13,14 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+#define _SC_ARG_MAX           0
+#define _SC_CLK_TCK           2
+#define _SC_OPEN_MAX          4
+#define _SC_PAGESIZE          30
+#define _SC_PAGE_SIZE         _SC_PAGESIZE
+#define _SC_NPROCESSORS_CONF  83
+#define _SC_NPROCESSORS_ONLN  84
+
 #define F_OK 0
 #define X_OK 1
 #define W_OK 2
@@ -60,6 +68,7 @@ int getgroups(int size, gid_t list[]);
 int setgroups(size_t n, const gid_t *list);
 void _exit(int status) __attribute__((noreturn));
 unsigned sleep(unsigned seconds);
+long sysconf(int name);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
 int usleep(unsigned long usec);

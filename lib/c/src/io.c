@@ -104,5 +104,8 @@ int fstat(int fd, struct stat *st)
     st->st_ctime = s.ctime ? s.ctime : s.mtime;
     st->st_blocks = (int64_t)(s.blocks ? s.blocks : (s.size + 511) / 512);
     st->st_blksize = 4096;
+    struct _server_info si; /* the device: which server's file system it is */
+    if (ConnectServerInfo(0, fd, &si) == fd)
+        st->st_dev = ((dev_t)si.pid << 16) | (unsigned)si.chid;
     return 0;
 }

@@ -188,6 +188,16 @@ void __resmgr_file_message(int rcvid, const struct _msg_info *info, struct conn 
     case IO_DEVCTL:
         do_devctl(rcvid, f, msg, len);
         break;
+    case IO_STATVFS: {
+        struct io_statvfs st = {0};
+        st.namemax = 255;
+        int err = __rm.funcs->statvfs ? __rm.funcs->statvfs(f->ocb, &st) : ENOSYS;
+        if (err)
+            MsgError(rcvid, err);
+        else
+            MsgReply(rcvid, 0, &st, sizeof(st));
+        break;
+    }
     case IO_FLAGS: {
         const struct io_flags *fl = (const struct io_flags *)msg;
         if (len < sizeof(*fl)) {

@@ -2,7 +2,9 @@
  * Clocks and sleeping over the QNX calls ClockTime, ClockPeriod and TimerTimeout.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <sys/neutrino.h>
+#include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,4 +95,41 @@ int usleep(unsigned long usec)
 {
     struct timespec req = {(time_t)(usec / 1000000), (long)(usec % 1000000) * 1000};
     return nanosleep(&req, NULL);
+}
+
+clock_t times(struct tms *buf)
+{
+    if (buf)
+        *buf = (struct tms){0, 0, 0, 0};
+    struct timespec now = {0, 0};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (clock_t)(now.tv_sec * 100 + now.tv_nsec / 10000000);
+}
+
+long sysconf(int name)
+{
+    switch (name) {
+    case _SC_CLK_TCK:
+        return 100;
+    case _SC_PAGESIZE:
+        return 4096;
+    case _SC_OPEN_MAX:
+        return 256;
+    case _SC_ARG_MAX:
+        return 32768;
+    case _SC_NPROCESSORS_ONLN:
+    case _SC_NPROCESSORS_CONF: {
+        FILE *f = fopen("/proc/sysinfo", "re"); /* "cpus: N" */
+        char line[80];
+        int n = 0;
+        while (f && fgets(line, sizeof(line), f) && sscanf(line, "cpus: %d", &n) != 1)
+            ;
+        if (f)
+            fclose(f);
+        return n > 0 ? n : 1;
+    }
+    default:
+        errno = EINVAL;
+        return -1;
+    }
 }

@@ -43,6 +43,8 @@ struct resmgr_funcs {
     int (*utime)(void *ocb, int64_t atime, int64_t mtime);
     int (*truncate)(void *ocb, off_t size);
     int (*sync)(void *ocb);
+    /* the file system's sizes (statvfs); default ENOSYS */
+    int (*statvfs)(void *ocb, struct io_statvfs *st);
 };
 
 /* A read or write function that cannot answer yet (a pipe with nothing in it, a terminal

@@ -8,7 +8,7 @@
 
 struct stat {
     dev_t st_dev;
-    uint64_t st_ino;
+    ino_t st_ino;
     mode_t st_mode;
     uint32_t st_nlink;
     uid_t st_uid;
