@@ -1,4 +1,6 @@
 /* Reading /proc/<pid>/status, the text taskman makes (docs/taskman.md, "/proc"). */
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,5 +51,20 @@ int procstat_read(const char *pid, struct procstat *st)
     char *space = strchr(st->memory, ' ');
     if (space)
         strcpy(space, "K"); /* "120 KiB" as "120K" */
+    return 0;
+}
+
+int procstat_each(const char *prog, void (*show)(const char *pid))
+{
+    DIR *d = opendir("/proc");
+    if (!d) {
+        fprintf(stderr, "%s: cannot open /proc: %s\n", prog, strerror(errno));
+        return -1;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] >= '0' && e->d_name[0] <= '9')
+            show(e->d_name);
+    closedir(d);
     return 0;
 }

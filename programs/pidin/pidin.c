@@ -46,16 +46,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s (no options)\n", argv[0]);
         return 2;
     }
-    DIR *d = opendir("/proc");
-    if (!d) {
-        fprintf(stderr, "pidin: cannot open /proc: %s\n", strerror(errno));
-        return 1;
-    }
     printf("%8s %4s %-24s %5s %-12s %3s\n", "pid", "tid", "name", "prio", "STATE", "cpu");
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (e->d_name[0] >= '0' && e->d_name[0] <= '9')
-            show(e->d_name);
-    closedir(d);
-    return 0;
+    return procstat_each("pidin", show) < 0 ? 1 : 0;
 }

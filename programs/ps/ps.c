@@ -27,17 +27,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s (no options)\n", argv[0]);
         return 2;
     }
-    DIR *d = opendir("/proc");
-    if (!d) {
-        fprintf(stderr, "ps: cannot open /proc: %s\n", strerror(errno));
-        return 1;
-    }
     printf("%5s %5s %5s %3s %-8s %3s %7s %s\n", "PID", "PPID", "PGID", "THR", "STATE", "PRI", "MEM",
            "NAME");
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (e->d_name[0] >= '0' && e->d_name[0] <= '9')
-            show(e->d_name);
-    closedir(d);
-    return 0;
+    return procstat_each("ps", show) < 0 ? 1 : 0;
 }
