@@ -96,9 +96,11 @@ PAYLOAD_OBJ := $(B)/loader-obj/boot/sel4-loader/payload.S.o
 
 # seL4's headers are GNU C (they use `asm`), hence gnu11 for taskman-L.
 TASKMAN_L_CFLAGS = $(COMMON_CFLAGS) -std=gnu11 -march=rv64gc_zicsr_zifencei -mabi=lp64d \
-                   -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include
-TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) \
-                  common/cpio.c common/fmt.c lib/c/src/string.c
+                   -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include \
+                   -Itaskman/include
+TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) taskman/lib/loader.c \
+                  common/cpio.c common/elf.c common/fdt.c common/cmdline.c common/fmt.c \
+                  lib/c/src/string.c
 TASKMAN_L_OBJS := $(patsubst %,$(B)/sel4-obj/%.o,$(TASKMAN_L_SRCS))
 
 VARIANT ?= n

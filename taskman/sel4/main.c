@@ -1,11 +1,12 @@
 /*
- * taskman-L, the root task of QSOE/L on seL4: for now it reports what seL4 gave it, finds the
- * boot cpio, proves IPC with a second thread, and ends the machine. Serving the taskman
- * protocol (taskman/lib) on seL4 comes later (docs/qsoe-l.md).
+ * taskman-L, the root task of QSOE/L on seL4: it reports what seL4 gave it, finds the boot
+ * cpio, proves IPC with a second thread, then runs the first process (init.c) and ends the
+ * machine with its status. Serving the taskman protocol (taskman/lib) on seL4 comes later
+ * (docs/qsoe-l.md).
  */
 #include <qsoe/cpio.h>
 
-#include "taskman_l.h"
+#include "proc.h"
 
 const seL4_BootInfo *tm_bootinfo;
 
@@ -42,6 +43,6 @@ void taskman_start(seL4_BootInfo *bi)
               cpio_find(cpio, size, "init", &init) == 0 ? "present" : "missing");
 
     ipc_selftest();
-    tm_printf("taskman: QSOE/L root task done, ending the machine\n");
-    tm_poweroff(0);
+    proc_init();
+    run_init(cpio, size);
 }

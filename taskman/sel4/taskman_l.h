@@ -1,6 +1,6 @@
 /*
  * The parts of taskman-L, the seL4 root task of QSOE/L: console, untyped memory and cap slots,
- * its own address space, threads, the boot cpio and the end of the machine.
+ * its own address space, threads, the boot cpio, the first process and the end of the machine.
  */
 #ifndef TASKMAN_L_H
 #define TASKMAN_L_H
@@ -40,6 +40,11 @@ unsigned untyped_count(void);
 // tables as needed.
 void vspace_map(seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights);
 
+// The same in the VSpace whose root page table is `root`, with mapping attributes `attrs`
+// (seL4_RISCV_ExecuteNever or not).
+void vspace_map_in(seL4_CPtr root, seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights,
+                   seL4_Word attrs);
+
 // The cap of the user-image frame that backs `va` (a page inside taskman-L's image).
 seL4_CPtr image_frame(const void *va);
 
@@ -48,6 +53,9 @@ seL4_CPtr image_frame(const void *va);
 #define TLS_AREA_SIZE  256
 #define TLS_AREA_ALIGN 64
 uintptr_t tls_init(void *area);
+
+// The command line (the device tree's /chosen "bootargs"), "" when there is none.
+const char *bootargs(void);
 
 // The boot cpio the loader put inside taskman-L's image (include/boot/sel4_boot.h).
 const void *bootmods_cpio(size_t *size);
@@ -58,6 +66,10 @@ struct tm_thread {
     seL4_CPtr tcb, sc;
 };
 void thread_start(struct tm_thread *t, void (*entry)(uintptr_t), uintptr_t arg, unsigned prio);
+
+// Starts the first ordinary process (run= on the command line) and ends the machine with
+// its status when it ends.
+_Noreturn void run_init(const void *cpio, size_t size);
 
 // The first IPC over seL4: a round trip with a second thread, then a timed loop of them.
 void ipc_selftest(void);

@@ -3,11 +3,20 @@
  * in the thread-local __sel4_ipc_buffer, so every thread needs a TLS block before its first
  * seL4 call. On RISC-V tp points at the start of the block (TLS variant I, no TCB before it).
  */
+#include <errno.h>
 #include <string.h>
 
 #include "taskman_l.h"
 
 __thread seL4_IPCBuffer *__sel4_ipc_buffer;
+
+// errno of taskman-L's threads, for the shared taskman code it links (taskman/lib/loader.c).
+static __thread int errno_value;
+
+int *__get_errno_ptr(void)
+{
+    return &errno_value;
+}
 
 extern char __tls_start[], __tdata_end[], __tls_end[];
 

@@ -71,6 +71,8 @@ static unsigned object_bits(seL4_Word type, unsigned size_bits)
     case seL4_RISCV_4K_Page:
     case seL4_RISCV_PageTableObject:
         return seL4_PageBits;
+    case seL4_CapTableObject:
+        return size_bits + seL4_SlotBits;
     default:
         return size_bits;
     }

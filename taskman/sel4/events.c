@@ -1,0 +1,90 @@
+/*
+ * What taskman-L hears from its processes on its endpoint: an exit message (SEL4_LABEL_EXIT)
+ * or, on a thread's badged fault endpoint, seL4's fault message. Either ends the process, a
+ * fault with a report on the console as Skimmer prints it.
+ */
+#include <abi/sel4.h>
+#include <errno.h>
+#include <signal.h>
+
+#include "proc.h"
+
+#define STATUS_SIGNAL 0x10000 /* kernel form of "ended by a signal" (taskman/lib/proctab.c) */
+
+// RISC-V exception causes as seL4 passes them in a VM fault's FSR word.
+static const char *cause_name(seL4_Word cause)
+{
+    switch (cause) {
+    case 1:
+        return "instruction access fault";
+    case 5:
+        return "load access fault";
+    case 7:
+        return "store access fault";
+    case 12:
+        return "instruction page fault";
+    case 13:
+        return "load page fault";
+    case 15:
+        return "store page fault";
+    default:
+        return "memory fault";
+    }
+}
+
+// Reports a fault of thread `tid` of p and ends p with the signal it stands for.
+static void fault(struct lproc *p, unsigned tid, seL4_MessageInfo_t info)
+{
+    seL4_Word label = seL4_MessageInfo_get_label(info);
+    int sig = SIGSEGV;
+    if (label == seL4_Fault_VMFault) {
+        tm_printf("taskman: process %d (%s) thread %u: %s at address 0x%lx, pc 0x%lx; process "
+                  "terminated\n",
+                  p->pid, p->name, tid + 1, cause_name(seL4_GetMR(seL4_VMFault_FSR)),
+                  (unsigned long)seL4_GetMR(seL4_VMFault_Addr),
+                  (unsigned long)seL4_GetMR(seL4_VMFault_IP));
+    } else if (label == seL4_Fault_UserException) {
+        sig = SIGILL;
+        tm_printf("taskman: process %d (%s) thread %u: illegal instruction, pc 0x%lx; process "
+                  "terminated\n",
+                  p->pid, p->name, tid + 1, (unsigned long)seL4_GetMR(seL4_UserException_FaultIP));
+    } else if (label == seL4_Fault_UnknownSyscall) {
+        sig = SIGSYS;
+        tm_printf("taskman: process %d (%s) thread %u: unknown system call %ld, pc 0x%lx; "
+                  "process terminated\n",
+                  p->pid, p->name, tid + 1, (long)seL4_GetMR(seL4_UnknownSyscall_Syscall),
+                  (unsigned long)seL4_GetMR(seL4_UnknownSyscall_FaultIP));
+    } else {
+        tm_printf("taskman: process %d (%s) thread %u: seL4 fault %lu; process terminated\n",
+                  p->pid, p->name, tid + 1, (unsigned long)label);
+    }
+    proc_end(p, STATUS_SIGNAL | sig);
+}
+
+// Answers a message taskman-L does not serve yet with ENOSYS.
+static void refuse(seL4_CPtr reply)
+{
+    seL4_SetMR(0, ENOSYS);
+    seL4_SetMR(1, 0);
+    seL4_Send(reply, seL4_MessageInfo_new(SEL4_REPLY_ERROR, 0, 0, SEL4_MSG_HEADER_WORDS));
+}
+
+int proc_run_until_end(int pid)
+{
+    seL4_CPtr reply = object_alloc(seL4_ReplyObject, 0);
+    struct lproc *target = proc_get(pid);
+    while (target && !target->ended) {
+        seL4_Word badge;
+        seL4_MessageInfo_t info = seL4_Recv(proc_endpoint, &badge, reply);
+        struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
+        if (!p || p->ended)
+            continue;
+        if (badge & SEL4_BADGE_FAULT)
+            fault(p, (unsigned)((badge & ~SEL4_BADGE_FAULT) >> SEL4_BADGE_TID_SHIFT), info);
+        else if (seL4_MessageInfo_get_label(info) == SEL4_LABEL_EXIT)
+            proc_end(p, (int)(seL4_GetMR(0) & 0xff));
+        else
+            refuse(reply);
+    }
+    return target ? target->status : STATUS_SIGNAL | SIGSEGV;
+}

@@ -1,0 +1,60 @@
+/*
+ * taskman-L's process table: what it built for each process (CNode, VSpace, frames, threads)
+ * and how each ended. The privileged QNX calls of taskman (ProcCreate, ProcMemMap,
+ * ThreadCreate for another process...) are implemented over it in proc*.c.
+ */
+#ifndef TASKMAN_L_PROC_H
+#define TASKMAN_L_PROC_H
+
+#include <stdbool.h>
+
+#include "taskman_l.h"
+
+#define PROC_MAX     16
+#define PROC_PAGES   512 /* frames a process may have mapped */
+#define PROC_THREADS 8
+#define PROC_NAME    32
+#define FIRST_PID    2 /* taskman is pid 1 (TASKMAN_PID) */
+
+struct proc_page {
+    uint64_t va;
+    seL4_CPtr frame;
+};
+
+struct proc_thread {
+    seL4_CPtr tcb, sc, fault_ep;
+};
+
+struct lproc {
+    bool used, ended;
+    int pid;
+    int status; /* once ended: an exit code, or 0x10000 | the signal */
+    char name[PROC_NAME];
+    seL4_CPtr cnode, vspace;
+    struct proc_page pages[PROC_PAGES];
+    int npages;
+    struct proc_thread threads[PROC_THREADS];
+    int nthreads;
+};
+
+// The endpoint on which taskman-L hears its processes: messages, exits and faults.
+extern seL4_CPtr proc_endpoint;
+void proc_init(void);
+
+// The live or ended (not yet waited for) process pid, or NULL.
+struct lproc *proc_get(int pid);
+
+// The frame mapped at page `va` of p, or seL4_CapNull.
+seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
+
+// Copies n bytes to offset off of a frame through a temporary mapping in taskman-L.
+void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n);
+
+// Ends every thread of p and records status (kernel form); p stays until ProcWait.
+void proc_end(struct lproc *p, int status);
+
+// Receives on proc_endpoint until the process pid ends (by exit or fault); the kernel-form
+// status. Messages from processes meanwhile are refused with ENOSYS.
+int proc_run_until_end(int pid);
+
+#endif
