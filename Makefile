@@ -103,6 +103,18 @@ TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) taskman/lib/load
                   lib/c/src/string.c
 TASKMAN_L_OBJS := $(patsubst %,$(B)/sel4-obj/%.o,$(TASKMAN_L_SRCS))
 
+# QSOE/L's programs: the same sources over libc with the seL4 kernel layer instead of
+# Skimmer's (lib/c/kernel/sel4), in their own image tree and cpio. taskman-L replaces taskman;
+# test/ktest and bench/kernel, which make raw Skimmer calls, are not in it.
+LIBC_L_SRCS := $(wildcard lib/c/kernel/sel4/*.S lib/c/kernel/sel4/*.c)
+LIBC_L_OBJS := $(patsubst %,$(B)/l-obj/%.o,$(LIBC_L_SRCS)) \
+               $(patsubst %,$(B)/user-obj/%.o,$(wildcard lib/c/src/*.c lib/c/arch/riscv64/*.S) \
+                                              common/fmt.c)
+LIBC_L      := $(B)/l/lib/libc.a
+PROGRAMS_L  := $(filter-out taskman test/ktest bench/kernel,$(PROGRAMS))
+PROGRAM_BINS_L := $(patsubst %,$(B)/l/image/%,$(PROGRAMS_L))
+MODPKG_L    := $(B)/l/modpkg.cpio
+
 VARIANT ?= n
 ifeq ($(VARIANT),l)
 ifeq ($(wildcard $(SEL4_KERNEL)),)
@@ -190,8 +202,30 @@ $(B)/loader-obj/%.o: % Makefile
 	@$(CC) $(LOADER_CFLAGS) -c $< -o $@
 
 $(PAYLOAD_OBJ): LOADER_CFLAGS += -DSEL4_KERNEL_ELF='"$(SEL4_KERNEL)"' \
-                                 -DROOT_TASK_ELF='"$(TASKMAN_L)"' -DBOOT_CPIO='"$(MODPKG)"'
-$(PAYLOAD_OBJ): $(SEL4_KERNEL) $(TASKMAN_L) $(MODPKG)
+                                 -DROOT_TASK_ELF='"$(TASKMAN_L)"' -DBOOT_CPIO='"$(MODPKG_L)"'
+$(PAYLOAD_OBJ): $(SEL4_KERNEL) $(TASKMAN_L) $(MODPKG_L)
+
+# libc's seL4 layer includes seL4's headers, which are GNU C; NDEBUG drops libsel4's debug
+# asserts (the layer checks message lengths itself).
+$(B)/l-obj/%.o: % Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (QSOE/L user)"
+	@$(CC) $(USER_CFLAGS) -std=gnu11 -DNDEBUG -I$(SEL4_PREFIX)/include -c $< -o $@
+
+$(LIBC_L): $(LIBC_L_OBJS)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $^
+
+define PROGRAM_RULE_L
+$(B)/l/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC_L) lib/c/user.ld
+	@mkdir -p $$(dir $$@)
+	@echo "  LINK    $$@ (QSOE/L)"
+	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
+		$(LIBTASKMAN) $(LIBC_L) -lgcc
+endef
+$(foreach p,$(PROGRAMS_L),$(eval $(call PROGRAM_RULE_L,$(p))))
+
 
 $(QSOE_L): $(LOADER_OBJS) boot/sel4-loader/loader.ld
 	@echo "  LD      $@"
@@ -222,6 +256,18 @@ $(B)/image/%: rootfs/%
 $(MODPKG): $(PROGRAM_BINS) $(SCRIPTS) $(ROOTFS_FILES)
 	@echo "  CPIO    $@"
 	@cd $(B)/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
+
+$(B)/l/image/test/%.sh: tests/guest/programs/%.sh
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(B)/l/image/%: rootfs/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG_L): $(PROGRAM_BINS_L) $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
+	@echo "  CPIO    $@"
+	@cd $(B)/l/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -292,6 +292,17 @@ SEL4_BOOT_CHECKS = [
     ("QSOE/L: taskman-L finds the boot cpio inside its image", ["files, init present"]),
     ("QSOE/L: a second thread's seL4_Call gets the root task's reply",
      ["taskman: IPC round trip: a second thread sent 41 and got 42 back"]),
+    ("QSOE/L: taskman-L builds test/hello from the boot cpio as its first process",
+     ["taskman: started test/hello as pid 2"]),
+    ("QSOE/L: test/hello (libc over seL4) prints its argv on the console",
+     ["hello: argv[0] = test/hello\nhello: argv[1] = 7\n"]),
+    ("QSOE/L: taskman-L reports the first process's exit status",
+     ["taskman: init (test/hello, pid 2) ended with wait status 0x700"]),
+]
+SEL4_FAULT_CHECKS = [
+    "QSOE/L: a faulting process is reported with the address and ended",
+    "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
+    "QSOE/L: a missing first program is reported and QEMU exits with 3",
 ]
 SEL4_LOADER_CHECKS = [
     "QSOE/L loader: a damaged root-task ELF gives a clear error and a non-zero exit",
@@ -318,7 +329,7 @@ def damaged_root_task_image():
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_LOADER_CHECKS)
+    checks = len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_LOADER_CHECKS)
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -331,8 +342,17 @@ def run_sel4_tests():
     b = qemu.boot(timeout=60, variant="l")
     for name, texts in SEL4_BOOT_CHECKS:
         report(all(t in b.output for t in texts), name, b.output[-1500:])
-    report(b.code == 0 and not b.timed_out, "QSOE/L: taskman-L ends the machine with status 0",
+    report(b.code == 7 and not b.timed_out,
+           "QSOE/L: the first process's exit status (7) ends the machine",
            f"exit {b.code}, timed out={b.timed_out}, tail: {b.output[-800:]!r}")
+
+    b = qemu.boot("run=test/fault", timeout=60, variant="l")
+    report("taskman: process 2 (test/fault) thread 1: store page fault at address 0x0" in b.output
+           and "fault: still alive" not in b.output, SEL4_FAULT_CHECKS[0], b.output[-800:])
+    report(b.code == 139, SEL4_FAULT_CHECKS[1], f"exit {b.code}: {b.output[-400:]!r}")
+    b = qemu.boot("run=no/such/program", timeout=60, variant="l")
+    report(b.code == 3 and "taskman: cannot find 'no/such/program' in the boot cpio" in b.output,
+           SEL4_FAULT_CHECKS[2], f"exit {b.code}: {b.output[-400:]!r}")
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

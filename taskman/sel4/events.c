@@ -11,20 +11,18 @@
 
 #define STATUS_SIGNAL 0x10000 /* kernel form of "ended by a signal" (taskman/lib/proctab.c) */
 
-// RISC-V exception causes as seL4 passes them in a VM fault's FSR word.
+// The RISC-V exception cause in a VM fault's FSR word. seL4 reports a missing mapping with
+// the access-fault causes (1, 5, 7), so those name page faults as Skimmer's report does.
 static const char *cause_name(seL4_Word cause)
 {
     switch (cause) {
     case 1:
-        return "instruction access fault";
-    case 5:
-        return "load access fault";
-    case 7:
-        return "store access fault";
     case 12:
         return "instruction page fault";
+    case 5:
     case 13:
         return "load page fault";
+    case 7:
     case 15:
         return "store page fault";
     default:
