@@ -98,9 +98,7 @@ PAYLOAD_OBJ := $(B)/loader-obj/boot/sel4-loader/payload.S.o
 TASKMAN_L_CFLAGS = $(COMMON_CFLAGS) -std=gnu11 -march=rv64gc_zicsr_zifencei -mabi=lp64d \
                    -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include \
                    -Itaskman/include
-TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) taskman/lib/loader.c \
-                  common/cpio.c common/elf.c common/fdt.c common/cmdline.c common/fmt.c \
-                  lib/c/src/string.c
+TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) common/fdt.c
 TASKMAN_L_OBJS := $(patsubst %,$(B)/sel4-obj/%.o,$(TASKMAN_L_SRCS))
 
 # QSOE/L's programs: the same sources over libc with the seL4 kernel layer instead of
@@ -237,11 +235,13 @@ $(B)/sel4-obj/%.o: % Makefile
 	@echo "  CC      $< (seL4 user)"
 	@$(CC) $(TASKMAN_L_CFLAGS) -c $< -o $@
 
-$(TASKMAN_L): $(TASKMAN_L_OBJS) taskman/sel4/taskman-l.ld
+# taskman-L is the shared taskman body over libc's seL4 layer, like any QSOE/L program, with
+# its own part (taskman/sel4) defining the privileged calls.
+$(TASKMAN_L): $(TASKMAN_L_OBJS) $(LIBTASKMAN) $(LIBC_L) taskman/sel4/taskman-l.ld
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(TASKMAN_L_CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
-		-T taskman/sel4/taskman-l.ld -o $@ $(TASKMAN_L_OBJS) -lgcc
+		-T taskman/sel4/taskman-l.ld -o $@ $(TASKMAN_L_OBJS) $(LIBTASKMAN) $(LIBC_L) -lgcc
 
 $(B)/image/test/%.sh: tests/guest/programs/%.sh
 	@mkdir -p $(dir $@)

@@ -36,4 +36,14 @@
 #define SEL4_BADGE_TID_SHIFT 20
 #define SEL4_BADGE_FAULT     (1ul << 40)
 
+/* What libc's seL4 layer offers taskman-L: its endpoint becomes a channel served with
+   MsgReceive/MsgReply, each pending caller parked in one of the nreplies reply objects.
+   A fault (a SEL4_BADGE_FAULT badge) or an exit message on it goes to event(), which writes
+   a message of its own to msg (at most room bytes) and returns its length, delivered as from
+   pid 1, or 0 to drop it. Returns the chid. */
+typedef int (*sel4_event_fn)(unsigned long badge, unsigned long label, void *msg,
+                             unsigned long room);
+int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,
+                          sel4_event_fn event);
+
 #endif

@@ -1,11 +1,14 @@
 /*
- * What taskman-L hears from its processes on its endpoint: an exit message (SEL4_LABEL_EXIT)
- * or, on a thread's badged fault endpoint, seL4's fault message. Either ends the process, a
- * fault with a report on the console as Skimmer prints it.
+ * What taskman-L hears from its processes on its endpoint besides messages: an exit message
+ * (SEL4_LABEL_EXIT) or, on a thread's badged fault endpoint, seL4's fault message. Either ends
+ * the process (a fault with a report on the console as Skimmer prints it) and becomes the
+ * TM_DEATH message the shared server loop expects from a reaper.
  */
 #include <abi/sel4.h>
-#include <errno.h>
+#include <proto/taskman.h>
 #include <signal.h>
+#include <string.h>
+#include <sys/neutrino.h>
 
 #include "proc.h"
 
@@ -31,9 +34,8 @@ static const char *cause_name(seL4_Word cause)
 }
 
 // Reports a fault of thread `tid` of p and ends p with the signal it stands for.
-static void fault(struct lproc *p, unsigned tid, seL4_MessageInfo_t info)
+static void fault(struct lproc *p, unsigned tid, seL4_Word label)
 {
-    seL4_Word label = seL4_MessageInfo_get_label(info);
     int sig = SIGSEGV;
     if (label == seL4_Fault_VMFault) {
         tm_printf("taskman: process %d (%s) thread %u: %s at address 0x%lx, pc 0x%lx; process "
@@ -59,30 +61,19 @@ static void fault(struct lproc *p, unsigned tid, seL4_MessageInfo_t info)
     proc_end(p, STATUS_SIGNAL | sig);
 }
 
-// Answers a message taskman-L does not serve yet with ENOSYS.
-static void refuse(seL4_CPtr reply)
+int proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
-    seL4_SetMR(0, ENOSYS);
-    seL4_SetMR(1, 0);
-    seL4_Send(reply, seL4_MessageInfo_new(SEL4_REPLY_ERROR, 0, 0, SEL4_MSG_HEADER_WORDS));
-}
-
-int proc_run_until_end(int pid)
-{
-    seL4_CPtr reply = object_alloc(seL4_ReplyObject, 0);
-    struct lproc *target = proc_get(pid);
-    while (target && !target->ended) {
-        seL4_Word badge;
-        seL4_MessageInfo_t info = seL4_Recv(proc_endpoint, &badge, reply);
-        struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
-        if (!p || p->ended)
-            continue;
-        if (badge & SEL4_BADGE_FAULT)
-            fault(p, (unsigned)((badge & ~SEL4_BADGE_FAULT) >> SEL4_BADGE_TID_SHIFT), info);
-        else if (seL4_MessageInfo_get_label(info) == SEL4_LABEL_EXIT)
-            proc_end(p, (int)(seL4_GetMR(0) & 0xff));
-        else
-            refuse(reply);
-    }
-    return target ? target->status : STATUS_SIGNAL | SIGSEGV;
+    struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
+    if (!p || p->ended || room < sizeof(struct tm_death))
+        return 0;
+    if (badge & SEL4_BADGE_FAULT)
+        fault(p, (unsigned)((badge & ~SEL4_BADGE_FAULT) >> SEL4_BADGE_TID_SHIFT), label);
+    else if (label == SEL4_LABEL_EXIT)
+        proc_end(p, (int)(seL4_GetMR(0) & 0xff));
+    else
+        return 0;
+    struct tm_death d = {TM_DEATH, 0, p->pid, 0};
+    ProcWait(p->pid, &d.status);
+    memcpy(msg, &d, sizeof(d));
+    return (int)sizeof(d);
 }

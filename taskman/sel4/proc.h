@@ -53,8 +53,8 @@ void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n);
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);
 
-// Receives on proc_endpoint until the process pid ends (by exit or fault); the kernel-form
-// status. Messages from processes meanwhile are refused with ENOSYS.
-int proc_run_until_end(int pid);
+// The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
+// ends it and becomes a TM_DEATH message.
+int proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
 
 #endif

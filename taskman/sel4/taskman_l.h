@@ -48,11 +48,11 @@ void vspace_map_in(seL4_CPtr root, seL4_CPtr frame, uint64_t va, seL4_CapRights_
 // The cap of the user-image frame that backs `va` (a page inside taskman-L's image).
 seL4_CPtr image_frame(const void *va);
 
-// Thread-local storage: a thread's block (TLS_AREA_SIZE bytes, TLS_AREA_ALIGN aligned) is set
-// up from the TLS image; the return value is the thread's tp.
-#define TLS_AREA_SIZE  256
-#define TLS_AREA_ALIGN 64
-uintptr_t tls_init(void *area);
+// Sets up a thread's TLS block in its IPC-buffer page (tls.c); the return value is its tp.
+uintptr_t tls_init(seL4_IPCBuffer *ipc, int tid);
+
+// Called from crt0.S: the main thread's TLS block, in the IPC-buffer page seL4 gave.
+uintptr_t tls_main(const seL4_BootInfo *bi);
 
 // The command line (the device tree's /chosen "bootargs"), "" when there is none.
 const char *bootargs(void);
@@ -66,10 +66,6 @@ struct tm_thread {
     seL4_CPtr tcb, sc;
 };
 void thread_start(struct tm_thread *t, void (*entry)(uintptr_t), uintptr_t arg, unsigned prio);
-
-// Starts the first ordinary process (run= on the command line) and ends the machine with
-// its status when it ends.
-_Noreturn void run_init(const void *cpio, size_t size);
 
 // The first IPC over seL4: a round trip with a second thread, then a timed loop of them.
 void ipc_selftest(void);

@@ -7,13 +7,16 @@
 
 #define TIMER_HZ 10000000ull
 
+// Threads of the caller's own process need taskman-L's help, which QSOE/L has not yet; those
+// of another process are taskman-L's business, and taskman-L defines ThreadCreate itself.
 int ThreadCreate_r(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr)
 {
     (void)pid, (void)func, (void)arg, (void)attr;
     return -ENOSYS;
 }
 
-int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thread_attr *attr)
+__attribute__((weak)) int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg,
+                                       const struct _thread_attr *attr)
 {
     return (int)set_errno(ThreadCreate_r(pid, func, arg, attr));
 }
@@ -36,7 +39,8 @@ int ThreadDestroy_r(int tid, int priority, void *status)
     return -ESRCH;
 }
 
-int ThreadDestroy(int tid, int priority, void *status)
+// Weak: taskman-L's end is the machine's, and it defines ThreadDestroy so.
+__attribute__((weak)) int ThreadDestroy(int tid, int priority, void *status)
 {
     return (int)set_errno(ThreadDestroy_r(tid, priority, status));
 }

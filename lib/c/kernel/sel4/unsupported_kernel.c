@@ -75,42 +75,6 @@ int TimerTimeout(clockid_t id, int flags, const struct sigevent *notify, const u
     return (int)set_errno(TimerTimeout_r(id, flags, notify, ntime, otime));
 }
 
-int ProcCreate(unsigned flags, const char *name)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcDestroy(pid_t pid, int status)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcMemMap(pid_t pid, uintptr_t vaddr, size_t len, int prot)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcMemUnmap(pid_t pid, uintptr_t vaddr, size_t len)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcMemWrite(pid_t pid, uintptr_t vaddr, const void *src, size_t len)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcWait(pid_t pid, int *status)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
 int SysPower(int how, int code)
 {
     errno = ENOSYS;
