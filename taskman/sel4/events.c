@@ -5,6 +5,7 @@
  * TM_DEATH message the shared server loop expects from a reaper.
  */
 #include <abi/sel4.h>
+#include <errno.h>
 #include <proto/taskman.h>
 #include <signal.h>
 #include <string.h>
@@ -61,10 +62,15 @@ static void fault(struct lproc *p, unsigned tid, seL4_Word label)
     proc_end(p, STATUS_SIGNAL | sig);
 }
 
-int proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
+long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
     struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
-    if (!p || p->ended || room < sizeof(struct tm_death))
+    bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
+    if (!p || p->ended)
+        return request ? -ESRCH : 0;
+    if (request)
+        return conn_request(p, label, msg, room);
+    if (room < sizeof(struct tm_death))
         return 0;
     if (badge & SEL4_BADGE_FAULT)
         fault(p, (unsigned)((badge & ~SEL4_BADGE_FAULT) >> SEL4_BADGE_TID_SHIFT), label);
@@ -75,5 +81,5 @@ int proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lon
     struct tm_death d = {TM_DEATH, 0, p->pid, 0};
     ProcWait(p->pid, &d.status);
     memcpy(msg, &d, sizeof(d));
-    return (int)sizeof(d);
+    return (long)sizeof(d);
 }

@@ -1,7 +1,8 @@
 /*
  * Process creation and end on seL4 (the per-kernel half of taskman's ProcCreate, ProcDestroy
- * and ProcWait): a process is a CNode holding its connection to taskman-L and a VSpace (a
- * root page table with an ASID); threads and memory come later (procthread.c, procmem.c).
+ * and ProcWait): a process is a CNode holding its connections to taskman-L (include/abi/sel4.h)
+ * and a VSpace (a root page table with an ASID); threads and memory come later (procthread.c,
+ * procmem.c).
  */
 #include <errno.h>
 #include <string.h>
@@ -28,6 +29,11 @@ struct lproc *proc_get(int pid)
     return NULL;
 }
 
+struct lproc *proc_at(int i)
+{
+    return i >= 0 && i < PROC_MAX && procs[i].used ? &procs[i] : NULL;
+}
+
 int ProcCreate(unsigned flags, const char *name)
 {
     (void)flags;
@@ -50,10 +56,10 @@ int ProcCreate(unsigned flags, const char *name)
     seL4_Error err = seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, p->vspace);
     if (err != seL4_NoError)
         tm_fatal("ASIDPool_Assign failed", err);
-    err = seL4_CNode_Mint(p->cnode, SEL4_SLOT_TASKMAN, SEL4_CNODE_BITS, seL4_CapInitThreadCNode,
-                          proc_endpoint, seL4_WordBits, seL4_AllRights, (seL4_Word)p->pid);
-    if (err != seL4_NoError)
-        tm_fatal("CNode_Mint of a process's taskman connection failed", err);
+    for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_END; slot++)
+        conn_set(p, slot, (seL4_Word)p->pid);
+    p->conn[SEL4_SLOT_TASKMAN] = (seL4_Word)p->pid | SEL4_SLOT_TASKMAN << SEL4_BADGE_CONN_SHIFT;
+    conn_set(p, SEL4_SLOT_TASKMAN, p->conn[SEL4_SLOT_TASKMAN]);
     p->used = true;
     return p->pid;
 }
@@ -79,6 +85,24 @@ int ProcDestroy(pid_t pid, int status)
     return 0;
 }
 
+// Gives back the cap slots of an ended process: its threads first, then its memory, page
+// tables and VSpace (deleting the root's last cap releases its ASID), then its CNode. The
+// untyped memory behind them is not reused yet (docs/qsoe-l.md).
+static void release(struct lproc *p)
+{
+    for (int i = 0; i < p->nthreads; i++) {
+        slot_free(p->threads[i].tcb);
+        slot_free(p->threads[i].sc);
+        slot_free(p->threads[i].fault_ep);
+    }
+    for (int i = 0; i < p->npages; i++)
+        slot_free(p->pages[i].frame);
+    for (int i = p->npts - 1; i >= 0; i--)
+        slot_free(p->pts[i]);
+    slot_free(p->vspace);
+    slot_free(p->cnode);
+}
+
 // taskman-L learns of ends in its own receive loop, so waiting never blocks here: an ended
 // process is reaped at once, a live one gives EAGAIN.
 int ProcWait(pid_t pid, int *status)
@@ -93,15 +117,7 @@ int ProcWait(pid_t pid, int *status)
     }
     if (status)
         *status = p->status;
+    release(p);
     p->used = false;
     return p->pid;
-}
-
-// Moving connections between processes needs taskman-L's channels, which QSOE/L does not
-// have yet (docs/qsoe-l.md).
-int ConnectMove(pid_t from, int coid, pid_t to, unsigned index)
-{
-    (void)from, (void)coid, (void)to, (void)index;
-    errno = ENOSYS;
-    return -1;
 }

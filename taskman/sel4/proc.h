@@ -6,6 +6,7 @@
 #ifndef TASKMAN_L_PROC_H
 #define TASKMAN_L_PROC_H
 
+#include <abi/sel4.h>
 #include <stdbool.h>
 
 #include "taskman_l.h"
@@ -13,6 +14,7 @@
 #define PROC_MAX     16
 #define PROC_PAGES   512 /* frames a process may have mapped */
 #define PROC_THREADS 8
+#define PROC_PTS     64 /* page tables of its VSpace besides the root */
 #define PROC_NAME    32
 #define FIRST_PID    2 /* taskman is pid 1 (TASKMAN_PID) */
 
@@ -33,6 +35,9 @@ struct lproc {
     seL4_CPtr cnode, vspace;
     struct proc_page pages[PROC_PAGES];
     int npages;
+    seL4_CPtr pts[PROC_PTS];
+    int npts;
+    seL4_Word conn[SEL4_SLOT_END]; /* the badge (scoid) of each connected slot, or 0 */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
 };
@@ -44,8 +49,19 @@ void proc_init(void);
 // The live or ended (not yet waited for) process pid, or NULL.
 struct lproc *proc_get(int pid);
 
+// Entry i (below PROC_MAX) of the table if it holds a process, else NULL.
+struct lproc *proc_at(int i);
+
 // The frame mapped at page `va` of p, or seL4_CapNull.
 seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
+
+// Puts a cap to taskman-L's endpoint with `badge` in slot of p's CNode, replacing what was
+// there (connections.c).
+void conn_set(struct lproc *p, unsigned slot, seL4_Word badge);
+
+// The connection requests of a process (SEL4_LABEL_CONNECT, DETACH, SCOID): the status for
+// libc's answer, or SEL4_EVENT_PULSE with a disconnect pulse written to msg.
+long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
 
 // Copies n bytes to offset off of a frame through a temporary mapping in taskman-L.
 void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n);
@@ -54,7 +70,7 @@ void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n);
 void proc_end(struct lproc *p, int status);
 
 // The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
-// ends it and becomes a TM_DEATH message.
-int proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
+// ends it and becomes a TM_DEATH message; connection requests go to conn_request.
+long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
 
 #endif

@@ -71,7 +71,12 @@ int ProcMemMap(pid_t pid, uintptr_t vaddr, size_t len, int prot)
         (prot & PROT_EXEC) ? seL4_RISCV_Default_VMAttributes : seL4_RISCV_ExecuteNever;
     for (uintptr_t va = vaddr; va < vaddr + len; va += PAGE) {
         seL4_CPtr frame = object_alloc(seL4_RISCV_4K_Page, 0);
-        vspace_map_in(p->vspace, frame, va, rights, attrs);
+        seL4_CPtr added[2];
+        int n = vspace_map_in(p->vspace, frame, va, rights, attrs, added);
+        if (p->npts + n > PROC_PTS)
+            tm_fatal("a process has more page tables than PROC_PTS", p->pid);
+        for (int i = 0; i < n; i++)
+            p->pts[p->npts++] = added[i];
         p->pages[p->npages++] = (struct proc_page){va, frame};
     }
     return 0;
@@ -84,7 +89,7 @@ int ProcMemUnmap(pid_t pid, uintptr_t vaddr, size_t len)
         return -1;
     for (int i = 0; i < p->npages;) {
         if (p->pages[i].va >= vaddr && p->pages[i].va - vaddr < len) {
-            seL4_RISCV_Page_Unmap(p->pages[i].frame);
+            slot_free(p->pages[i].frame);
             p->pages[i] = p->pages[--p->npages];
         } else {
             i++;

@@ -31,6 +31,7 @@ void poweroff_init(void);
 // Untyped memory, in the smallest boot untyped that still has room for each object.
 void untyped_init(const seL4_BootInfo *bi);
 seL4_CPtr slot_alloc(void);
+void slot_free(seL4_CPtr slot); // deletes the cap in it first
 seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits);
 seL4_CPtr device_frame_alloc(uint64_t paddr);
 uint64_t untyped_ram_bytes(void);
@@ -41,9 +42,10 @@ unsigned untyped_count(void);
 void vspace_map(seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights);
 
 // The same in the VSpace whose root page table is `root`, with mapping attributes `attrs`
-// (seL4_RISCV_ExecuteNever or not).
-void vspace_map_in(seL4_CPtr root, seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights,
-                   seL4_Word attrs);
+// (seL4_RISCV_ExecuteNever or not). Page tables it adds go to added[] (at most two), if not
+// NULL; returns how many it added.
+int vspace_map_in(seL4_CPtr root, seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights,
+                  seL4_Word attrs, seL4_CPtr added[2]);
 
 // The cap of the user-image frame that backs `va` (a page inside taskman-L's image).
 seL4_CPtr image_frame(const void *va);

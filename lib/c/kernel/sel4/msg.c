@@ -12,17 +12,57 @@
 
 #define TASKMAN_COID _NTO_SIDE_CHANNEL
 
-static int coid_cap(int coid)
+// Side-channel connections in use besides TASKMAN_COID (descriptors are tracked by taskman-L
+// only: every descriptor slot holds a cap, connected or not).
+static uint8_t side_used[SEL4_MAX_SIDE];
+
+// The CNode slot of a connection, or -1 when coid names none.
+static int coid_slot(int coid)
 {
-    return coid == TASKMAN_COID ? SEL4_SLOT_TASKMAN : -1;
+    if (coid == TASKMAN_COID)
+        return SEL4_SLOT_TASKMAN;
+    if (coid >= 0 && coid < SEL4_MAX_FDS)
+        return SEL4_SLOT_FD(coid);
+    int k = coid - _NTO_SIDE_CHANNEL;
+    return k > 0 && k < SEL4_MAX_SIDE && side_used[k] ? SEL4_SLOT_SIDE(k) : -1;
 }
 
+// Asks taskman-L to connect or disconnect the slot; 0 or a negated errno.
+static int taskman_slot_call(seL4_Word label, int slot)
+{
+    seL4_Word mr0 = (seL4_Word)slot, mr1 = 0, none = 0;
+    seL4_MessageInfo_t info = seL4_CallWithMRs(
+        SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 1), &mr0, &mr1, &none, &none);
+    return seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK ? 0 : -(int)(mr0 ? mr0 : EIO);
+}
+
+// Descriptor connections take the lowest free coid from index up, as on Skimmer; taskman-L
+// knows which are free, so it is asked for each candidate in turn.
 int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
 {
-    (void)index, (void)flags;
-    if (nd == 0 && pid == TASKMAN_PID && chid == TASKMAN_CHID)
-        return TASKMAN_COID;
-    return -ENOSYS;
+    (void)flags;
+    if (nd != 0 || pid != TASKMAN_PID || chid != TASKMAN_CHID)
+        return -ENOSYS; /* only taskman-L serves a channel on QSOE/L so far */
+    if (index & _NTO_SIDE_CHANNEL) {
+        for (int k = 1; k < SEL4_MAX_SIDE; k++) {
+            if (side_used[k])
+                continue;
+            int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_SIDE(k));
+            if (err)
+                return err;
+            side_used[k] = 1;
+            return _NTO_SIDE_CHANNEL + k;
+        }
+        return -EAGAIN;
+    }
+    for (unsigned n = index; n < SEL4_MAX_FDS; n++) {
+        int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_FD(n));
+        if (err == 0)
+            return (int)n;
+        if (err != -EBUSY)
+            return err;
+    }
+    return -EMFILE;
 }
 
 int ConnectAttach(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
@@ -30,15 +70,52 @@ int ConnectAttach(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
     return (int)set_errno(ConnectAttach_r(nd, pid, chid, index, flags));
 }
 
-// Every ConnectAttach to taskman gives the same connection, which stays.
+// The connection every process starts with stays.
 int ConnectDetach_r(int coid)
 {
-    return coid_cap(coid) < 0 ? -EINVAL : 0;
+    int slot = coid_slot(coid);
+    if (slot < 0)
+        return -EINVAL;
+    if (coid == TASKMAN_COID)
+        return 0;
+    int err = taskman_slot_call(SEL4_LABEL_DETACH, slot);
+    if (!err && coid >= _NTO_SIDE_CHANNEL)
+        side_used[coid - _NTO_SIDE_CHANNEL] = 0;
+    return err;
 }
 
 int ConnectDetach(int coid)
 {
     return (int)set_errno(ConnectDetach_r(coid));
+}
+
+// Every connection on QSOE/L is to taskman-L's channel so far; taskman-L knows its scoid,
+// or that there is no such connection.
+int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
+{
+    (void)pid;
+    int slot = coid_slot(coid);
+    if (slot < 0)
+        return -EINVAL;
+    seL4_Word mr0 = (seL4_Word)slot, mr1 = 0, none = 0;
+    seL4_MessageInfo_t r =
+        seL4_CallWithMRs(SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_SCOID, 0, 0, 1), &mr0,
+                         &mr1, &none, &none);
+    if (seL4_MessageInfo_get_label(r) != SEL4_REPLY_OK)
+        return -(int)(mr0 ? mr0 : EIO);
+    if (info) {
+        memset(info, 0, sizeof(*info));
+        info->pid = TASKMAN_PID;
+        info->chid = TASKMAN_CHID;
+        info->scoid = (int32_t)mr0;
+        info->coid = coid;
+    }
+    return coid;
+}
+
+int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info)
+{
+    return (int)set_errno(ConnectServerInfo_r(pid, coid, info));
 }
 
 // Sends n bytes of data after the header words; returns the reply's status or a negated
@@ -63,7 +140,7 @@ static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got)
 // Gathers siov into the IPC buffer, calls, and scatters the reply into riov.
 static long sendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
 {
-    int cap = coid_cap(coid);
+    int cap = coid_slot(coid);
     if (cap < 0)
         return -EBADF;
     if (sparts < 0 || rparts < 0)

@@ -58,8 +58,34 @@ static void fill_info(const struct pending *p, struct _msg_info *info)
     info->dstmsglen = (int32_t)p->want;
 }
 
-// One receive into p: a message, or an event turned into one; false when there is none.
-static bool receive_one(struct pending *p)
+// Answers the caller parked for p (an event has none) and frees p.
+static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
+{
+    p->used = false;
+    if (p->event)
+        return;
+    seL4_IPCBuffer *b = ipcbuf();
+    seL4_Word mr0 = status, mr1 = n, mr2 = b->msg[2], mr3 = b->msg[3];
+    seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
+    seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
+}
+
+// A request about connections: event() decides, the caller gets its answer at once.
+static bool connection_request(struct pending *p, seL4_Word badge, seL4_Word label)
+{
+    long r = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    p->event = false;
+    if (r < 0)
+        answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
+    else
+        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE ? 0 : (seL4_Word)r, 0);
+    return r == SEL4_EVENT_PULSE;
+}
+
+enum received { NOTHING, PULSE, MESSAGE };
+
+// One receive into p: a message, an event turned into one, or a pulse in p->data.
+static enum received receive_one(struct pending *p)
 {
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word badge, mr0, mr1, mr2, mr3;
@@ -67,16 +93,23 @@ static bool receive_one(struct pending *p)
         seL4_RecvWithMRs(channel_ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
+    if (!(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SCOID)
+        return connection_request(p, badge, label) ? PULSE : NOTHING;
     if ((badge & SEL4_BADGE_FAULT) || label != SEL4_LABEL_MSG) {
-        int n = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : 0;
+        long n = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : 0;
         if (n <= 0)
-            return false;
+            return NOTHING;
         p->len = (size_t)n;
         p->want = 0;
         p->badge = TASKMAN_PID;
         p->event = true;
         p->used = true;
-        return true;
+        return MESSAGE;
+    }
+    if (SEL4_BADGE_CONN(badge) == 0) { /* a descriptor slot with no connection */
+        p->event = false;
+        answer(p, SEL4_REPLY_ERROR, EBADF, 0);
+        return NOTHING;
     }
     size_t len = seL4_MessageInfo_get_length(info);
     size_t room = len > SEL4_MSG_HEADER_WORDS ? (len - SEL4_MSG_HEADER_WORDS) * 8 : 0;
@@ -86,7 +119,7 @@ static bool receive_one(struct pending *p)
     p->event = false;
     p->used = true;
     memcpy(p->data, &b->msg[SEL4_MSG_HEADER_WORDS], p->len);
-    return true;
+    return MESSAGE;
 }
 
 int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
@@ -100,8 +133,16 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
                 p = &pending[i];
         if (!p)
             return -EAGAIN; /* every reply object holds a caller not yet answered */
-        if (!receive_one(p))
+        enum received r = receive_one(p);
+        if (r == NOTHING)
             continue;
+        if (r == PULSE) {
+            size_t n = sizeof(struct _pulse) < bytes ? sizeof(struct _pulse) : bytes;
+            memcpy(msg, p->data, n);
+            if (info)
+                memset(info, 0, sizeof(*info));
+            return 0;
+        }
         memcpy(msg, p->data, p->len < bytes ? p->len : bytes);
         fill_info(p, info);
         if (info)
@@ -113,18 +154,6 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
 int MsgReceive(int chid, void *msg, size_t bytes, struct _msg_info *info)
 {
     return (int)set_errno(MsgReceive_r(chid, msg, bytes, info));
-}
-
-// Answers the caller parked for p (an event has none) and frees p.
-static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
-{
-    p->used = false;
-    if (p->event)
-        return;
-    seL4_IPCBuffer *b = ipcbuf();
-    seL4_Word mr0 = status, mr1 = n, mr2 = b->msg[2], mr3 = b->msg[3];
-    seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
-    seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
 }
 
 int MsgReplyv_r(int rcvid, long status, const iov_t *riov, int rparts)
@@ -208,9 +237,10 @@ int MsgInfo(int rcvid, struct _msg_info *info)
     return (int)set_errno(MsgInfo_r(rcvid, info));
 }
 
-// A client is named by its connection's badge, whose low bits are its pid; credentials are
-// taskman's to keep on QSOE/L, so none are given here.
-int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups)
+// A client is named by its connection's badge, whose low bits are the pid that made it;
+// credentials are taskman's to keep on QSOE/L, so none are given here. Weak: taskman-L, which
+// moves connections between processes, knows their owners and defines its own.
+__attribute__((weak)) int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups)
 {
     (void)ngroups;
     if (!info)
@@ -220,7 +250,7 @@ int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups)
     return 0;
 }
 
-int ConnectClientInfo(int scoid, struct _client_info *info, int ngroups)
+__attribute__((weak)) int ConnectClientInfo(int scoid, struct _client_info *info, int ngroups)
 {
     return (int)set_errno(ConnectClientInfo_r(scoid, info, ngroups));
 }

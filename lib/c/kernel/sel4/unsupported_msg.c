@@ -37,16 +37,6 @@ int ConnectFlags(pid_t pid, int coid, unsigned mask, unsigned bits)
     return (int)set_errno(ConnectFlags_r(pid, coid, mask, bits));
 }
 
-int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
-{
-    return -ENOSYS;
-}
-
-int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info)
-{
-    return (int)set_errno(ConnectServerInfo_r(pid, coid, info));
-}
-
 int MsgReceivev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
 {
     return -ENOSYS;
