@@ -265,7 +265,14 @@ $(B)/l/image/%: rootfs/%
 	@mkdir -p $(dir $@)
 	@cp $< $@
 
-$(MODPKG_L): $(PROGRAM_BINS_L) $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
+# taskman-L is the root task, not loaded from the cpio; it is in it as /proc/boot/taskman all
+# the same, as taskman is on QSOE/N.
+$(B)/l/image/taskman: $(TASKMAN_L)
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG_L): $(PROGRAM_BINS_L) $(B)/l/image/taskman \
+             $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
 	@echo "  CPIO    $@"
 	@cd $(B)/l/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
 

@@ -7,8 +7,9 @@
 #define QSOE_ABI_SEL4_H
 
 /* Every process has one CNode of 2^SEL4_CNODE_BITS slots; its threads see it with a guard
-   that makes a cap pointer the slot number itself. */
-#define SEL4_CNODE_BITS   10
+   that makes a cap pointer the slot number itself. Slots from SEL4_SLOT_END up hold the
+   frames and page tables taskman-L made for it, so they go with the CNode. */
+#define SEL4_CNODE_BITS   12
 #define SEL4_SLOT_TASKMAN 1 /* the side-channel connection to taskman-L every process has */
 
 /* Connection coid n (a descriptor, below SEL4_MAX_FDS) lives in slot SEL4_SLOT_FD(n), side

@@ -85,9 +85,9 @@ int ProcDestroy(pid_t pid, int status)
     return 0;
 }
 
-// Gives back the cap slots of an ended process: its threads first, then its memory, page
-// tables and VSpace (deleting the root's last cap releases its ASID), then its CNode. The
-// untyped memory behind them is not reused yet (docs/qsoe-l.md).
+// Gives back the cap slots of an ended process: its threads first, then its VSpace (deleting
+// the root's last cap releases its ASID), then its CNode, which takes the caps of its frames
+// and page tables with it. The untyped memory behind them is not reused yet (docs/qsoe-l.md).
 static void release(struct lproc *p)
 {
     for (int i = 0; i < p->nthreads; i++) {
@@ -95,10 +95,6 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
     }
-    for (int i = 0; i < p->npages; i++)
-        slot_free(p->pages[i].frame);
-    for (int i = p->npts - 1; i >= 0; i--)
-        slot_free(p->pts[i]);
     slot_free(p->vspace);
     slot_free(p->cnode);
 }

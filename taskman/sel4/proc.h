@@ -12,15 +12,14 @@
 #include "taskman_l.h"
 
 #define PROC_MAX     16
-#define PROC_PAGES   512 /* frames a process may have mapped */
+#define PROC_PAGES   3072 /* frames a process may have mapped */
 #define PROC_THREADS 8
-#define PROC_PTS     64 /* page tables of its VSpace besides the root */
 #define PROC_NAME    32
 #define FIRST_PID    2 /* taskman is pid 1 (TASKMAN_PID) */
 
 struct proc_page {
     uint64_t va;
-    seL4_CPtr frame;
+    seL4_CPtr frame; /* a slot of the process's CNode */
 };
 
 struct proc_thread {
@@ -35,8 +34,7 @@ struct lproc {
     seL4_CPtr cnode, vspace;
     struct proc_page pages[PROC_PAGES];
     int npages;
-    seL4_CPtr pts[PROC_PTS];
-    int npts;
+    uint64_t slot_used[(1u << SEL4_CNODE_BITS) / 64]; /* its CNode's slots from SEL4_SLOT_END */
     seL4_Word conn[SEL4_SLOT_END]; /* the badge (scoid) of each connected slot, or 0 */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
@@ -52,7 +50,7 @@ struct lproc *proc_get(int pid);
 // Entry i (below PROC_MAX) of the table if it holds a process, else NULL.
 struct lproc *proc_at(int i);
 
-// The frame mapped at page `va` of p, or seL4_CapNull.
+// The slot of p's CNode holding the frame mapped at page `va`, or seL4_CapNull.
 seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
 
 // Puts a cap to taskman-L's endpoint with `badge` in slot of p's CNode, replacing what was
@@ -63,8 +61,12 @@ void conn_set(struct lproc *p, unsigned slot, seL4_Word badge);
 // libc's answer, or SEL4_EVENT_PULSE with a disconnect pulse written to msg.
 long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
 
-// Copies n bytes to offset off of a frame through a temporary mapping in taskman-L.
-void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n);
+// Copies n bytes to offset off of the frame in slot `frame` of p's CNode, through a temporary
+// mapping in taskman-L.
+void window_write(const struct lproc *p, seL4_CPtr frame, size_t off, const void *src, size_t n);
+
+// A copy in taskman-L's CSpace of the cap in slot `slot` of p's CNode; slot_free() it after.
+seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot);
 
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);

@@ -1,7 +1,9 @@
 /*
  * Memory of the processes taskman-L builds (ProcMemMap, ProcMemUnmap, ProcMemWrite): frames
  * retyped from untyped memory (so they start zeroed) and mapped into the process's VSpace;
- * taskman-L writes into them through a one-page window in its own address space.
+ * their caps, and those of the page tables under them, are kept in the process's own CNode,
+ * so they cost taskman-L no slots and go with the process. taskman-L writes into the frames
+ * through a one-page window in its own address space.
  */
 #include <errno.h>
 #include <string.h>
@@ -12,8 +14,6 @@
 #define PAGE      4096ul
 #define WINDOW_VA 0x1000200000ull
 
-static seL4_CPtr window_slot;
-
 seL4_CPtr proc_frame(const struct lproc *p, uint64_t va)
 {
     for (int i = 0; i < p->npages; i++)
@@ -22,19 +22,42 @@ seL4_CPtr proc_frame(const struct lproc *p, uint64_t va)
     return seL4_CapNull;
 }
 
-// A frame cap maps once, so the window maps a copy of it, which goes again afterwards.
-void window_write(seL4_CPtr frame, size_t off, const void *src, size_t n)
+seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot)
 {
-    if (!window_slot)
-        window_slot = slot_alloc();
-    seL4_Error err = seL4_CNode_Copy(seL4_CapInitThreadCNode, window_slot, seL4_WordBits,
-                                     seL4_CapInitThreadCNode, frame, seL4_WordBits, seL4_AllRights);
+    seL4_CPtr copy = slot_alloc();
+    seL4_Error err = seL4_CNode_Copy(seL4_CapInitThreadCNode, copy, seL4_WordBits, p->cnode, slot,
+                                     SEL4_CNODE_BITS, seL4_AllRights);
     if (err != seL4_NoError)
-        tm_fatal("CNode_Copy of a frame for the window failed", err);
-    vspace_map(window_slot, WINDOW_VA, seL4_ReadWrite);
+        tm_fatal("CNode_Copy out of a process's CNode failed", err);
+    return copy;
+}
+
+// A frame cap maps once, so the window maps a copy of it, which goes again afterwards.
+void window_write(const struct lproc *p, seL4_CPtr frame, size_t off, const void *src, size_t n)
+{
+    seL4_CPtr copy = proc_cap_copy(p, frame);
+    vspace_map(copy, WINDOW_VA, seL4_ReadWrite);
     memcpy((char *)WINDOW_VA + off, src, n);
-    seL4_RISCV_Page_Unmap(window_slot);
-    seL4_CNode_Delete(seL4_CapInitThreadCNode, window_slot, seL4_WordBits);
+    seL4_RISCV_Page_Unmap(copy);
+    slot_free(copy);
+}
+
+// Moves a cap from taskman-L's slot into a free slot of p's CNode (from SEL4_SLOT_END up),
+// where it lives as long as the process.
+static seL4_CPtr keep(struct lproc *p, seL4_CPtr from)
+{
+    for (unsigned slot = SEL4_SLOT_END; slot < 1u << SEL4_CNODE_BITS; slot++) {
+        if (p->slot_used[slot / 64] & 1ull << (slot % 64))
+            continue;
+        seL4_Error err = seL4_CNode_Move(p->cnode, slot, SEL4_CNODE_BITS, seL4_CapInitThreadCNode,
+                                         from, seL4_WordBits);
+        if (err != seL4_NoError)
+            tm_fatal("CNode_Move into a process's CNode failed", err);
+        slot_free(from);
+        p->slot_used[slot / 64] |= 1ull << (slot % 64);
+        return slot;
+    }
+    tm_fatal("a process's CNode is full", p->pid);
 }
 
 static struct lproc *writable_proc(pid_t pid)
@@ -73,11 +96,9 @@ int ProcMemMap(pid_t pid, uintptr_t vaddr, size_t len, int prot)
         seL4_CPtr frame = object_alloc(seL4_RISCV_4K_Page, 0);
         seL4_CPtr added[2];
         int n = vspace_map_in(p->vspace, frame, va, rights, attrs, added);
-        if (p->npts + n > PROC_PTS)
-            tm_fatal("a process has more page tables than PROC_PTS", p->pid);
         for (int i = 0; i < n; i++)
-            p->pts[p->npts++] = added[i];
-        p->pages[p->npages++] = (struct proc_page){va, frame};
+            keep(p, added[i]);
+        p->pages[p->npages++] = (struct proc_page){va, keep(p, frame)};
     }
     return 0;
 }
@@ -89,7 +110,9 @@ int ProcMemUnmap(pid_t pid, uintptr_t vaddr, size_t len)
         return -1;
     for (int i = 0; i < p->npages;) {
         if (p->pages[i].va >= vaddr && p->pages[i].va - vaddr < len) {
-            slot_free(p->pages[i].frame);
+            seL4_CPtr slot = p->pages[i].frame;
+            seL4_CNode_Delete(p->cnode, slot, SEL4_CNODE_BITS);
+            p->slot_used[slot / 64] &= ~(1ull << (slot % 64));
             p->pages[i] = p->pages[--p->npages];
         } else {
             i++;
@@ -112,7 +135,7 @@ int ProcMemWrite(pid_t pid, uintptr_t vaddr, const void *src, size_t len)
             errno = EFAULT;
             return -1;
         }
-        window_write(frame, off, from, n);
+        window_write(p, frame, off, from, n);
         from += n;
         vaddr += n;
         len -= n;

@@ -70,8 +70,10 @@ int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thre
                                            PROC_BUDGET, 0, 0, 0),
           "SchedControl_ConfigureFlags of a process thread failed");
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - SEL4_CNODE_BITS).words[0];
-    check(seL4_TCB_Configure(t->tcb, p->cnode, guard, p->vspace, 0, page, proc_frame(p, page)),
+    seL4_CPtr ipc_frame = proc_cap_copy(p, proc_frame(p, page));
+    check(seL4_TCB_Configure(t->tcb, p->cnode, guard, p->vspace, 0, page, ipc_frame),
           "TCB_Configure of a process thread failed");
+    slot_free(ipc_frame);
     int prio = (attr->__flags & PTHREAD_EXPLICIT_SCHED) ? attr->__param.sched_priority : PROC_PRIO;
     if (prio < 1 || prio > 254)
         prio = PROC_PRIO;
