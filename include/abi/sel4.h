@@ -34,6 +34,10 @@
 #define SEL4_LABEL_CONNECT 2 /* make a connection to taskman-L in slot MR0 */
 #define SEL4_LABEL_DETACH  3 /* end the connection in slot MR0 */
 #define SEL4_LABEL_SCOID   4 /* the server's name (scoid) of the connection in slot MR0 */
+#define SEL4_LABEL_SIGNAL                                                                          \
+    5 /* signal MR0 is now taken by default (MR1 0), ignored (1), caught (2) */
+#define SEL4_LABEL_SIGMASK 6 /* MR0: the signals the process blocks */
+#define SEL4_LABEL_KILL    7 /* send signal MR0 to the calling process */
 
 /* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 the bytes replied,
    data from MR2. */
@@ -52,12 +56,14 @@
 #define SEL4_BADGE_CONN(b)    (((b) >> SEL4_BADGE_CONN_SHIFT) & 0x3ff)
 #define SEL4_BADGE_TID_SHIFT  20
 #define SEL4_BADGE_FAULT      (1ul << 40)
+#define SEL4_BADGE_NOTIFY     (1ul << 41) /* taskman-L's note to itself (a bound notification) */
 
 /* What libc's seL4 layer offers taskman-L: its endpoint becomes a channel served with
    MsgReceive/MsgReply, each pending caller parked in one of the nreplies reply objects.
-   What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge) or an exit,
+   What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge), an exit or a
+   notification (SEL4_BADGE_NOTIFY),
    event() may write a message of its own to msg (at most room bytes) and return its length,
-   delivered as from pid 1, or return 0; for SEL4_LABEL_CONNECT, DETACH and SCOID, libc
+   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to KILL, libc
    answers the caller with the status event() returns, or the error -status when that is
    negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
    Returns the chid. */

@@ -1,8 +1,10 @@
 /*
- * What taskman-L hears from its processes on its endpoint besides messages: an exit message
- * (SEL4_LABEL_EXIT) or, on a thread's badged fault endpoint, seL4's fault message. Either ends
- * the process (a fault with a report on the console as Skimmer prints it) and becomes the
- * TM_DEATH message the shared server loop expects from a reaper.
+ * What taskman-L hears on its endpoint besides messages: an exit message (SEL4_LABEL_EXIT) or,
+ * on a thread's badged fault endpoint, seL4's fault message. Either ends the process (a fault
+ * with a report on the console as Skimmer prints it) and becomes the TM_DEATH message the
+ * shared server loop expects from a reaper, as does the notification for a process a signal
+ * ended (signals.c). Requests about connections and signals go to connections.c and
+ * signals.c.
  */
 #include <abi/sel4.h>
 #include <errno.h>
@@ -62,14 +64,30 @@ static void fault(struct lproc *p, unsigned tid, seL4_Word label)
     proc_end(p, STATUS_SIGNAL | sig);
 }
 
+// The TM_DEATH of a process that SignalKill ended; reaping it gives its status.
+static long signal_death(void *msg, unsigned long room)
+{
+    int pid = signals_next_end();
+    if (pid == 0 || room < sizeof(struct tm_death))
+        return 0;
+    struct tm_death d = {TM_DEATH, 0, pid, 0};
+    if (ProcWait(pid, &d.status) != pid)
+        return 0;
+    memcpy(msg, &d, sizeof(d));
+    return (long)sizeof(d);
+}
+
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
+    if (badge & SEL4_BADGE_NOTIFY)
+        return signal_death(msg, room);
     struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
     if (request)
-        return conn_request(p, label, msg, room);
+        return label >= SEL4_LABEL_SIGNAL ? signals_request(p, label)
+                                          : conn_request(p, label, msg, room);
     if (room < sizeof(struct tm_death))
         return 0;
     if (badge & SEL4_BADGE_FAULT)

@@ -36,6 +36,7 @@ struct lproc {
     int npages;
     uint64_t slot_used[(1u << SEL4_CNODE_BITS) / 64]; /* its CNode's slots from SEL4_SLOT_END */
     seL4_Word conn[SEL4_SLOT_END]; /* the badge (scoid) of each connected slot, or 0 */
+    uint32_t sig_ignored, sig_caught, sig_blocked; /* bit n: signal n */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
 };
@@ -52,6 +53,15 @@ struct lproc *proc_at(int i);
 
 // The slot of p's CNode holding the frame mapped at page `va`, or seL4_CapNull.
 seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
+
+// Signals (signals.c): the notification that tells taskman-L's receive loop of a process a
+// signal ended; the next such pid (0: none), which a later notification announces if more.
+void signals_init(void);
+int signals_next_end(void);
+
+// The signal requests of a process (SEL4_LABEL_SIGNAL, SIGMASK, KILL): the status for libc's
+// answer.
+long signals_request(struct lproc *p, unsigned long label);
 
 // Puts a cap to taskman-L's endpoint with `badge` in slot of p's CNode, replacing what was
 // there (connections.c).

@@ -27,13 +27,18 @@ static int coid_slot(int coid)
     return k > 0 && k < SEL4_MAX_SIDE && side_used[k] ? SEL4_SLOT_SIDE(k) : -1;
 }
 
-// Asks taskman-L to connect or disconnect the slot; 0 or a negated errno.
+long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1)
+{
+    seL4_Word mr0 = arg0, mr1 = arg1, none = 0;
+    seL4_MessageInfo_t info = seL4_CallWithMRs(
+        SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 2), &mr0, &mr1, &none, &none);
+    return seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK ? (long)mr0 : -(long)(mr0 ? mr0 : EIO);
+}
+
 static int taskman_slot_call(seL4_Word label, int slot)
 {
-    seL4_Word mr0 = (seL4_Word)slot, mr1 = 0, none = 0;
-    seL4_MessageInfo_t info = seL4_CallWithMRs(
-        SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 1), &mr0, &mr1, &none, &none);
-    return seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK ? 0 : -(int)(mr0 ? mr0 : EIO);
+    long r = sel4_taskman_request(label, (seL4_Word)slot, 0);
+    return r < 0 ? (int)r : 0;
 }
 
 // Descriptor connections take the lowest free coid from index up, as on Skimmer; taskman-L
@@ -97,17 +102,14 @@ int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
     int slot = coid_slot(coid);
     if (slot < 0)
         return -EINVAL;
-    seL4_Word mr0 = (seL4_Word)slot, mr1 = 0, none = 0;
-    seL4_MessageInfo_t r =
-        seL4_CallWithMRs(SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_SCOID, 0, 0, 1), &mr0,
-                         &mr1, &none, &none);
-    if (seL4_MessageInfo_get_label(r) != SEL4_REPLY_OK)
-        return -(int)(mr0 ? mr0 : EIO);
+    long scoid = sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0);
+    if (scoid < 0)
+        return (int)scoid;
     if (info) {
         memset(info, 0, sizeof(*info));
         info->pid = TASKMAN_PID;
         info->chid = TASKMAN_CHID;
-        info->scoid = (int32_t)mr0;
+        info->scoid = (int32_t)scoid;
         info->coid = coid;
     }
     return coid;

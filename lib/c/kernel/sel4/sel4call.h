@@ -28,4 +28,8 @@ static inline long set_errno(long r)
     return r;
 }
 
+// A request to taskman-L on the process's own connection (a SEL4_LABEL_* with two words):
+// its status, or a negated errno (msg.c).
+long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1);
+
 #endif

@@ -93,9 +93,10 @@ static enum received receive_one(struct pending *p)
         seL4_RecvWithMRs(channel_ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
-    if (!(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SCOID)
+    bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
+    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_KILL)
         return connection_request(p, badge, label) ? PULSE : NOTHING;
-    if ((badge & SEL4_BADGE_FAULT) || label != SEL4_LABEL_MSG) {
+    if (kernel || label != SEL4_LABEL_MSG) {
         long n = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : 0;
         if (n <= 0)
             return NOTHING;
