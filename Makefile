@@ -117,10 +117,22 @@ PAYLOAD_OBJ := $(B)/loader-obj/boot/sel4-loader/payload.S.o
 
 # seL4's headers are GNU C (they use `asm`), hence gnu11 for taskman-L.
 TASKMAN_L_CFLAGS = $(COMMON_CFLAGS) -std=gnu11 -march=rv64gc_zicsr_zifencei -mabi=lp64d \
-                   -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include
-TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) \
-                  common/cpio.c common/fmt.c lib/c/src/string.c
+                   -I$(SEL4_PREFIX)/include -Ilib/c/include -Iinclude -Icommon/include \
+                   -Itaskman/include
+TASKMAN_L_SRCS := $(wildcard taskman/sel4/*.S taskman/sel4/*.c) common/fdt.c
 TASKMAN_L_OBJS := $(patsubst %,$(B)/sel4-obj/%.o,$(TASKMAN_L_SRCS))
+
+# QSOE/L's programs: the same sources over libc with the seL4 kernel layer instead of
+# Skimmer's (lib/c/kernel/sel4), in their own image tree and cpio. taskman-L replaces taskman;
+# test/ktest and bench/kernel, which make raw Skimmer calls, are not in it.
+LIBC_L_SRCS := $(wildcard lib/c/kernel/sel4/*.S lib/c/kernel/sel4/*.c)
+LIBC_L_OBJS := $(patsubst %,$(B)/l-obj/%.o,$(LIBC_L_SRCS)) \
+               $(patsubst %,$(B)/user-obj/%.o,$(wildcard lib/c/src/*.c lib/c/arch/riscv64/*.S) \
+                                              common/fmt.c)
+LIBC_L      := $(B)/l/lib/libc.a
+PROGRAMS_L  := $(filter-out taskman test/ktest bench/kernel,$(PROGRAMS))
+PROGRAM_BINS_L := $(patsubst %,$(B)/l/image/%,$(PROGRAMS_L))
+MODPKG_L    := $(B)/l/modpkg.cpio
 
 VARIANT ?= n
 ifeq ($(VARIANT),l)
@@ -220,8 +232,30 @@ $(B)/loader-obj/%.o: % Makefile
 	@$(CC) $(LOADER_CFLAGS) -c $< -o $@
 
 $(PAYLOAD_OBJ): LOADER_CFLAGS += -DSEL4_KERNEL_ELF='"$(SEL4_KERNEL)"' \
-                                 -DROOT_TASK_ELF='"$(TASKMAN_L)"' -DBOOT_CPIO='"$(MODPKG)"'
-$(PAYLOAD_OBJ): $(SEL4_KERNEL) $(TASKMAN_L) $(MODPKG)
+                                 -DROOT_TASK_ELF='"$(TASKMAN_L)"' -DBOOT_CPIO='"$(MODPKG_L)"'
+$(PAYLOAD_OBJ): $(SEL4_KERNEL) $(TASKMAN_L) $(MODPKG_L)
+
+# libc's seL4 layer includes seL4's headers, which are GNU C; NDEBUG drops libsel4's debug
+# asserts (the layer checks message lengths itself).
+$(B)/l-obj/%.o: % Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (QSOE/L user)"
+	@$(CC) $(USER_CFLAGS) -std=gnu11 -DNDEBUG -I$(SEL4_PREFIX)/include -c $< -o $@
+
+$(LIBC_L): $(LIBC_L_OBJS)
+	@mkdir -p $(dir $@)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $^
+
+define PROGRAM_RULE_L
+$(B)/l/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC_L) lib/c/user.ld
+	@mkdir -p $$(dir $$@)
+	@echo "  LINK    $$@ (QSOE/L)"
+	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
+		$(LIBTASKMAN) $(LIBC_L) -lgcc
+endef
+$(foreach p,$(PROGRAMS_L),$(eval $(call PROGRAM_RULE_L,$(p))))
+
 
 $(QSOE_L): $(LOADER_OBJS) boot/sel4-loader/loader.ld
 	@echo "  LD      $@"
@@ -233,11 +267,13 @@ $(B)/sel4-obj/%.o: % Makefile
 	@echo "  CC      $< (seL4 user)"
 	@$(CC) $(TASKMAN_L_CFLAGS) -c $< -o $@
 
-$(TASKMAN_L): $(TASKMAN_L_OBJS) taskman/sel4/taskman-l.ld
+# taskman-L is the shared taskman body over libc's seL4 layer, like any QSOE/L program, with
+# its own part (taskman/sel4) defining the privileged calls.
+$(TASKMAN_L): $(TASKMAN_L_OBJS) $(LIBTASKMAN) $(LIBC_L) taskman/sel4/taskman-l.ld
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(TASKMAN_L_CFLAGS) -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 \
-		-T taskman/sel4/taskman-l.ld -o $@ $(TASKMAN_L_OBJS) -lgcc
+		-T taskman/sel4/taskman-l.ld -o $@ $(TASKMAN_L_OBJS) $(LIBTASKMAN) $(LIBC_L) -lgcc
 
 $(B)/image/test/%.sh: tests/guest/programs/%.sh
 	@mkdir -p $(dir $@)
@@ -257,6 +293,25 @@ $(MODPKG): $(PROGRAM_BINS) $(SCRIPTS) $(QSH_CASES) $(ROOTFS_FILES)
 	@echo "  CPIO    $@"
 	@cd $(B)/image && printf '%s\n' $(patsubst $(B)/image/%,%,$^) | sort | \
 		cpio -o -H newc --quiet > ../modpkg.cpio
+
+$(B)/l/image/test/%.sh: tests/guest/programs/%.sh
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(B)/l/image/%: rootfs/%
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+# taskman-L is the root task, not loaded from the cpio; it is in it as /proc/boot/taskman all
+# the same, as taskman is on QSOE/N.
+$(B)/l/image/taskman: $(TASKMAN_L)
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
+$(MODPKG_L): $(PROGRAM_BINS_L) $(B)/l/image/taskman \
+             $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
+	@echo "  CPIO    $@"
+	@cd $(B)/l/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')

@@ -1,6 +1,6 @@
 /*
  * The parts of taskman-L, the seL4 root task of QSOE/L: console, untyped memory and cap slots,
- * its own address space, threads, the boot cpio and the end of the machine.
+ * its own address space, threads, the boot cpio, the first process and the end of the machine.
  */
 #ifndef TASKMAN_L_H
 #define TASKMAN_L_H
@@ -31,6 +31,7 @@ void poweroff_init(void);
 // Untyped memory, in the smallest boot untyped that still has room for each object.
 void untyped_init(const seL4_BootInfo *bi);
 seL4_CPtr slot_alloc(void);
+void slot_free(seL4_CPtr slot); // deletes the cap in it first
 seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits);
 seL4_CPtr device_frame_alloc(uint64_t paddr);
 uint64_t untyped_ram_bytes(void);
@@ -40,14 +41,23 @@ unsigned untyped_count(void);
 // tables as needed.
 void vspace_map(seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights);
 
+// The same in the VSpace whose root page table is `root`, with mapping attributes `attrs`
+// (seL4_RISCV_ExecuteNever or not). Page tables it adds go to added[] (at most two), if not
+// NULL; returns how many it added.
+int vspace_map_in(seL4_CPtr root, seL4_CPtr frame, uint64_t va, seL4_CapRights_t rights,
+                  seL4_Word attrs, seL4_CPtr added[2]);
+
 // The cap of the user-image frame that backs `va` (a page inside taskman-L's image).
 seL4_CPtr image_frame(const void *va);
 
-// Thread-local storage: a thread's block (TLS_AREA_SIZE bytes, TLS_AREA_ALIGN aligned) is set
-// up from the TLS image; the return value is the thread's tp.
-#define TLS_AREA_SIZE  256
-#define TLS_AREA_ALIGN 64
-uintptr_t tls_init(void *area);
+// Sets up a thread's TLS block in its IPC-buffer page (tls.c); the return value is its tp.
+uintptr_t tls_init(seL4_IPCBuffer *ipc, int tid);
+
+// Called from crt0.S: the main thread's TLS block, in the IPC-buffer page seL4 gave.
+uintptr_t tls_main(const seL4_BootInfo *bi);
+
+// The command line (the device tree's /chosen "bootargs"), "" when there is none.
+const char *bootargs(void);
 
 // The boot cpio the loader put inside taskman-L's image (include/boot/sel4_boot.h).
 const void *bootmods_cpio(size_t *size);

@@ -1,7 +1,8 @@
 /*
- * Threads in taskman-L's own address space. Each gets a stack, a TLS block and an IPC-buffer
- * page from static pools inside the image (so the IPC buffer's frame cap is one seL4 already
- * gave the root task), and a TCB and a scheduling context made from untyped memory.
+ * Threads in taskman-L's own address space. Each gets a stack and an IPC-buffer page (which
+ * holds its TLS block too) from static pools inside the image (so the page's frame cap is one
+ * seL4 already gave the root task), and a TCB and a scheduling context made from untyped
+ * memory.
  */
 #include "taskman_l.h"
 
@@ -16,7 +17,6 @@ union ipc_page {
 
 static union ipc_page ipc_pages[MAX_THREADS] __attribute__((aligned(1u << seL4_PageBits)));
 static char stacks[MAX_THREADS][STACK_SIZE] __attribute__((aligned(16)));
-static char tls_areas[MAX_THREADS][TLS_AREA_SIZE] __attribute__((aligned(TLS_AREA_ALIGN)));
 static unsigned nthreads;
 
 extern char __global_pointer$[];
@@ -55,7 +55,7 @@ void thread_start(struct tm_thread *t, void (*entry)(uintptr_t), uintptr_t arg, 
         .pc = (seL4_Word)thread_entry,
         .sp = (seL4_Word)(stacks[n] + STACK_SIZE),
         .gp = (seL4_Word)__global_pointer$,
-        .tp = tls_init(tls_areas[n]),
+        .tp = tls_init(&ipc_pages[n].buffer, (int)n + 2),
         .a0 = (seL4_Word)entry,
         .a1 = arg,
         .a2 = (seL4_Word)&ipc_pages[n],

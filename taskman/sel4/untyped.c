@@ -2,7 +2,8 @@
  * taskman-L's allocator of kernel objects: empty slots of its root CNode, and objects retyped
  * out of the boot untypeds. Each object comes from the smallest untyped with room for it,
  * because seL4 clears a whole boot untyped on its first retype and the large ones cost
- * hundreds of millions of instructions to clear. Nothing is freed yet.
+ * hundreds of millions of instructions to clear. Slots are reused once their cap is deleted;
+ * untyped memory is not (docs/qsoe-l.md).
  */
 #include "taskman_l.h"
 
@@ -35,11 +36,26 @@ uint64_t untyped_ram_bytes(void)
     return sum;
 }
 
+// Slots given back (slot_free), reused before new ones.
+static seL4_CPtr free_slots[1u << CONFIG_ROOT_CNODE_SIZE_BITS];
+static unsigned nfree;
+
 seL4_CPtr slot_alloc(void)
 {
+    if (nfree > 0)
+        return free_slots[--nfree];
     if (next_slot >= boot->empty.end)
         tm_fatal("out of cap slots in the root CNode", 0);
     return next_slot++;
+}
+
+void slot_free(seL4_CPtr slot)
+{
+    seL4_Error err = seL4_CNode_Delete(seL4_CapInitThreadCNode, slot, seL4_WordBits);
+    if (err != seL4_NoError)
+        tm_fatal("CNode_Delete failed", err);
+    if (nfree < sizeof(free_slots) / sizeof(free_slots[0]))
+        free_slots[nfree++] = slot;
 }
 
 // Retypes one object of `size_bits` from untyped i at its watermark (seL4 aligns objects to
@@ -71,6 +87,8 @@ static unsigned object_bits(seL4_Word type, unsigned size_bits)
     case seL4_RISCV_4K_Page:
     case seL4_RISCV_PageTableObject:
         return seL4_PageBits;
+    case seL4_CapTableObject:
+        return size_bits + seL4_SlotBits;
     default:
         return size_bits;
     }

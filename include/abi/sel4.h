@@ -1,0 +1,76 @@
+/*
+ * How a QSOE/L process meets seL4: the slots of its CNode, where its threads' IPC buffers and
+ * TLS blocks are, and the message labels and badges between libc's seL4 layer and taskman-L.
+ * Shared by taskman/sel4 and lib/c/kernel/sel4 only; nothing above the seam uses it.
+ */
+#ifndef QSOE_ABI_SEL4_H
+#define QSOE_ABI_SEL4_H
+
+/* Every process has one CNode of 2^SEL4_CNODE_BITS slots; its threads see it with a guard
+   that makes a cap pointer the slot number itself. Slots from SEL4_SLOT_END up hold the
+   frames and page tables taskman-L made for it, so they go with the CNode. */
+#define SEL4_CNODE_BITS   12
+#define SEL4_SLOT_TASKMAN 1 /* the side-channel connection to taskman-L every process has */
+
+/* Connection coid n (a descriptor, below SEL4_MAX_FDS) lives in slot SEL4_SLOT_FD(n), side
+   channel _NTO_SIDE_CHANNEL + k (0 < k < SEL4_MAX_SIDE) in SEL4_SLOT_SIDE(k). A slot with no
+   connection holds an endpoint cap to taskman-L whose badge has no connection part, so a
+   message on it comes back as EBADF rather than faulting. */
+#define SEL4_MAX_FDS      256
+#define SEL4_MAX_SIDE     64
+#define SEL4_SLOT_FD(n)   (16 + (n))
+#define SEL4_SLOT_SIDE(k) (16 + SEL4_MAX_FDS + (k))
+#define SEL4_SLOT_END     SEL4_SLOT_SIDE(SEL4_MAX_SIDE)
+
+/* Thread n of a process (n from 0) owns the page SEL4_THREAD_PAGE(n): its IPC buffer at the
+   start, its TLS block (include/abi/tls.h) at SEL4_TLS_OFFSET, where tp points. */
+#define SEL4_THREAD_PAGES   0x2f00000000ul
+#define SEL4_THREAD_PAGE(n) (SEL4_THREAD_PAGES + (unsigned long)(n)*4096)
+#define SEL4_TLS_OFFSET     2048
+
+/* Labels of the messages a process sends taskman-L on SEL4_SLOT_TASKMAN. */
+#define SEL4_LABEL_MSG     0 /* a QNX message: MR0 bytes sent, MR1 wanted, data from MR2 */
+#define SEL4_LABEL_EXIT    1 /* the process ends: MR0 is its exit status; never answered */
+#define SEL4_LABEL_CONNECT 2 /* make a connection to taskman-L in slot MR0 */
+#define SEL4_LABEL_DETACH  3 /* end the connection in slot MR0 */
+#define SEL4_LABEL_SCOID   4 /* the server's name (scoid) of the connection in slot MR0 */
+#define SEL4_LABEL_SIGNAL                                                                          \
+    5 /* signal MR0 is now taken by default (MR1 0), ignored (1), caught (2) */
+#define SEL4_LABEL_SIGMASK 6 /* MR0: the signals the process blocks */
+#define SEL4_LABEL_KILL    7 /* send signal MR0 to the calling process */
+
+/* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 the bytes replied,
+   data from MR2. */
+#define SEL4_REPLY_OK    0
+#define SEL4_REPLY_ERROR 1
+
+/* Message words before the data, and the most data bytes a message carries. */
+#define SEL4_MSG_HEADER_WORDS 2
+#define SEL4_MSG_MAX_BYTES    ((120 - SEL4_MSG_HEADER_WORDS) * 8)
+
+/* Badges taskman-L gives out: the pid in the low bits; a connection's also carries its slot
+   (SEL4_BADGE_CONN, 0 for "no connection"), and is the server's scoid; a thread's fault
+   endpoint carries SEL4_BADGE_FAULT and the thread's index instead. */
+#define SEL4_BADGE_PID_MASK   0xffffful
+#define SEL4_BADGE_CONN_SHIFT 20
+#define SEL4_BADGE_CONN(b)    (((b) >> SEL4_BADGE_CONN_SHIFT) & 0x3ff)
+#define SEL4_BADGE_TID_SHIFT  20
+#define SEL4_BADGE_FAULT      (1ul << 40)
+#define SEL4_BADGE_NOTIFY     (1ul << 41) /* taskman-L's note to itself (a bound notification) */
+
+/* What libc's seL4 layer offers taskman-L: its endpoint becomes a channel served with
+   MsgReceive/MsgReply, each pending caller parked in one of the nreplies reply objects.
+   What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge), an exit or a
+   notification (SEL4_BADGE_NOTIFY),
+   event() may write a message of its own to msg (at most room bytes) and return its length,
+   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to KILL, libc
+   answers the caller with the status event() returns, or the error -status when that is
+   negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
+   Returns the chid. */
+#define SEL4_EVENT_PULSE (1L << 62)
+typedef long (*sel4_event_fn)(unsigned long badge, unsigned long label, void *msg,
+                              unsigned long room);
+int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,
+                          sel4_event_fn event);
+
+#endif

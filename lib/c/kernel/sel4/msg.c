@@ -1,0 +1,224 @@
+/*
+ * libc's seL4 layer: connections and MsgSend. A connection is a badged endpoint cap in the
+ * process's CNode; MsgSend is one seL4_Call with the message in the IPC buffer after two
+ * header words (include/abi/sel4.h), and the reply comes back the same way. Messages longer
+ * than the IPC buffer need the shared window QSOE/L does not have yet: they fail with
+ * EMSGSIZE. So far the one connection is the one to taskman-L (pid 1, channel 1).
+ */
+#include <proto/taskman.h>
+#include <string.h>
+
+#include "sel4call.h"
+
+#define TASKMAN_COID _NTO_SIDE_CHANNEL
+
+// Side-channel connections in use besides TASKMAN_COID (descriptors are tracked by taskman-L
+// only: every descriptor slot holds a cap, connected or not).
+static uint8_t side_used[SEL4_MAX_SIDE];
+
+// The CNode slot of a connection, or -1 when coid names none.
+static int coid_slot(int coid)
+{
+    if (coid == TASKMAN_COID)
+        return SEL4_SLOT_TASKMAN;
+    if (coid >= 0 && coid < SEL4_MAX_FDS)
+        return SEL4_SLOT_FD(coid);
+    int k = coid - _NTO_SIDE_CHANNEL;
+    return k > 0 && k < SEL4_MAX_SIDE && side_used[k] ? SEL4_SLOT_SIDE(k) : -1;
+}
+
+long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1)
+{
+    seL4_Word mr0 = arg0, mr1 = arg1, none = 0;
+    seL4_MessageInfo_t info = seL4_CallWithMRs(
+        SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 2), &mr0, &mr1, &none, &none);
+    return seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK ? (long)mr0 : -(long)(mr0 ? mr0 : EIO);
+}
+
+static int taskman_slot_call(seL4_Word label, int slot)
+{
+    long r = sel4_taskman_request(label, (seL4_Word)slot, 0);
+    return r < 0 ? (int)r : 0;
+}
+
+// Descriptor connections take the lowest free coid from index up, as on Skimmer; taskman-L
+// knows which are free, so it is asked for each candidate in turn.
+int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
+{
+    (void)flags;
+    if (nd != 0 || pid != TASKMAN_PID || chid != TASKMAN_CHID)
+        return -ENOSYS; /* only taskman-L serves a channel on QSOE/L so far */
+    if (index & _NTO_SIDE_CHANNEL) {
+        for (int k = 1; k < SEL4_MAX_SIDE; k++) {
+            if (side_used[k])
+                continue;
+            int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_SIDE(k));
+            if (err)
+                return err;
+            side_used[k] = 1;
+            return _NTO_SIDE_CHANNEL + k;
+        }
+        return -EAGAIN;
+    }
+    for (unsigned n = index; n < SEL4_MAX_FDS; n++) {
+        int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_FD(n));
+        if (err == 0)
+            return (int)n;
+        if (err != -EBUSY)
+            return err;
+    }
+    return -EMFILE;
+}
+
+int ConnectAttach(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
+{
+    return (int)set_errno(ConnectAttach_r(nd, pid, chid, index, flags));
+}
+
+// The connection every process starts with stays.
+int ConnectDetach_r(int coid)
+{
+    int slot = coid_slot(coid);
+    if (slot < 0)
+        return -EINVAL;
+    if (coid == TASKMAN_COID)
+        return 0;
+    int err = taskman_slot_call(SEL4_LABEL_DETACH, slot);
+    if (!err && coid >= _NTO_SIDE_CHANNEL)
+        side_used[coid - _NTO_SIDE_CHANNEL] = 0;
+    return err;
+}
+
+int ConnectDetach(int coid)
+{
+    return (int)set_errno(ConnectDetach_r(coid));
+}
+
+// Every connection on QSOE/L is to taskman-L's channel so far; taskman-L knows its scoid,
+// or that there is no such connection.
+int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
+{
+    (void)pid;
+    int slot = coid_slot(coid);
+    if (slot < 0)
+        return -EINVAL;
+    long scoid = sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0);
+    if (scoid < 0)
+        return (int)scoid;
+    if (info) {
+        memset(info, 0, sizeof(*info));
+        info->pid = TASKMAN_PID;
+        info->chid = TASKMAN_CHID;
+        info->scoid = (int32_t)scoid;
+        info->coid = coid;
+    }
+    return coid;
+}
+
+int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info)
+{
+    return (int)set_errno(ConnectServerInfo_r(pid, coid, info));
+}
+
+// Sends n bytes of data after the header words; returns the reply's status or a negated
+// errno, with the reply's data in the IPC buffer after its header words, *got bytes of it.
+static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got)
+{
+    seL4_IPCBuffer *b = ipcbuf();
+    seL4_Word mr0 = n, mr1 = want, mr2 = b->msg[2], mr3 = b->msg[3];
+    seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
+    seL4_MessageInfo_t info = seL4_CallWithMRs(
+        cap, seL4_MessageInfo_new(SEL4_LABEL_MSG, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
+    b->msg[2] = mr2;
+    b->msg[3] = mr3;
+    if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)
+        return -(long)(mr0 ? mr0 : EIO);
+    size_t len = seL4_MessageInfo_get_length(info);
+    size_t room = len > SEL4_MSG_HEADER_WORDS ? (len - SEL4_MSG_HEADER_WORDS) * 8 : 0;
+    *got = mr1 < room ? mr1 : room;
+    return (long)mr0;
+}
+
+// Gathers siov into the IPC buffer, calls, and scatters the reply into riov.
+static long sendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
+{
+    int cap = coid_slot(coid);
+    if (cap < 0)
+        return -EBADF;
+    if (sparts < 0 || rparts < 0)
+        return -EINVAL;
+    char *data = (char *)&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS];
+    size_t n = 0, want = 0;
+    for (int i = 0; i < sparts; i++) {
+        if (siov[i].iov_len > SEL4_MSG_MAX_BYTES - n)
+            return -EMSGSIZE;
+        memcpy(data + n, siov[i].iov_base, siov[i].iov_len);
+        n += siov[i].iov_len;
+    }
+    for (int i = 0; i < rparts; i++)
+        want += riov[i].iov_len;
+    size_t got = 0;
+    long status = sel4_exchange((seL4_CPtr)cap, n, want, &got);
+    if (status < 0)
+        return status;
+    for (int i = 0; i < rparts && got > 0; i++) {
+        size_t k = riov[i].iov_len < got ? riov[i].iov_len : got;
+        memcpy(riov[i].iov_base, data, k);
+        data += k;
+        got -= k;
+    }
+    return status;
+}
+
+long MsgSendv_r(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
+{
+    return sendv(coid, siov, sparts, riov, rparts);
+}
+
+long MsgSendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
+{
+    return set_errno(sendv(coid, siov, sparts, riov, rparts));
+}
+
+long MsgSend_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
+{
+    iov_t s = {(void *)smsg, sbytes}, r = {rmsg, rbytes};
+    return sendv(coid, &s, 1, &r, 1);
+}
+
+long MsgSend(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
+{
+    return set_errno(MsgSend_r(coid, smsg, sbytes, rmsg, rbytes));
+}
+
+long MsgSendnc_r(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
+{
+    return MsgSend_r(coid, smsg, sbytes, rmsg, rbytes);
+}
+
+long MsgSendnc(int coid, const void *smsg, size_t sbytes, void *rmsg, size_t rbytes)
+{
+    return set_errno(MsgSend_r(coid, smsg, sbytes, rmsg, rbytes));
+}
+
+long MsgSendsv_r(int coid, const void *smsg, size_t sbytes, const iov_t *riov, int rparts)
+{
+    iov_t s = {(void *)smsg, sbytes};
+    return sendv(coid, &s, 1, riov, rparts);
+}
+
+long MsgSendsv(int coid, const void *smsg, size_t sbytes, const iov_t *riov, int rparts)
+{
+    return set_errno(MsgSendsv_r(coid, smsg, sbytes, riov, rparts));
+}
+
+long MsgSendvs_r(int coid, const iov_t *siov, int sparts, void *rmsg, size_t rbytes)
+{
+    iov_t r = {rmsg, rbytes};
+    return sendv(coid, siov, sparts, &r, 1);
+}
+
+long MsgSendvs(int coid, const iov_t *siov, int sparts, void *rmsg, size_t rbytes)
+{
+    return set_errno(MsgSendvs_r(coid, siov, sparts, rmsg, rbytes));
+}

@@ -1,0 +1,35 @@
+/*
+ * What libc's seL4 layer shares inside lib/c/kernel/sel4: the calling thread's IPC buffer
+ * (found from tp, include/abi/sel4.h) and the QSOE error convention. The layer uses only the
+ * libsel4 system calls that pass message registers explicitly, never libsel4's thread-local
+ * IPC-buffer pointer, so QSOE programs need no ELF TLS.
+ */
+#ifndef QSOE_LIBC_SEL4CALL_H
+#define QSOE_LIBC_SEL4CALL_H
+
+#include <abi/sel4.h>
+#include <errno.h>
+#include <sys/neutrino.h>
+
+#include <sel4/sel4.h>
+
+static inline seL4_IPCBuffer *ipcbuf(void)
+{
+    return (seL4_IPCBuffer *)((uintptr_t)__tls() - SEL4_TLS_OFFSET);
+}
+
+// The plain form of a call: a negated errno becomes -1 with errno set.
+static inline long set_errno(long r)
+{
+    if (r < 0 && r >= -4095) {
+        errno = (int)-r;
+        return -1;
+    }
+    return r;
+}
+
+// A request to taskman-L on the process's own connection (a SEL4_LABEL_* with two words):
+// its status, or a negated errno (msg.c).
+long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1);
+
+#endif

@@ -1,0 +1,257 @@
+/*
+ * libc's seL4 layer, the server side of messages: MsgReceive on a channel's endpoint, each
+ * caller parked in an MCS reply object of its own so replies may come in any order, its
+ * message copied out of the IPC buffer (so MsgRead works until the reply), and MsgReply or
+ * MsgError through that reply object. So far only taskman-L has a channel
+ * (__sel4_channel_attach); ChannelCreate for other servers is still to come.
+ */
+#include <proto/taskman.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "sel4call.h"
+
+#define PENDING_MAX 16
+#define THE_CHID    1
+
+struct pending {
+    bool used, event;
+    seL4_CPtr reply;
+    seL4_Word badge;
+    size_t len, want;
+    uint64_t data[SEL4_MSG_MAX_BYTES / 8];
+};
+
+static struct pending pending[PENDING_MAX];
+static int npending;
+static seL4_CPtr channel_ep;
+static sel4_event_fn channel_event;
+
+int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,
+                          sel4_event_fn event)
+{
+    if (channel_ep || nreplies <= 0)
+        return (int)set_errno(-EBUSY);
+    npending = nreplies < PENDING_MAX ? nreplies : PENDING_MAX;
+    for (int i = 0; i < npending; i++)
+        pending[i].reply = replies[i];
+    channel_ep = endpoint;
+    channel_event = event;
+    return THE_CHID;
+}
+
+static struct pending *pending_of(int rcvid)
+{
+    return rcvid >= 1 && rcvid <= npending && pending[rcvid - 1].used ? &pending[rcvid - 1] : NULL;
+}
+
+static void fill_info(const struct pending *p, struct _msg_info *info)
+{
+    if (!info)
+        return;
+    memset(info, 0, sizeof(*info));
+    info->pid = (int32_t)(p->badge & SEL4_BADGE_PID_MASK);
+    info->tid = 1;
+    info->chid = THE_CHID;
+    info->scoid = (int32_t)p->badge;
+    info->msglen = info->srcmsglen = (int32_t)p->len;
+    info->dstmsglen = (int32_t)p->want;
+}
+
+// Answers the caller parked for p (an event has none) and frees p.
+static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
+{
+    p->used = false;
+    if (p->event)
+        return;
+    seL4_IPCBuffer *b = ipcbuf();
+    seL4_Word mr0 = status, mr1 = n, mr2 = b->msg[2], mr3 = b->msg[3];
+    seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
+    seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
+}
+
+// A request about connections: event() decides, the caller gets its answer at once.
+static bool connection_request(struct pending *p, seL4_Word badge, seL4_Word label)
+{
+    long r = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    p->event = false;
+    if (r < 0)
+        answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
+    else
+        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE ? 0 : (seL4_Word)r, 0);
+    return r == SEL4_EVENT_PULSE;
+}
+
+enum received { NOTHING, PULSE, MESSAGE };
+
+// One receive into p: a message, an event turned into one, or a pulse in p->data.
+static enum received receive_one(struct pending *p)
+{
+    seL4_IPCBuffer *b = ipcbuf();
+    seL4_Word badge, mr0, mr1, mr2, mr3;
+    seL4_MessageInfo_t info =
+        seL4_RecvWithMRs(channel_ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
+    b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
+    seL4_Word label = seL4_MessageInfo_get_label(info);
+    bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
+    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_KILL)
+        return connection_request(p, badge, label) ? PULSE : NOTHING;
+    if (kernel || label != SEL4_LABEL_MSG) {
+        long n = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : 0;
+        if (n <= 0)
+            return NOTHING;
+        p->len = (size_t)n;
+        p->want = 0;
+        p->badge = TASKMAN_PID;
+        p->event = true;
+        p->used = true;
+        return MESSAGE;
+    }
+    if (SEL4_BADGE_CONN(badge) == 0) { /* a descriptor slot with no connection */
+        p->event = false;
+        answer(p, SEL4_REPLY_ERROR, EBADF, 0);
+        return NOTHING;
+    }
+    size_t len = seL4_MessageInfo_get_length(info);
+    size_t room = len > SEL4_MSG_HEADER_WORDS ? (len - SEL4_MSG_HEADER_WORDS) * 8 : 0;
+    p->len = mr0 < room ? mr0 : room;
+    p->want = mr1;
+    p->badge = badge;
+    p->event = false;
+    p->used = true;
+    memcpy(p->data, &b->msg[SEL4_MSG_HEADER_WORDS], p->len);
+    return MESSAGE;
+}
+
+int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
+{
+    if (chid != THE_CHID || !channel_ep)
+        return -ESRCH;
+    for (;;) {
+        struct pending *p = NULL;
+        for (int i = 0; i < npending && !p; i++)
+            if (!pending[i].used)
+                p = &pending[i];
+        if (!p)
+            return -EAGAIN; /* every reply object holds a caller not yet answered */
+        enum received r = receive_one(p);
+        if (r == NOTHING)
+            continue;
+        if (r == PULSE) {
+            size_t n = sizeof(struct _pulse) < bytes ? sizeof(struct _pulse) : bytes;
+            memcpy(msg, p->data, n);
+            if (info)
+                memset(info, 0, sizeof(*info));
+            return 0;
+        }
+        memcpy(msg, p->data, p->len < bytes ? p->len : bytes);
+        fill_info(p, info);
+        if (info)
+            info->msglen = (int32_t)(p->len < bytes ? p->len : bytes);
+        return (int)(p - pending) + 1;
+    }
+}
+
+int MsgReceive(int chid, void *msg, size_t bytes, struct _msg_info *info)
+{
+    return (int)set_errno(MsgReceive_r(chid, msg, bytes, info));
+}
+
+int MsgReplyv_r(int rcvid, long status, const iov_t *riov, int rparts)
+{
+    struct pending *p = pending_of(rcvid);
+    if (!p)
+        return -ESRCH;
+    char *data = (char *)&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS];
+    size_t n = 0;
+    for (int i = 0; i < rparts && n < p->want; i++) {
+        size_t k = riov[i].iov_len < p->want - n ? riov[i].iov_len : p->want - n;
+        if (k > SEL4_MSG_MAX_BYTES - n) {
+            answer(p, SEL4_REPLY_ERROR, EMSGSIZE, 0);
+            return -EMSGSIZE;
+        }
+        memcpy(data + n, riov[i].iov_base, k);
+        n += k;
+    }
+    answer(p, SEL4_REPLY_OK, (seL4_Word)status, n);
+    return 0;
+}
+
+int MsgReplyv(int rcvid, long status, const iov_t *riov, int rparts)
+{
+    return (int)set_errno(MsgReplyv_r(rcvid, status, riov, rparts));
+}
+
+int MsgReply_r(int rcvid, long status, const void *msg, size_t bytes)
+{
+    iov_t r = {(void *)msg, bytes};
+    return MsgReplyv_r(rcvid, status, &r, msg ? 1 : 0);
+}
+
+int MsgReply(int rcvid, long status, const void *msg, size_t bytes)
+{
+    return (int)set_errno(MsgReply_r(rcvid, status, msg, bytes));
+}
+
+int MsgError_r(int rcvid, int error)
+{
+    struct pending *p = pending_of(rcvid);
+    if (!p)
+        return -ESRCH;
+    answer(p, SEL4_REPLY_ERROR, (seL4_Word)error, 0);
+    return 0;
+}
+
+int MsgError(int rcvid, int error)
+{
+    return (int)set_errno(MsgError_r(rcvid, error));
+}
+
+long MsgRead_r(int rcvid, void *msg, size_t bytes, size_t offset)
+{
+    const struct pending *p = pending_of(rcvid);
+    if (!p)
+        return -ESRCH;
+    if (offset >= p->len)
+        return 0;
+    size_t n = p->len - offset < bytes ? p->len - offset : bytes;
+    memcpy(msg, (const char *)p->data + offset, n);
+    return (long)n;
+}
+
+long MsgRead(int rcvid, void *msg, size_t bytes, size_t offset)
+{
+    return set_errno(MsgRead_r(rcvid, msg, bytes, offset));
+}
+
+int MsgInfo_r(int rcvid, struct _msg_info *info)
+{
+    const struct pending *p = pending_of(rcvid);
+    if (!p)
+        return -ESRCH;
+    fill_info(p, info);
+    return 0;
+}
+
+int MsgInfo(int rcvid, struct _msg_info *info)
+{
+    return (int)set_errno(MsgInfo_r(rcvid, info));
+}
+
+// A client is named by its connection's badge, whose low bits are the pid that made it;
+// credentials are taskman's to keep on QSOE/L, so none are given here. Weak: taskman-L, which
+// moves connections between processes, knows their owners and defines its own.
+__attribute__((weak)) int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups)
+{
+    (void)ngroups;
+    if (!info)
+        return -EFAULT;
+    memset(info, 0, sizeof(*info));
+    info->pid = (int32_t)((seL4_Word)scoid & SEL4_BADGE_PID_MASK);
+    return 0;
+}
+
+__attribute__((weak)) int ConnectClientInfo(int scoid, struct _client_info *info, int ngroups)
+{
+    return (int)set_errno(ConnectClientInfo_r(scoid, info, ngroups));
+}

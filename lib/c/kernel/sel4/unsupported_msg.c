@@ -1,0 +1,118 @@
+/*
+ * libc's seL4 layer: the QNX calls for channels, receiving, replying and the rest of message
+ * passing, which QSOE/L does not implement yet (docs/qsoe-l.md). Each takes its arguments and fails
+ * with ENOSYS, so every QSOE program links unchanged and learns at run time what is missing.
+ */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+
+#include "sel4call.h"
+
+int ChannelCreate_r(unsigned flags)
+{
+    return -ENOSYS;
+}
+
+int ChannelCreate(unsigned flags)
+{
+    return (int)set_errno(ChannelCreate_r(flags));
+}
+
+int ChannelDestroy_r(int chid)
+{
+    return -ENOSYS;
+}
+
+int ChannelDestroy(int chid)
+{
+    return (int)set_errno(ChannelDestroy_r(chid));
+}
+
+int ConnectFlags_r(pid_t pid, int coid, unsigned mask, unsigned bits)
+{
+    return -ENOSYS;
+}
+
+int ConnectFlags(pid_t pid, int coid, unsigned mask, unsigned bits)
+{
+    return (int)set_errno(ConnectFlags_r(pid, coid, mask, bits));
+}
+
+int MsgReceivev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
+{
+    return -ENOSYS;
+}
+
+int MsgReceivev(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
+{
+    return (int)set_errno(MsgReceivev_r(chid, riov, rparts, info));
+}
+
+int MsgReceivePulse_r(int chid, void *pulse, size_t bytes, struct _msg_info *info)
+{
+    return -ENOSYS;
+}
+
+int MsgReceivePulse(int chid, void *pulse, size_t bytes, struct _msg_info *info)
+{
+    return (int)set_errno(MsgReceivePulse_r(chid, pulse, bytes, info));
+}
+
+int MsgReceivePulsev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
+{
+    return -ENOSYS;
+}
+
+int MsgReceivePulsev(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
+{
+    return (int)set_errno(MsgReceivePulsev_r(chid, riov, rparts, info));
+}
+
+long MsgReadv_r(int rcvid, const iov_t *riov, int rparts, size_t offset)
+{
+    return -ENOSYS;
+}
+
+long MsgReadv(int rcvid, const iov_t *riov, int rparts, size_t offset)
+{
+    return (long)set_errno(MsgReadv_r(rcvid, riov, rparts, offset));
+}
+
+long MsgWrite_r(int rcvid, const void *msg, size_t bytes, size_t offset)
+{
+    return -ENOSYS;
+}
+
+long MsgWrite(int rcvid, const void *msg, size_t bytes, size_t offset)
+{
+    return (long)set_errno(MsgWrite_r(rcvid, msg, bytes, offset));
+}
+
+long MsgWritev_r(int rcvid, const iov_t *iov, int parts, size_t offset)
+{
+    return -ENOSYS;
+}
+
+long MsgWritev(int rcvid, const iov_t *iov, int parts, size_t offset)
+{
+    return (long)set_errno(MsgWritev_r(rcvid, iov, parts, offset));
+}
+
+int MsgSendPulse_r(int coid, int priority, int code, int value)
+{
+    return -ENOSYS;
+}
+
+int MsgSendPulse(int coid, int priority, int code, int value)
+{
+    return (int)set_errno(MsgSendPulse_r(coid, priority, code, value));
+}
+
+int MsgDeliverEvent_r(int rcvid, const struct sigevent *event)
+{
+    return -ENOSYS;
+}
+
+int MsgDeliverEvent(int rcvid, const struct sigevent *event)
+{
+    return (int)set_errno(MsgDeliverEvent_r(rcvid, event));
+}

@@ -1,0 +1,119 @@
+/*
+ * Process creation and end on seL4 (the per-kernel half of taskman's ProcCreate, ProcDestroy
+ * and ProcWait): a process is a CNode holding its connections to taskman-L (include/abi/sel4.h)
+ * and a VSpace (a root page table with an ASID); threads and memory come later (procthread.c,
+ * procmem.c).
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/neutrino.h>
+
+#include <abi/sel4.h>
+
+#include "proc.h"
+
+seL4_CPtr proc_endpoint;
+static struct lproc procs[PROC_MAX];
+static int next_pid = FIRST_PID;
+
+void proc_init(void)
+{
+    proc_endpoint = object_alloc(seL4_EndpointObject, 0);
+}
+
+struct lproc *proc_get(int pid)
+{
+    for (int i = 0; i < PROC_MAX; i++)
+        if (procs[i].used && procs[i].pid == pid)
+            return &procs[i];
+    return NULL;
+}
+
+struct lproc *proc_at(int i)
+{
+    return i >= 0 && i < PROC_MAX && procs[i].used ? &procs[i] : NULL;
+}
+
+int ProcCreate(unsigned flags, const char *name)
+{
+    (void)flags;
+    struct lproc *p = NULL;
+    for (int i = 0; i < PROC_MAX && !p; i++)
+        if (!procs[i].used)
+            p = &procs[i];
+    if (!p) {
+        errno = EAGAIN;
+        return -1;
+    }
+    memset(p, 0, sizeof(*p));
+    p->pid = next_pid++;
+    size_t n = strlen(name ? name : "");
+    n = n < PROC_NAME - 1 ? n : PROC_NAME - 1;
+    memcpy(p->name, name, n);
+
+    p->cnode = object_alloc(seL4_CapTableObject, SEL4_CNODE_BITS);
+    p->vspace = object_alloc(seL4_RISCV_PageTableObject, 0);
+    seL4_Error err = seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, p->vspace);
+    if (err != seL4_NoError)
+        tm_fatal("ASIDPool_Assign failed", err);
+    for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_END; slot++)
+        conn_set(p, slot, (seL4_Word)p->pid);
+    p->conn[SEL4_SLOT_TASKMAN] = (seL4_Word)p->pid | SEL4_SLOT_TASKMAN << SEL4_BADGE_CONN_SHIFT;
+    conn_set(p, SEL4_SLOT_TASKMAN, p->conn[SEL4_SLOT_TASKMAN]);
+    p->used = true;
+    return p->pid;
+}
+
+void proc_end(struct lproc *p, int status)
+{
+    if (p->ended)
+        return;
+    for (int i = 0; i < p->nthreads; i++)
+        seL4_TCB_Suspend(p->threads[i].tcb);
+    p->ended = true;
+    p->status = status;
+}
+
+int ProcDestroy(pid_t pid, int status)
+{
+    struct lproc *p = proc_get(pid);
+    if (!p) {
+        errno = ESRCH;
+        return -1;
+    }
+    proc_end(p, status);
+    return 0;
+}
+
+// Gives back the cap slots of an ended process: its threads first, then its VSpace (deleting
+// the root's last cap releases its ASID), then its CNode, which takes the caps of its frames
+// and page tables with it. The untyped memory behind them is not reused yet (docs/qsoe-l.md).
+static void release(struct lproc *p)
+{
+    for (int i = 0; i < p->nthreads; i++) {
+        slot_free(p->threads[i].tcb);
+        slot_free(p->threads[i].sc);
+        slot_free(p->threads[i].fault_ep);
+    }
+    slot_free(p->vspace);
+    slot_free(p->cnode);
+}
+
+// taskman-L learns of ends in its own receive loop, so waiting never blocks here: an ended
+// process is reaped at once, a live one gives EAGAIN.
+int ProcWait(pid_t pid, int *status)
+{
+    struct lproc *p = NULL;
+    for (int i = 0; i < PROC_MAX && !p; i++)
+        if (procs[i].used && procs[i].ended && (pid == -1 || procs[i].pid == pid))
+            p = &procs[i];
+    if (!p) {
+        errno = pid == -1 || proc_get(pid) ? EAGAIN : ESRCH;
+        return -1;
+    }
+    if (status)
+        *status = p->status;
+    release(p);
+    p->used = false;
+    return p->pid;
+}

@@ -1,0 +1,88 @@
+/*
+ * taskman-L's process table: what it built for each process (CNode, VSpace, frames, threads)
+ * and how each ended. The privileged QNX calls of taskman (ProcCreate, ProcMemMap,
+ * ThreadCreate for another process...) are implemented over it in proc*.c.
+ */
+#ifndef TASKMAN_L_PROC_H
+#define TASKMAN_L_PROC_H
+
+#include <abi/sel4.h>
+#include <stdbool.h>
+
+#include "taskman_l.h"
+
+#define PROC_MAX     16
+#define PROC_PAGES   3072 /* frames a process may have mapped */
+#define PROC_THREADS 8
+#define PROC_NAME    32
+#define FIRST_PID    2 /* taskman is pid 1 (TASKMAN_PID) */
+
+struct proc_page {
+    uint64_t va;
+    seL4_CPtr frame; /* a slot of the process's CNode */
+};
+
+struct proc_thread {
+    seL4_CPtr tcb, sc, fault_ep;
+};
+
+struct lproc {
+    bool used, ended;
+    int pid;
+    int status; /* once ended: an exit code, or 0x10000 | the signal */
+    char name[PROC_NAME];
+    seL4_CPtr cnode, vspace;
+    struct proc_page pages[PROC_PAGES];
+    int npages;
+    uint64_t slot_used[(1u << SEL4_CNODE_BITS) / 64]; /* its CNode's slots from SEL4_SLOT_END */
+    seL4_Word conn[SEL4_SLOT_END]; /* the badge (scoid) of each connected slot, or 0 */
+    uint32_t sig_ignored, sig_caught, sig_blocked; /* bit n: signal n */
+    struct proc_thread threads[PROC_THREADS];
+    int nthreads;
+};
+
+// The endpoint on which taskman-L hears its processes: messages, exits and faults.
+extern seL4_CPtr proc_endpoint;
+void proc_init(void);
+
+// The live or ended (not yet waited for) process pid, or NULL.
+struct lproc *proc_get(int pid);
+
+// Entry i (below PROC_MAX) of the table if it holds a process, else NULL.
+struct lproc *proc_at(int i);
+
+// The slot of p's CNode holding the frame mapped at page `va`, or seL4_CapNull.
+seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
+
+// Signals (signals.c): the notification that tells taskman-L's receive loop of a process a
+// signal ended; the next such pid (0: none), which a later notification announces if more.
+void signals_init(void);
+int signals_next_end(void);
+
+// The signal requests of a process (SEL4_LABEL_SIGNAL, SIGMASK, KILL): the status for libc's
+// answer.
+long signals_request(struct lproc *p, unsigned long label);
+
+// Puts a cap to taskman-L's endpoint with `badge` in slot of p's CNode, replacing what was
+// there (connections.c).
+void conn_set(struct lproc *p, unsigned slot, seL4_Word badge);
+
+// The connection requests of a process (SEL4_LABEL_CONNECT, DETACH, SCOID): the status for
+// libc's answer, or SEL4_EVENT_PULSE with a disconnect pulse written to msg.
+long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+
+// Copies n bytes to offset off of the frame in slot `frame` of p's CNode, through a temporary
+// mapping in taskman-L.
+void window_write(const struct lproc *p, seL4_CPtr frame, size_t off, const void *src, size_t n);
+
+// A copy in taskman-L's CSpace of the cap in slot `slot` of p's CNode; slot_free() it after.
+seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot);
+
+// Ends every thread of p and records status (kernel form); p stays until ProcWait.
+void proc_end(struct lproc *p, int status);
+
+// The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
+// ends it and becomes a TM_DEATH message; connection requests go to conn_request.
+long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
+
+#endif
