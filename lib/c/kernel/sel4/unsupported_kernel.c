@@ -180,3 +180,15 @@ int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t p
     errno = ENOSYS;
     return -1;
 }
+
+int ProcInfo(pid_t pid, struct _proc_kinfo *info)
+{
+    errno = ENOSYS;
+    return -1;
+}
+
+int SysInfo(struct _sys_kinfo *info)
+{
+    errno = ENOSYS;
+    return -1;
+}
