@@ -248,11 +248,15 @@ $(LIBC_L): $(LIBC_L_OBJS)
 	@$(CROSS)ar rcs $@ $^
 
 define PROGRAM_RULE_L
-$(B)/l/image/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $(LIBTASKMAN) $(LIBC_L) lib/c/user.ld
+$(B)/l/elf/$(1): $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) $$($(1)_LIBS) $(LIBTASKMAN) $(LIBC_L) \
+		lib/c/user.ld
 	@mkdir -p $$(dir $$@)
 	@echo "  LINK    $$@ (QSOE/L)"
 	@$(CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $$@ $$(patsubst %,$(B)/user-obj/%.o,$$($(1)_SRCS)) \
-		$(LIBTASKMAN) $(LIBC_L) -lgcc
+		$$($(1)_LIBS) $(LIBTASKMAN) $(LIBC_L) -lgcc
+$(B)/l/image/$(1): $(B)/l/elf/$(1)
+	@mkdir -p $$(dir $$@)
+	@$(OBJCOPY) --strip-debug $$< $$@
 endef
 $(foreach p,$(PROGRAMS_L),$(eval $(call PROGRAM_RULE_L,$(p))))
 
@@ -311,7 +315,8 @@ $(B)/l/image/taskman: $(TASKMAN_L)
 $(MODPKG_L): $(PROGRAM_BINS_L) $(B)/l/image/taskman \
              $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
 	@echo "  CPIO    $@"
-	@cd $(B)/l/image && find . -type f | sort | cpio -o -H newc --quiet > ../modpkg.cpio
+	@cd $(B)/l/image && printf '%s\n' $(patsubst $(B)/l/image/%,%,$^) | sort | \
+		cpio -o -H newc --quiet > ../modpkg.cpio
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
