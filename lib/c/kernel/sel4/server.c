@@ -11,7 +11,7 @@
 
 #include "sel4call.h"
 
-#define PENDING_MAX 16
+#define PENDING_MAX 64
 #define THE_CHID    1
 
 struct pending {
