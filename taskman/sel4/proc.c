@@ -47,9 +47,10 @@ int ProcCreate(unsigned flags, const char *name)
     }
     memset(p, 0, sizeof(*p));
     p->pid = next_pid++;
-    size_t n = strlen(name ? name : "");
-    n = n < PROC_NAME - 1 ? n : PROC_NAME - 1;
-    memcpy(p->name, name, n);
+    if (name) {
+        size_t n = strlen(name);
+        memcpy(p->name, name, n < PROC_NAME - 1 ? n : PROC_NAME - 1);
+    }
 
     p->cnode = object_alloc(seL4_CapTableObject, SEL4_CNODE_BITS);
     p->vspace = object_alloc(seL4_RISCV_PageTableObject, 0);

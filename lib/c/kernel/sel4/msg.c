@@ -3,7 +3,8 @@
  * process's CNode; MsgSend is one seL4_Call with the message in the IPC buffer after two
  * header words (include/abi/sel4.h), and the reply comes back the same way. Messages longer
  * than the IPC buffer need the shared window QSOE/L does not have yet: they fail with
- * EMSGSIZE. So far the one connection is the one to taskman-L (pid 1, channel 1).
+ * EMSGSIZE. So far every connection is to taskman-L (pid 1, channel 1), which makes and ends
+ * them on request.
  */
 #include <proto/taskman.h>
 #include <string.h>
