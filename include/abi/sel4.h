@@ -20,7 +20,13 @@
 #define SEL4_MAX_SIDE     64
 #define SEL4_SLOT_FD(n)   (16 + (n))
 #define SEL4_SLOT_SIDE(k) (16 + SEL4_MAX_FDS + (k))
-#define SEL4_SLOT_END     SEL4_SLOT_SIDE(SEL4_MAX_SIDE)
+
+/* Channel k (0 < k <= SEL4_MAX_CHANNELS) of a server: its endpoint in SEL4_SLOT_CHAN(k), the
+   SEL4_CHAN_REPLIES reply objects its callers wait in right after it. */
+#define SEL4_MAX_CHANNELS 4
+#define SEL4_CHAN_REPLIES 16
+#define SEL4_SLOT_CHAN(k) (SEL4_SLOT_SIDE(SEL4_MAX_SIDE) + ((k)-1) * (1 + SEL4_CHAN_REPLIES))
+#define SEL4_SLOT_END     SEL4_SLOT_CHAN(SEL4_MAX_CHANNELS + 1)
 
 /* Thread n of a process (n from 0) owns the page SEL4_THREAD_PAGE(n): its IPC buffer at the
    start, its TLS block (include/abi/tls.h) at SEL4_TLS_OFFSET, where tp points. */
@@ -31,13 +37,15 @@
 /* Labels of the messages a process sends taskman-L on SEL4_SLOT_TASKMAN. */
 #define SEL4_LABEL_MSG     0 /* a QNX message: MR0 bytes sent, MR1 wanted, data from MR2 */
 #define SEL4_LABEL_EXIT    1 /* the process ends: MR0 is its exit status; never answered */
-#define SEL4_LABEL_CONNECT 2 /* make a connection to taskman-L in slot MR0 */
+#define SEL4_LABEL_CONNECT 2 /* connect slot MR0 to channel MR1 & 0xffff of process MR1 >> 16 */
 #define SEL4_LABEL_DETACH  3 /* end the connection in slot MR0 */
 #define SEL4_LABEL_SCOID   4 /* the server's name (scoid) of the connection in slot MR0 */
 #define SEL4_LABEL_SIGNAL                                                                          \
     5 /* signal MR0 is now taken by default (MR1 0), ignored (1), caught (2) */
 #define SEL4_LABEL_SIGMASK 6 /* MR0: the signals the process blocks */
 #define SEL4_LABEL_KILL    7 /* send signal MR0 to the calling process */
+#define SEL4_LABEL_CHANNEL 8 /* make a channel (flags MR0): its chid */
+#define SEL4_LABEL_SERVER  9 /* the server of the connection in slot MR0: pid << 16 | chid */
 
 /* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 the bytes replied,
    data from MR2. */
@@ -63,7 +71,7 @@
    What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge), an exit or a
    notification (SEL4_BADGE_NOTIFY),
    event() may write a message of its own to msg (at most room bytes) and return its length,
-   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to KILL, libc
+   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER, libc
    answers the caller with the status event() returns, or the error -status when that is
    negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
    Returns the chid. */

@@ -1,53 +1,130 @@
 /*
- * Connections to taskman-L on seL4: each is a cap to taskman-L's endpoint in a slot of the
- * process's CNode, badged with the pid and slot that made it (its scoid, which it keeps when
- * ConnectMove gives it to another process). A slot with no connection holds a cap badged with
- * the pid alone, which libc's server side answers with EBADF.
+ * Connections and channels on seL4. A channel is an endpoint: its server holds an unbadged cap
+ * to receive on and reply objects for its callers (include/abi/sel4.h), taskman-L keeps the
+ * original cap. A connection is a cap to the channel's endpoint (taskman-L's own for its
+ * channel) in a slot of the client's CNode, badged with the pid and slot that made it: its
+ * scoid, which it keeps when ConnectMove gives it to another process. A slot with no
+ * connection holds a cap to taskman-L's endpoint badged with the pid alone, which libc's
+ * server side answers with EBADF.
  */
 #include <errno.h>
+#include <proto/taskman.h>
 #include <string.h>
 #include <sys/neutrino.h>
 
 #include "proc.h"
 
-void conn_set(struct lproc *p, unsigned slot, seL4_Word badge)
+#define TASKMAN_SERVER ((uint32_t)TASKMAN_PID << 16 | TASKMAN_CHID)
+
+void conn_set(struct lproc *p, unsigned slot, seL4_CPtr ep, seL4_Word badge)
 {
+    seL4_CapRights_t client = seL4_CapRights_new(1, 0, 0, 1); /* call, nothing else */
     seL4_CNode_Delete(p->cnode, slot, SEL4_CNODE_BITS);
     seL4_Error err = seL4_CNode_Mint(p->cnode, slot, SEL4_CNODE_BITS, seL4_CapInitThreadCNode,
-                                     proc_endpoint, seL4_WordBits, seL4_AllRights, badge);
+                                     ep ? ep : proc_endpoint, seL4_WordBits, client, badge);
     if (err != seL4_NoError)
         tm_fatal("CNode_Mint of a connection failed", err);
 }
 
 static bool conn_slot(unsigned long slot)
 {
-    return slot >= SEL4_SLOT_FD(0) && slot < SEL4_SLOT_END;
+    return slot >= SEL4_SLOT_FD(0) && slot < SEL4_SLOT_CHAN(1);
+}
+
+// SEL4_LABEL_CHANNEL: a new endpoint, a receive cap and reply objects in the server's CNode.
+static long channel_create(struct lproc *p)
+{
+    int k = 1;
+    while (k <= SEL4_MAX_CHANNELS && p->chan_ep[k])
+        k++;
+    if (k > SEL4_MAX_CHANNELS)
+        return -EAGAIN;
+    seL4_CPtr ep = object_alloc(seL4_EndpointObject, 0);
+    seL4_Error err = seL4_CNode_Copy(p->cnode, SEL4_SLOT_CHAN(k), SEL4_CNODE_BITS,
+                                     seL4_CapInitThreadCNode, ep, seL4_WordBits, seL4_AllRights);
+    for (int i = 0; err == seL4_NoError && i < SEL4_CHAN_REPLIES; i++) {
+        seL4_CPtr reply = object_alloc(seL4_ReplyObject, 0);
+        err = seL4_CNode_Move(p->cnode, SEL4_SLOT_CHAN(k) + 1 + i, SEL4_CNODE_BITS,
+                              seL4_CapInitThreadCNode, reply, seL4_WordBits);
+        slot_free(reply);
+    }
+    if (err != seL4_NoError)
+        tm_fatal("cannot give a server its channel", err);
+    p->chan_ep[k] = ep;
+    return k;
+}
+
+// SEL4_LABEL_CONNECT: slot of p to channel chid of process pid (taskman-L's is pid 1, chid 1).
+static long connect(struct lproc *p, unsigned slot, seL4_Word server)
+{
+    int pid = (int)(server >> 16), chid = (int)(server & 0xffff);
+    seL4_CPtr ep = seL4_CapNull;
+    if (server != TASKMAN_SERVER) {
+        struct lproc *s = proc_get(pid);
+        if (!s || s->ended)
+            return -ESRCH;
+        if (chid < 1 || chid > SEL4_MAX_CHANNELS || !s->chan_ep[chid])
+            return -ENOENT;
+        ep = s->chan_ep[chid];
+    }
+    if (p->conn[slot])
+        return -EBUSY;
+    p->conn[slot] = (seL4_Word)p->pid | (seL4_Word)slot << SEL4_BADGE_CONN_SHIFT;
+    p->conn_server[slot] = (uint32_t)server;
+    conn_set(p, slot, ep, p->conn[slot]);
+    return 0;
+}
+
+// SEL4_LABEL_DETACH: taskman-L's own server loop gets the disconnect pulse; other servers get
+// none yet (docs/qsoe-l.md).
+static long detach(struct lproc *p, unsigned slot, void *msg, unsigned long room)
+{
+    if (!p->conn[slot] || room < sizeof(struct _pulse))
+        return -EBADF;
+    bool own = p->conn_server[slot] == TASKMAN_SERVER;
+    struct _pulse pulse = {0};
+    pulse.code = _PULSE_CODE_DISCONNECT;
+    pulse.scoid = (int32_t)p->conn[slot];
+    if (own)
+        memcpy(msg, &pulse, sizeof(pulse));
+    p->conn[slot] = 0;
+    p->conn_server[slot] = 0;
+    conn_set(p, slot, seL4_CapNull, (seL4_Word)p->pid);
+    return own ? SEL4_EVENT_PULSE : 0;
 }
 
 long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long room)
 {
     unsigned long slot = seL4_GetMR(0);
-    if (label == SEL4_LABEL_SCOID)
-        return slot == SEL4_SLOT_TASKMAN || (conn_slot(slot) && p->conn[slot]) ? (long)p->conn[slot]
-                                                                               : -EBADF;
-    if (!conn_slot(slot))
-        return -EINVAL;
-    if (label == SEL4_LABEL_CONNECT) {
-        if (p->conn[slot])
-            return -EBUSY;
-        p->conn[slot] = (seL4_Word)p->pid | slot << SEL4_BADGE_CONN_SHIFT;
-        conn_set(p, slot, p->conn[slot]);
-        return 0;
+    bool named = slot == SEL4_SLOT_TASKMAN || (conn_slot(slot) && p->conn[slot]);
+    switch (label) {
+    case SEL4_LABEL_CHANNEL:
+        return channel_create(p);
+    case SEL4_LABEL_SCOID:
+        return named ? (long)p->conn[slot] : -EBADF;
+    case SEL4_LABEL_SERVER:
+        return named ? (long)p->conn_server[slot] : -EBADF;
+    case SEL4_LABEL_CONNECT:
+        return conn_slot(slot) ? connect(p, (unsigned)slot, seL4_GetMR(1)) : -EINVAL;
+    case SEL4_LABEL_DETACH:
+        return conn_slot(slot) ? detach(p, (unsigned)slot, msg, room) : -EINVAL;
+    default:
+        return -ENOSYS;
     }
-    if (!p->conn[slot] || room < sizeof(struct _pulse))
-        return -EBADF;
-    struct _pulse pulse = {0};
-    pulse.code = _PULSE_CODE_DISCONNECT;
-    pulse.scoid = (int32_t)p->conn[slot];
-    memcpy(msg, &pulse, sizeof(pulse));
-    p->conn[slot] = 0;
-    conn_set(p, (unsigned)slot, (seL4_Word)p->pid);
-    return SEL4_EVENT_PULSE;
+}
+
+void conn_server_gone(const struct lproc *server)
+{
+    for (int i = 0; i < PROC_MAX; i++) {
+        struct lproc *q = proc_at(i);
+        for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1); slot++) {
+            if (q->conn[slot] && q->conn_server[slot] >> 16 == (uint32_t)server->pid) {
+                q->conn[slot] = 0;
+                q->conn_server[slot] = 0;
+                conn_set(q, slot, seL4_CapNull, (seL4_Word)q->pid);
+            }
+        }
+    }
 }
 
 // The slot of coid as libc's seL4 layer places it, or 0.
@@ -71,11 +148,17 @@ int ConnectMove(pid_t from, int coid, pid_t to, unsigned index)
         errno = src && p->conn[src] ? EBUSY : EBADF;
         return -1;
     }
-    seL4_Word badge = p->conn[src];
-    q->conn[SEL4_SLOT_FD(index)] = badge;
-    conn_set(q, SEL4_SLOT_FD(index), badge);
+    unsigned dst = SEL4_SLOT_FD(index);
+    seL4_Error err = seL4_CNode_Delete(q->cnode, dst, SEL4_CNODE_BITS);
+    if (err == seL4_NoError)
+        err = seL4_CNode_Move(q->cnode, dst, SEL4_CNODE_BITS, p->cnode, src, SEL4_CNODE_BITS);
+    if (err != seL4_NoError)
+        tm_fatal("CNode_Move of a connection failed", err);
+    q->conn[dst] = p->conn[src];
+    q->conn_server[dst] = p->conn_server[src];
     p->conn[src] = 0;
-    conn_set(p, src, (seL4_Word)p->pid);
+    p->conn_server[src] = 0;
+    conn_set(p, src, seL4_CapNull, (seL4_Word)p->pid);
     return 0;
 }
 

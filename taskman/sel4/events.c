@@ -86,8 +86,9 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
     if (!p || p->ended)
         return request ? -ESRCH : 0;
     if (request)
-        return label >= SEL4_LABEL_SIGNAL ? signals_request(p, label)
-                                          : conn_request(p, label, msg, room);
+        return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
+                   ? signals_request(p, label)
+                   : conn_request(p, label, msg, room);
     if (room < sizeof(struct tm_death))
         return 0;
     if (badge & SEL4_BADGE_FAULT)

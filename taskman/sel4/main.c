@@ -16,7 +16,7 @@ void __libc_start(uint64_t *block);
 int main(void);
 
 #define DEFAULT_INIT "test/hello"
-#define REPLIES      16 /* callers taskman-L can hold unanswered at once */
+#define REPLIES      64 /* callers taskman-L can hold unanswered at once */
 
 const seL4_BootInfo *tm_bootinfo;
 

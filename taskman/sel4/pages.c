@@ -1,8 +1,8 @@
 /*
  * malloc's page source inside taskman-L (it cannot ask itself for mmap): frames retyped from
- * untyped memory and mapped into its own address space in a range of its own. Pages given
- * back stay mapped for taskman-L's next allocation only through malloc itself: nothing is
- * returned to untyped memory yet (docs/qsoe-l.md).
+ * untyped memory and mapped into its own address space in a range of its own. Pages malloc
+ * gives back stay mapped and unused: nothing is returned to untyped memory yet
+ * (docs/qsoe-l.md).
  */
 #include <stddef.h>
 

@@ -5,6 +5,7 @@
  * procmem.c).
  */
 #include <errno.h>
+#include <proto/taskman.h>
 #include <string.h>
 #include <sys/neutrino.h>
 
@@ -47,19 +48,21 @@ int ProcCreate(unsigned flags, const char *name)
     }
     memset(p, 0, sizeof(*p));
     p->pid = next_pid++;
-    size_t n = strlen(name ? name : "");
-    n = n < PROC_NAME - 1 ? n : PROC_NAME - 1;
-    memcpy(p->name, name, n);
+    if (name) {
+        size_t n = strlen(name);
+        memcpy(p->name, name, n < PROC_NAME - 1 ? n : PROC_NAME - 1);
+    }
 
     p->cnode = object_alloc(seL4_CapTableObject, SEL4_CNODE_BITS);
     p->vspace = object_alloc(seL4_RISCV_PageTableObject, 0);
     seL4_Error err = seL4_RISCV_ASIDPool_Assign(seL4_CapInitThreadASIDPool, p->vspace);
     if (err != seL4_NoError)
         tm_fatal("ASIDPool_Assign failed", err);
-    for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_END; slot++)
-        conn_set(p, slot, (seL4_Word)p->pid);
+    for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_CHAN(1); slot++)
+        conn_set(p, slot, seL4_CapNull, (seL4_Word)p->pid);
     p->conn[SEL4_SLOT_TASKMAN] = (seL4_Word)p->pid | SEL4_SLOT_TASKMAN << SEL4_BADGE_CONN_SHIFT;
-    conn_set(p, SEL4_SLOT_TASKMAN, p->conn[SEL4_SLOT_TASKMAN]);
+    p->conn_server[SEL4_SLOT_TASKMAN] = TASKMAN_PID << 16 | TASKMAN_CHID;
+    conn_set(p, SEL4_SLOT_TASKMAN, seL4_CapNull, p->conn[SEL4_SLOT_TASKMAN]);
     p->used = true;
     return p->pid;
 }
@@ -85,9 +88,10 @@ int ProcDestroy(pid_t pid, int status)
     return 0;
 }
 
-// Gives back the cap slots of an ended process: its threads first, then its VSpace (deleting
-// the root's last cap releases its ASID), then its CNode, which takes the caps of its frames
-// and page tables with it. The untyped memory behind them is not reused yet (docs/qsoe-l.md).
+// Gives back the cap slots of an ended process: its threads first, then its channels (after
+// its clients' connections to them), its VSpace (deleting the root's last cap releases its
+// ASID), then its CNode, which takes the caps of its frames and page tables with it. The untyped
+// memory behind them is not reused yet (docs/qsoe-l.md).
 static void release(struct lproc *p)
 {
     for (int i = 0; i < p->nthreads; i++) {
@@ -95,6 +99,10 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
     }
+    conn_server_gone(p);
+    for (int k = 1; k <= SEL4_MAX_CHANNELS; k++)
+        if (p->chan_ep[k])
+            slot_free(p->chan_ep[k]);
     slot_free(p->vspace);
     slot_free(p->cnode);
 }

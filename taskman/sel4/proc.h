@@ -35,7 +35,9 @@ struct lproc {
     struct proc_page pages[PROC_PAGES];
     int npages;
     uint64_t slot_used[(1u << SEL4_CNODE_BITS) / 64]; /* its CNode's slots from SEL4_SLOT_END */
-    seL4_Word conn[SEL4_SLOT_END]; /* the badge (scoid) of each connected slot, or 0 */
+    seL4_Word conn[SEL4_SLOT_END];            /* the badge (scoid) of each connected slot, or 0 */
+    uint32_t conn_server[SEL4_SLOT_END];      /* its server: pid << 16 | chid */
+    seL4_CPtr chan_ep[SEL4_MAX_CHANNELS + 1]; /* taskman-L's caps of its channels' endpoints */
     uint32_t sig_ignored, sig_caught, sig_blocked; /* bit n: signal n */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
@@ -63,12 +65,17 @@ int signals_next_end(void);
 // answer.
 long signals_request(struct lproc *p, unsigned long label);
 
-// Puts a cap to taskman-L's endpoint with `badge` in slot of p's CNode, replacing what was
-// there (connections.c).
-void conn_set(struct lproc *p, unsigned slot, seL4_Word badge);
+// Puts a connection cap to endpoint ep (taskman-L's, if seL4_CapNull) with `badge` in slot of
+// p's CNode, replacing what was there (connections.c).
+void conn_set(struct lproc *p, unsigned slot, seL4_CPtr ep, seL4_Word badge);
 
-// The connection requests of a process (SEL4_LABEL_CONNECT, DETACH, SCOID): the status for
-// libc's answer, or SEL4_EVENT_PULSE with a disconnect pulse written to msg.
+// A server is gone: its clients' connections to it become unconnected slots, so a caller
+// blocked on one, which seL4 restarts when the endpoint goes, gets EBADF.
+void conn_server_gone(const struct lproc *server);
+
+// The connection requests of a process (SEL4_LABEL_CONNECT, DETACH, SCOID, SERVER) and
+// SEL4_LABEL_CHANNEL: the status for libc's answer, or SEL4_EVENT_PULSE with a disconnect
+// pulse written to msg.
 long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
 
 // Copies n bytes to offset off of the frame in slot `frame` of p's CNode, through a temporary

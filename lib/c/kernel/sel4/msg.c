@@ -3,7 +3,8 @@
  * process's CNode; MsgSend is one seL4_Call with the message in the IPC buffer after two
  * header words (include/abi/sel4.h), and the reply comes back the same way. Messages longer
  * than the IPC buffer need the shared window QSOE/L does not have yet: they fail with
- * EMSGSIZE. So far the one connection is the one to taskman-L (pid 1, channel 1).
+ * EMSGSIZE. taskman-L makes and ends connections on request, to its own channel (pid 1,
+ * channel 1) or to a server's.
  */
 #include <proto/taskman.h>
 #include <string.h>
@@ -46,26 +47,29 @@ static int taskman_slot_call(seL4_Word label, int slot)
 int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
 {
     (void)flags;
-    if (nd != 0 || pid != TASKMAN_PID || chid != TASKMAN_CHID)
-        return -ENOSYS; /* only taskman-L serves a channel on QSOE/L so far */
+    if (nd != 0)
+        return -ENOSYS;
+    if (pid <= 0 || chid <= 0 || chid > 0xffff)
+        return -ESRCH;
+    seL4_Word server = (seL4_Word)pid << 16 | (seL4_Word)chid;
     if (index & _NTO_SIDE_CHANNEL) {
         for (int k = 1; k < SEL4_MAX_SIDE; k++) {
             if (side_used[k])
                 continue;
-            int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_SIDE(k));
-            if (err)
-                return err;
+            long err = sel4_taskman_request(SEL4_LABEL_CONNECT, SEL4_SLOT_SIDE(k), server);
+            if (err < 0)
+                return (int)err;
             side_used[k] = 1;
             return _NTO_SIDE_CHANNEL + k;
         }
         return -EAGAIN;
     }
     for (unsigned n = index; n < SEL4_MAX_FDS; n++) {
-        int err = taskman_slot_call(SEL4_LABEL_CONNECT, SEL4_SLOT_FD(n));
+        long err = sel4_taskman_request(SEL4_LABEL_CONNECT, SEL4_SLOT_FD(n), server);
         if (err == 0)
             return (int)n;
         if (err != -EBUSY)
-            return err;
+            return (int)err;
     }
     return -EMFILE;
 }
@@ -94,8 +98,7 @@ int ConnectDetach(int coid)
     return (int)set_errno(ConnectDetach_r(coid));
 }
 
-// Every connection on QSOE/L is to taskman-L's channel so far; taskman-L knows its scoid,
-// or that there is no such connection.
+// taskman-L knows a connection's scoid and server, or that there is no such connection.
 int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
 {
     (void)pid;
@@ -105,10 +108,13 @@ int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
     long scoid = sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0);
     if (scoid < 0)
         return (int)scoid;
+    long server = sel4_taskman_request(SEL4_LABEL_SERVER, (seL4_Word)slot, 0);
+    if (server < 0)
+        return (int)server;
     if (info) {
         memset(info, 0, sizeof(*info));
-        info->pid = TASKMAN_PID;
-        info->chid = TASKMAN_CHID;
+        info->pid = (int32_t)(server >> 16);
+        info->chid = (int32_t)(server & 0xffff);
         info->scoid = (int32_t)scoid;
         info->coid = coid;
     }

@@ -2,8 +2,9 @@
  * libc's seL4 layer, the server side of messages: MsgReceive on a channel's endpoint, each
  * caller parked in an MCS reply object of its own so replies may come in any order, its
  * message copied out of the IPC buffer (so MsgRead works until the reply), and MsgReply or
- * MsgError through that reply object. So far only taskman-L has a channel
- * (__sel4_channel_attach); ChannelCreate for other servers is still to come.
+ * MsgError through that reply object. A server's channels come from taskman-L (ChannelCreate:
+ * an endpoint and reply objects in the server's CNode); taskman-L's own is attached with
+ * __sel4_channel_attach.
  */
 #include <proto/taskman.h>
 #include <stdbool.h>
@@ -11,33 +12,63 @@
 
 #include "sel4call.h"
 
-#define PENDING_MAX 16
-#define THE_CHID    1
+#define PENDING_MAX 64
 
 struct pending {
     bool used, event;
+    int chid;
     seL4_CPtr reply;
     seL4_Word badge;
     size_t len, want;
     uint64_t data[SEL4_MSG_MAX_BYTES / 8];
 };
 
+// A channel's callers wait in pending[first .. first + n).
+struct channel {
+    seL4_CPtr ep;
+    int first, n;
+    sel4_event_fn event;
+};
+
 static struct pending pending[PENDING_MAX];
 static int npending;
-static seL4_CPtr channel_ep;
-static sel4_event_fn channel_event;
+static struct channel channels[SEL4_MAX_CHANNELS + 1];
+
+static int add_channel(int chid, seL4_CPtr ep, const unsigned long *replies, int n,
+                       sel4_event_fn event)
+{
+    if (chid < 1 || chid > SEL4_MAX_CHANNELS || channels[chid].ep || n <= 0)
+        return -EBUSY;
+    if (n > PENDING_MAX - npending)
+        return -EAGAIN;
+    channels[chid] = (struct channel){ep, npending, n, event};
+    for (int i = 0; i < n; i++)
+        pending[npending + i] = (struct pending){.chid = chid, .reply = replies[i]};
+    npending += n;
+    return chid;
+}
 
 int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,
                           sel4_event_fn event)
 {
-    if (channel_ep || nreplies <= 0)
-        return (int)set_errno(-EBUSY);
-    npending = nreplies < PENDING_MAX ? nreplies : PENDING_MAX;
-    for (int i = 0; i < npending; i++)
-        pending[i].reply = replies[i];
-    channel_ep = endpoint;
-    channel_event = event;
-    return THE_CHID;
+    return (int)set_errno(add_channel(TASKMAN_CHID, endpoint, replies,
+                                      nreplies < PENDING_MAX ? nreplies : PENDING_MAX, event));
+}
+
+int ChannelCreate_r(unsigned flags)
+{
+    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, 0);
+    if (chid < 0)
+        return (int)chid;
+    unsigned long replies[SEL4_CHAN_REPLIES];
+    for (int i = 0; i < SEL4_CHAN_REPLIES; i++)
+        replies[i] = SEL4_SLOT_CHAN(chid) + 1 + (unsigned long)i;
+    return add_channel((int)chid, SEL4_SLOT_CHAN(chid), replies, SEL4_CHAN_REPLIES, NULL);
+}
+
+int ChannelCreate(unsigned flags)
+{
+    return (int)set_errno(ChannelCreate_r(flags));
 }
 
 static struct pending *pending_of(int rcvid)
@@ -52,7 +83,7 @@ static void fill_info(const struct pending *p, struct _msg_info *info)
     memset(info, 0, sizeof(*info));
     info->pid = (int32_t)(p->badge & SEL4_BADGE_PID_MASK);
     info->tid = 1;
-    info->chid = THE_CHID;
+    info->chid = p->chid;
     info->scoid = (int32_t)p->badge;
     info->msglen = info->srcmsglen = (int32_t)p->len;
     info->dstmsglen = (int32_t)p->want;
@@ -71,9 +102,10 @@ static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t 
 }
 
 // A request about connections: event() decides, the caller gets its answer at once.
-static bool connection_request(struct pending *p, seL4_Word badge, seL4_Word label)
+static bool connection_request(const struct channel *ch, struct pending *p, seL4_Word badge,
+                               seL4_Word label)
 {
-    long r = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    long r = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
     p->event = false;
     if (r < 0)
         answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
@@ -85,19 +117,18 @@ static bool connection_request(struct pending *p, seL4_Word badge, seL4_Word lab
 enum received { NOTHING, PULSE, MESSAGE };
 
 // One receive into p: a message, an event turned into one, or a pulse in p->data.
-static enum received receive_one(struct pending *p)
+static enum received receive_one(const struct channel *ch, struct pending *p)
 {
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word badge, mr0, mr1, mr2, mr3;
-    seL4_MessageInfo_t info =
-        seL4_RecvWithMRs(channel_ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
+    seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
-    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_KILL)
-        return connection_request(p, badge, label) ? PULSE : NOTHING;
+    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER)
+        return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
     if (kernel || label != SEL4_LABEL_MSG) {
-        long n = channel_event ? channel_event(badge, label, p->data, sizeof(p->data)) : 0;
+        long n = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : 0;
         if (n <= 0)
             return NOTHING;
         p->len = (size_t)n;
@@ -125,16 +156,17 @@ static enum received receive_one(struct pending *p)
 
 int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
 {
-    if (chid != THE_CHID || !channel_ep)
+    if (chid < 1 || chid > SEL4_MAX_CHANNELS || !channels[chid].ep)
         return -ESRCH;
+    const struct channel *ch = &channels[chid];
     for (;;) {
         struct pending *p = NULL;
-        for (int i = 0; i < npending && !p; i++)
+        for (int i = ch->first; i < ch->first + ch->n && !p; i++)
             if (!pending[i].used)
                 p = &pending[i];
         if (!p)
             return -EAGAIN; /* every reply object holds a caller not yet answered */
-        enum received r = receive_one(p);
+        enum received r = receive_one(ch, p);
         if (r == NOTHING)
             continue;
         if (r == PULSE) {

@@ -7,16 +7,6 @@
 
 #include "sel4call.h"
 
-int ChannelCreate_r(unsigned flags)
-{
-    return -ENOSYS;
-}
-
-int ChannelCreate(unsigned flags)
-{
-    return (int)set_errno(ChannelCreate_r(flags));
-}
-
 int ChannelDestroy_r(int chid)
 {
     return -ENOSYS;
