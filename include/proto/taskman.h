@@ -35,11 +35,13 @@ struct tm_header {
     uint16_t zero;
 };
 
-#define TM_SPAWN_IO        0x1 /* tm_spawn.flags: give the child the I/O privilege */
-#define TM_SPAWN_SETPGROUP 0x2 /* the child joins process group pgroup, or leads a new one (0) */
-#define TM_SPAWN_FDS                                                                               \
-    0x4 /* the records say all of the child's descriptors; without it the                          \
-           child opens /dev/console for 0-2 */
+/* tm_spawn.flags. IO: give the child the I/O privilege. SETPGROUP: it joins process group
+   pgroup, or leads a new one (0). FDS: the records say all of the child's descriptors; without
+   it the child opens /dev/console for 0-2. RESETIDS: its effective ids are its real ones. */
+#define TM_SPAWN_IO        0x1
+#define TM_SPAWN_SETPGROUP 0x2
+#define TM_SPAWN_FDS       0x4
+#define TM_SPAWN_RESETIDS  0x8
 
 /* TM_SPAWN: then nfds struct tm_spawn_fd records, then the NUL-terminated strings: the path,
    argc arguments, envc environment entries and the working directory. datalen counts all of

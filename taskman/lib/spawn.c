@@ -27,7 +27,7 @@
 struct job {
     int rcvid; /* the spawner, blocked in TM_SPAWN */
     int parent;
-    bool io, setpgroup, pass_fds;
+    bool io, setpgroup, pass_fds, resetids;
     int pgroup;       /* with setpgroup: the group to join, 0 for a new one */
     int depth;        /* 0: the program itself; 1: the interpreter of a script */
     char *msg;        /* a copy of the request, which argv, envp and from point into */
@@ -175,14 +175,19 @@ static void free_job(struct job *j)
 // frees the job.
 static void finish(struct job *j, int result)
 {
+    struct tm_proc *child = result > 0 ? proctab_find(result) : NULL;
+    if (child && j->setpgroup)
+        child->pgid = j->pgroup ? j->pgroup : result;
+    if (child && j->resetids) { /* POSIX_SPAWN_RESETIDS: effective (and saved) ids are real */
+        child->euid = child->suid = child->ruid;
+        child->egid = child->sgid = child->rgid;
+    }
     uint16_t type = 0;
     if (MsgRead(j->rcvid, &type, sizeof(type), 0) != sizeof(type) || type != TM_SPAWN) {
         /* nobody to tell: the child, if any, runs on as the spawner's */
     } else if (result < 0) {
         MsgError(j->rcvid, -result);
     } else {
-        if (j->setpgroup)
-            proctab_find(result)->pgid = j->pgroup ? j->pgroup : result;
         MsgReply(j->rcvid, result, NULL, 0);
     }
     free_job(j);
@@ -363,6 +368,7 @@ void spawn_request(int rcvid, const struct _msg_info *info, const void *msg, siz
         return;
     }
     j->pass_fds = (s->flags & TM_SPAWN_FDS) != 0;
+    j->resetids = (s->flags & TM_SPAWN_RESETIDS) != 0;
     j->euid = parent ? parent->euid : 0;
     j->egid = parent ? parent->egid : 0;
     j->name = j->argv[0] ? j->argv[0] : path; /* path: in j->msg, which lives with the job */

@@ -125,7 +125,8 @@ int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *
             SignalProcmask(0, 0, SIG_BLOCK, NULL, &m->sigmask);
         m->flags = (pass_fds ? TM_SPAWN_FDS : 0) |
                    ((flags & POSIX_SPAWN_QSOE_IO) ? TM_SPAWN_IO : 0) |
-                   ((flags & POSIX_SPAWN_SETPGROUP) ? TM_SPAWN_SETPGROUP : 0);
+                   ((flags & POSIX_SPAWN_SETPGROUP) ? TM_SPAWN_SETPGROUP : 0) |
+                   ((flags & POSIX_SPAWN_RESETIDS) ? TM_SPAWN_RESETIDS : 0);
         long r = MsgSend_r(taskman(), msg, len, NULL, 0);
         if (r < 0)
             err = (int)-r;

@@ -9,7 +9,8 @@
  *                     prints its pid as "orphan: child N";
  *   catch MS        - catch SIGTERM and SIGUSR1, say "family: catching", then sleep up to MS
  *                     milliseconds; exit 100 + the signal caught, or 0 if none came;
- *   ignored SIG     - exit 0 if signal SIG is ignored (inherited from the parent), else 1.
+ *   ignored SIG     - exit 0 if signal SIG is ignored (inherited from the parent), else 1;
+ *   euid N          - exit 0 if the effective user id is N (cred uses it for RESETIDS).
  */
 #include <errno.h>
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -55,7 +57,17 @@ int main(int argc, char **argv)
         bad += !(getgroups(1, got) == -1 && errno == EINVAL);
         bad += !(seteuid(100) == 0 && geteuid() == 100 && getuid() == 0);
         bad += !(setgroups(1, groups) == -1 && errno == EPERM); /* not root any more */
-        bad += !(seteuid(0) == 0 && geteuid() == 0);            /* the saved id is still root */
+        char *euid0[] = {"family", "euid", "0", NULL}, *euid100[] = {"family", "euid", "100", NULL};
+        posix_spawnattr_t reset;
+        posix_spawnattr_init(&reset);
+        posix_spawnattr_setflags(&reset, POSIX_SPAWN_RESETIDS);
+        pid_t child;
+        int st = -1;
+        bad += !(posix_spawn(&child, "/proc/boot/test/family", NULL, &reset, euid0, NULL) == 0 &&
+                 waitpid(child, &st, 0) == child && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+        bad += !(posix_spawn(&child, "/proc/boot/test/family", NULL, NULL, euid100, NULL) == 0 &&
+                 waitpid(child, &st, 0) == child && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+        bad += !(seteuid(0) == 0 && geteuid() == 0); /* the saved id is still root */
         bad += !(setuid(100) == 0 && getuid() == 100 && geteuid() == 100);
         bad += !(setuid(0) == -1 && errno == EPERM);
         bad += !(seteuid(7) == -1 && errno == EPERM);
@@ -80,6 +92,8 @@ int main(int argc, char **argv)
         sigaction((int)strtol(argv[2], NULL, 10), NULL, &old);
         return old.sa_handler == SIG_IGN ? 0 : 1;
     }
+    if (strcmp(argv[1], "euid") == 0)
+        return geteuid() == (uid_t)strtol(argv[2], NULL, 10) ? 0 : 1;
     if (strcmp(argv[1], "ppid") == 0)
         return getppid() == strtol(argv[2], NULL, 10) ? 0 : 1;
     if (strcmp(argv[1], "orphan") == 0) {
