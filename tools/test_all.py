@@ -115,7 +115,8 @@ def build_qsh():
     """Builds qsh for Linux with the sanitizers into build/host/qsh; returns its path or None."""
     os.makedirs(HOST_BUILD, exist_ok=True)
     exe = os.path.join(HOST_BUILD, "qsh")
-    sources = sorted(glob.glob(os.path.join(ROOT, "programs", "qsh", "*.c")))
+    sources = sorted(glob.glob(os.path.join(ROOT, "programs", "qsh", "*.c"))) + \
+        [os.path.join(ROOT, "programs", "lib", "filetest.c")]
     build = subprocess.run(["gcc"] + HOST_CFLAGS + ["-D_DEFAULT_SOURCE", "-D_POSIX_C_SOURCE=200809L"]
                            + sources + ["-o", exe], cwd=ROOT, capture_output=True, text=True)
     report(build.returncode == 0, "qsh: builds for the host", build.stderr.strip()[:2000])

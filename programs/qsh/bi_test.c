@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/filetest.h"
 #include "builtins.h"
 
 struct t {
@@ -45,7 +46,6 @@ static int is_binary(const char *op)
 
 static int unary(const char *op, const char *arg)
 {
-    struct stat st;
     char c = op[1];
     if (c == 'n')
         return *arg != 0;
@@ -53,44 +53,7 @@ static int unary(const char *op, const char *arg)
         return *arg == 0;
     if (c == 't')
         return isatty((int)number(arg));
-    if (c == 'h' || c == 'L')
-        return lstat(arg, &st) == 0 && S_ISLNK(st.st_mode);
-    if (stat(arg, &st) < 0)
-        return 0;
-    switch (c) {
-    case 'b':
-        return S_ISBLK(st.st_mode);
-    case 'c':
-        return S_ISCHR(st.st_mode);
-    case 'd':
-        return S_ISDIR(st.st_mode);
-    case 'e':
-        return 1;
-    case 'f':
-        return S_ISREG(st.st_mode);
-    case 'g':
-        return (st.st_mode & S_ISGID) != 0;
-    case 'k':
-        return (st.st_mode & S_ISVTX) != 0;
-    case 'p':
-        return S_ISFIFO(st.st_mode);
-    case 'r':
-        return access(arg, R_OK) == 0;
-    case 's':
-        return st.st_size > 0;
-    case 'S':
-        return S_ISSOCK(st.st_mode);
-    case 'u':
-        return (st.st_mode & S_ISUID) != 0;
-    case 'w':
-        return access(arg, W_OK) == 0;
-    case 'x':
-        return access(arg, X_OK) == 0;
-    case 'O':
-        return st.st_uid == geteuid();
-    default:
-        return st.st_gid == getegid();
-    }
+    return file_test(c, arg);
 }
 
 static int newer(const struct stat *a, const struct stat *b)

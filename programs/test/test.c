@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "filetest.h"
 #include "util.h"
 
 static char **args;
@@ -58,48 +59,13 @@ static int is_binary(const char *s)
 // Evaluates the unary primary -op on arg.
 static int unary(char op, const char *arg)
 {
-    struct stat st;
     if (op == 'n')
         return *arg != '\0';
     if (op == 'z')
         return *arg == '\0';
     if (op == 't')
         return isatty((int)integer(arg));
-    if (op == 'h' || op == 'L')
-        return lstat(arg, &st) == 0 && S_ISLNK(st.st_mode);
-    if (op == 'r' || op == 'w' || op == 'x')
-        return access(arg, op == 'r' ? R_OK : op == 'w' ? W_OK : X_OK) == 0;
-    if (stat(arg, &st) < 0)
-        return 0;
-    switch (op) {
-    case 'b':
-        return S_ISBLK(st.st_mode);
-    case 'c':
-        return S_ISCHR(st.st_mode);
-    case 'd':
-        return S_ISDIR(st.st_mode);
-    case 'e':
-        return 1;
-    case 'f':
-        return S_ISREG(st.st_mode);
-    case 'g':
-        return (st.st_mode & S_ISGID) != 0;
-    case 'k':
-        return (st.st_mode & S_ISVTX) != 0;
-    case 'p':
-        return S_ISFIFO(st.st_mode);
-    case 's':
-        return st.st_size > 0;
-    case 'S':
-        return S_ISSOCK(st.st_mode);
-    case 'u':
-        return (st.st_mode & S_ISUID) != 0;
-    case 'O':
-        return st.st_uid == geteuid();
-    case 'G':
-        return st.st_gid == getegid();
-    }
-    return 0;
+    return file_test(op, arg);
 }
 
 // Compares modification times for -nt (sign 1) and -ot (sign -1); a missing file is older.
