@@ -45,7 +45,8 @@ PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/thre
             test/ipc_peer test/tmtest test/family test/rmserver \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
             test/libctest \
-            bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot
+            bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot \
+            pci-server
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -55,6 +56,7 @@ test/rmserver_SRCS     := tests/guest/programs/rmserver.c
 pipe_SRCS              := servers/pipe/pipe.c
 slogger_SRCS           := servers/slogger/slogger.c
 tmpfs_SRCS             := $(wildcard servers/tmpfs/*.c)
+pci-server_SRCS        := $(wildcard servers/pci-server/*.c)
 sloginfo_SRCS          := programs/sloginfo/sloginfo.c
 ps_SRCS                := programs/ps/ps.c programs/lib/procstat.c
 pidin_SRCS             := programs/pidin/pidin.c programs/lib/procstat.c
@@ -81,8 +83,8 @@ bench/spawn_SRCS       := bench/programs/spawn_bench.c
 # The core utilities (docs/utilities.md), in the boot image's bin/ (so /bin/ls), each linked
 # with the archive of the helpers in programs/lib that they share.
 UTIL_NAMES := basename cat chmod chown cp cut date df dirname du echo env false find grep head \
-              kill ln ls mkdir mv printf pwd rm rmdir sleep sort tail tee test time touch tr \
-              true uname uniq wc which xargs yes
+              kill ln ls lspci mkdir mount mv printf pwd rm rmdir sleep sort tail tee test time \
+              touch tr true umount uname uniq wc which xargs yes
 UTILS         := $(addprefix bin/,$(UTIL_NAMES))
 UTIL_LIB_SRCS := $(wildcard programs/lib/*.c)
 UTIL_LIB      := $(B)/lib/libutil.a

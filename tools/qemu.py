@@ -23,9 +23,10 @@ class Boot:
 
 
 def qemu_command(append="", smp=2, memory=None, icount=False, kernel=None, initrd=None,
-                 variant="n"):
+                 variant="n", extra=()):
     """QSOE/N boots Skimmer with the cpio as the initrd; QSOE/L boots one image (the loader
-    with seL4, taskman-L and the cpio inside) and needs 512 MiB, the RAM seL4 was built for."""
+    with seL4, taskman-L and the cpio inside) and needs 512 MiB, the RAM seL4 was built for.
+    `extra` is a list of further QEMU arguments (devices: ["-device", "e1000"])."""
     cmd = [
         "qemu-system-riscv64", "-M", "virt", "-smp", str(smp),
         "-bios", "default", "-display", "none", "-serial", "stdio", "-monitor", "none",
@@ -41,7 +42,7 @@ def qemu_command(append="", smp=2, memory=None, icount=False, kernel=None, initr
         cmd += ["-append", append]
     if icount:
         cmd += ["-icount", "shift=0,sleep=off"]
-    return cmd
+    return cmd + list(extra)
 
 
 def boot(append="", timeout=120, until=None, send=None, **kw):

@@ -1,9 +1,9 @@
 /*
  * init: the first ordinary process, started by taskman with the I/O privilege. It starts the
- * console driver, the system logger, the pipe manager and tmpfs on /tmp, then keeps a shell
- * (qsh) running on the console, starting a new one whenever it ends. Without qsh in the boot
- * image it runs a simple command reader instead: each line names a program of the boot image
- * and its arguments. Orphans it inherits are collected as it waits.
+ * console driver, the system logger, the pipe manager, tmpfs on /tmp and the PCI server, then
+ * keeps a shell (qsh) running on the console, starting a new one whenever it ends. Without qsh
+ * in the boot image it runs a simple command reader instead: each line names a program of the
+ * boot image and its arguments. Orphans it inherits are collected as it waits.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -178,6 +178,8 @@ int main(void)
         printf("init: the pipe manager did not start; no pipes\n");
     if (!start_server("tmpfs", "/tmp", false))
         printf("init: tmpfs did not start; no /tmp\n");
+    if (!start_server("pci-server", "/dev/pci", true))
+        printf("init: pci-server did not start; no /dev/pci\n");
     slogf(0, _SLOG_INFO, "init: system up, console, log and pipes started");
     use_console_driver();
     int tty = open("/dev/console", O_RDWR);
