@@ -47,6 +47,8 @@ enum path_msg_type {
     PATH_RESOLVE = 0x180, /* struct path_msg + path -> reply struct path_resolved */
     PATH_REGISTER,        /* struct path_msg + prefix: the sender's channel chid serves it */
     PATH_UNREGISTER,      /* struct path_msg + prefix */
+    PATH_MOUNT, /* struct path_msg + "prefix\0source\0type\0options": the sender's prefix is a
+                   mounted file system, listed in /proc/mounts (pathlen counts all four) */
 };
 
 #define PATH_MAX_LEN 1024
@@ -138,6 +140,7 @@ struct io_devctl {
 #define DCMD_TCSETPGRP 0x0102 /* in: int32 */
 #define DCMD_TCGETATTR 0x0103 /* out: struct termios */
 #define DCMD_TCSETATTR 0x0104 /* in: struct termios */
+#define DCMD_FS_UNMOUNT 0x0201 /* on the mount point, opened: detach the file system and end */
 
 #define IO_S_IFMT  0170000
 #define IO_S_IFREG 0100000

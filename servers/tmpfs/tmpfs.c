@@ -4,7 +4,11 @@
  * the bytes its files may hold (docs/tmpfs.md). This file is main and the requests on open
  * files; names are in names.c and lookup.c, nodes in node.c, file contents in data.c.
  *
- *   tmpfs [prefix [size]]      size in bytes, or with a K, M or G suffix; 16M unless given
+ *   tmpfs [-s source] [-o options] [prefix [size]]
+ *
+ * size in bytes, or with a K, M or G suffix; 16M unless given (or size=N among the options,
+ * as mount -o gives them; rw is accepted too). The source ("none" unless given) is only
+ * what /proc/mounts shows.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -208,6 +212,34 @@ static uint64_t parse_size(const char *s)
     return (uint64_t)v << shift;
 }
 
+// Takes mount's comma-separated options: size=N and rw. False for anything else.
+static bool parse_options(char *opts, uint64_t *size)
+{
+    for (char *o = strtok(opts, ","); o; o = strtok(NULL, ",")) {
+        if (strncmp(o, "size=", 5) == 0)
+            *size = parse_size(o + 5);
+        else if (strcmp(o, "rw") != 0)
+            return false;
+        if (*size == 0)
+            return false;
+    }
+    return true;
+}
+
+// Nothing is kept anywhere else, so there is nothing to do before the end.
+static int tmpfs_unmount(void *handle)
+{
+    (void)handle;
+    return 0;
+}
+
+static int usage(void)
+{
+    printf("usage: tmpfs [-s source] [-o size=N] [prefix [size]], prefix absolute, size as "
+           "4096, 512K, 16M or 1G\n");
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     static const struct resmgr_funcs funcs = {
@@ -228,17 +260,26 @@ int main(int argc, char **argv)
         .utime = tmpfs_utime,
         .truncate = tmpfs_truncate,
         .statvfs = tmpfs_statvfs,
+        .unmount = tmpfs_unmount,
     };
+    const char *source = "none";
+    uint64_t size = DEFAULT_SIZE;
+    int i = 1;
+    for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+        if (strcmp(argv[i], "-s") == 0)
+            source = argv[i + 1];
+        else if (strcmp(argv[i], "-o") != 0 || !parse_options(argv[i + 1], &size))
+            return usage();
+    }
     char prefix[128];
-    const char *at = argc > 1 ? argv[1] : "/tmp";
-    uint64_t size = argc > 2 ? parse_size(argv[2]) : DEFAULT_SIZE;
+    const char *at = i < argc ? argv[i] : "/tmp";
+    if (i + 1 < argc)
+        size = parse_size(argv[i + 1]);
     size_t len = strlen(at);
     while (len > 1 && at[len - 1] == '/')
         len--;
-    if (argc > 3 || at[0] != '/' || len >= sizeof(prefix) || size == 0) {
-        printf("usage: tmpfs [prefix [size]], prefix absolute, size as 4096, 512K, 16M or 1G\n");
-        return 1;
-    }
+    if (argc > i + 2 || at[0] != '/' || len >= sizeof(prefix) || size == 0)
+        return usage();
     memcpy(prefix, at, len);
     prefix[len] = '\0';
     int chid = tmpfs_init(prefix, size) ? resmgr_attach(prefix, &funcs, NULL) : -1;
@@ -246,5 +287,9 @@ int main(int argc, char **argv)
         printf("tmpfs: cannot attach %s (errno %d)\n", prefix, errno);
         return 1;
     }
+    char options[64];
+    snprintf(options, sizeof(options), "rw,size=%lluk", (unsigned long long)(size >> 10));
+    if (resmgr_mount(prefix, source, "tmpfs", options) < 0)
+        printf("tmpfs: %s is not listed in /proc/mounts (errno %d)\n", prefix, errno);
     return resmgr_run(chid);
 }

@@ -54,12 +54,14 @@ static const struct taskman_boot *boot;
 void nodes_init(const struct taskman_boot *b, int chid)
 {
     boot = b;
+    pathmgr_register("/", TASKMAN_PID, chid); /* the boot image, until a disk is mounted */
     pathmgr_register("/dev/null", TASKMAN_PID, chid);
     pathmgr_register("/dev/zero", TASKMAN_PID, chid);
     pathmgr_register("/dev/console", TASKMAN_PID, chid);
     pathmgr_register("/proc", TASKMAN_PID, chid);
     pathmgr_register("/proc/boot", TASKMAN_PID, chid);
-    pathmgr_register("/", TASKMAN_PID, chid); /* the boot image, until a disk is mounted */
+    pathmgr_mount("/", TASKMAN_PID, "bootfs", "bootfs", "ro");
+    pathmgr_mount("/proc", TASKMAN_PID, "proc", "proc", "ro");
 }
 
 static struct conn *conn_of(int scoid)
@@ -141,6 +143,8 @@ static int proc_open(const char *rest, struct ocb *o)
     }
     if (strcmp(rest, "sysinfo") == 0)
         return text_node(o, procfs_sysinfo(&len), len);
+    if (strcmp(rest, "mounts") == 0)
+        return text_node(o, pathmgr_mounts(&len), len);
     int pid = 0;
     for (; *rest >= '0' && *rest <= '9'; rest++) {
         if (pid > 10000000)

@@ -158,16 +158,17 @@ char *procfs_sysinfo(int *len)
     return text;
 }
 
-// The name of the index-th entry of /proc: "boot", then each process's pid. Returns 1, or 0
-// past the last entry.
+// The name of the index-th entry of /proc: "boot", "sysinfo", "mounts", then each process's
+// pid. Returns 1, or 0 past the last entry.
 int procfs_entry(uint64_t index, char *name, size_t size)
 {
-    if (index == 0 || index == 1) {
-        snprintf(name, size, index == 0 ? "boot" : "sysinfo");
+    static const char *const files[] = {"boot", "sysinfo", "mounts"};
+    if (index < 3) {
+        snprintf(name, size, "%s", files[index]);
         return 1;
     }
     struct tm_proc p;
-    if (!nth_process(index - 2, &p))
+    if (!nth_process(index - 3, &p))
         return 0;
     snprintf(name, size, "%d", p.pid);
     return 1;

@@ -132,7 +132,23 @@ static bool handle_death(int pid, int kernel_status)
     return was_init;
 }
 
-// PATH_RESOLVE, PATH_REGISTER and PATH_UNREGISTER.
+// PATH_MOUNT: the path holds four strings, the prefix, source, type and options.
+static int path_mount(const char *path, size_t len, int pid)
+{
+    const char *field[4];
+    size_t at = 0;
+    for (int i = 0; i < 4; i++) {
+        if (at > len)
+            return -EINVAL;
+        field[i] = path + at;
+        at += strlen(field[i]) + 1;
+    }
+    if (at != len + 1)
+        return -EINVAL;
+    return pathmgr_mount(field[0], pid, field[1], field[2], field[3]);
+}
+
+// PATH_RESOLVE, PATH_REGISTER, PATH_UNREGISTER and PATH_MOUNT.
 static void handle_path(int rcvid, const struct _msg_info *info, size_t got)
 {
     struct path_msg *m = (struct path_msg *)msg.bytes;
@@ -144,6 +160,14 @@ static void handle_path(int rcvid, const struct _msg_info *info, size_t got)
     char path[PATH_MAX_LEN];
     memcpy(path, msg.bytes + sizeof(*m), m->pathlen);
     path[m->pathlen] = '\0';
+    if (m->type == PATH_MOUNT) {
+        int err = path_mount(path, m->pathlen, info->pid);
+        if (err)
+            MsgError(rcvid, -err);
+        else
+            MsgReply(rcvid, 0, NULL, 0);
+        return;
+    }
     if (strlen(path) != m->pathlen) {
         MsgError(rcvid, EINVAL);
         return;
@@ -387,6 +411,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
         case PATH_RESOLVE:
         case PATH_REGISTER:
         case PATH_UNREGISTER:
+        case PATH_MOUNT:
             handle_path(rcvid, &info, got);
             break;
         case TM_KILL:

@@ -55,7 +55,11 @@ int resmgr_attach_path(int chid, const char *prefix)
     size_t len = strlen(prefix);
     struct path_msg m = {PATH_REGISTER, (uint16_t)len, chid};
     iov_t iov[2] = {{&m, sizeof(m)}, {(void *)prefix, len}};
-    return MsgSendv(__taskman_coid(), iov, 2, NULL, 0) < 0 ? -1 : 0;
+    if (MsgSendv(__taskman_coid(), iov, 2, NULL, 0) < 0)
+        return -1;
+    if (__rm.nprefixes < RESMGR_MAX_PREFIXES && len < sizeof(__rm.prefixes[0]))
+        memcpy(__rm.prefixes[__rm.nprefixes++], prefix, len + 1);
+    return 0;
 }
 
 int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *handle)
@@ -159,5 +163,7 @@ int resmgr_run(int chid)
             continue;
         }
         dispatch(rcvid, &info, msg, (size_t)info.msglen);
+        if (__rm.stop)
+            return 0;
     }
 }

@@ -186,7 +186,11 @@ void __resmgr_file_message(int rcvid, const struct _msg_info *info, struct conn 
         break;
     }
     case IO_DEVCTL:
-        do_devctl(rcvid, f, msg, len);
+        if (len >= sizeof(struct io_devctl) &&
+            ((const struct io_devctl *)msg)->dcmd == DCMD_FS_UNMOUNT && __rm.funcs->unmount)
+            __resmgr_unmount(rcvid, info, f);
+        else
+            do_devctl(rcvid, f, msg, len);
         break;
     case IO_STATVFS: {
         struct io_statvfs st = {0};

@@ -11,11 +11,14 @@
 #define RESMGR_MAX_OPEN 128
 #define RESMGR_CHUNK    4096
 
+#define RESMGR_MAX_PREFIXES 4 /* remembered for detaching them at unmount */
+
 struct open_file {
     int refs; /* connections sharing it; 0 when free */
     void *ocb;
     int oflag;
     off_t offset;
+    bool at_prefix; /* opened by the prefix itself (a mount point), not a name under it */
 };
 
 struct conn {
@@ -29,6 +32,9 @@ struct resmgr_state {
     struct open_file files[RESMGR_MAX_OPEN];
     struct conn conns[RESMGR_MAX_OPEN];
     int rcvid; /* of the request being dispatched */
+    char prefixes[RESMGR_MAX_PREFIXES][128]; /* the first prefixes attached */
+    int nprefixes;
+    bool stop; /* unmounted: resmgr_run returns after the current request */
 };
 
 extern struct resmgr_state __rm;
@@ -38,6 +44,9 @@ struct conn *__resmgr_conn_of(int scoid);
 // IO_CONNECT of any kind: 0 to reply with nothing, or an errno. Kinds that answer with data
 // reply themselves and return -1.
 int __resmgr_connect(int rcvid, const struct _msg_info *info, const char *msg, size_t len);
+
+// DCMD_FS_UNMOUNT on f, for a server with an unmount function (resmgr_mount.c).
+void __resmgr_unmount(int rcvid, const struct _msg_info *info, struct open_file *f);
 
 // A message on a connection with an open file.
 void __resmgr_file_message(int rcvid, const struct _msg_info *info, struct conn *conn,

@@ -39,7 +39,7 @@ static int do_open(const struct _msg_info *info, const struct io_connect *c, con
     int err = fn->open ? fn->open(__rm.handle, path, (int)c->oflag, c->mode, &ocb) : ENOENT;
     if (err)
         return err;
-    *f = (struct open_file){1, ocb, (int)c->oflag, 0};
+    *f = (struct open_file){1, ocb, (int)c->oflag, 0, path[0] == '\0'};
     *conn = (struct conn){info->scoid, f};
     return 0;
 }

@@ -45,6 +45,10 @@ struct resmgr_funcs {
     int (*sync)(void *ocb);
     /* the file system's sizes (statvfs); default ENOSYS */
     int (*statvfs)(void *ocb, struct io_statvfs *st);
+    /* A file system's last word before it is unmounted (flush what it must); 0 or an errno.
+       A server with this function is unmountable: DCMD_FS_UNMOUNT on its mount point, from
+       root, with no other file open, detaches its prefixes and makes resmgr_run return 0. */
+    int (*unmount)(void *handle);
 };
 
 /* A read or write function that cannot answer yet (a pipe with nothing in it, a terminal
@@ -55,6 +59,9 @@ struct resmgr_funcs {
 int resmgr_attach(const char *prefix, const struct resmgr_funcs *funcs, void *handle);
 int resmgr_attach_path(int chid, const char *prefix);
 int resmgr_run(int chid);
+/* Lists the attached prefix in /proc/mounts as a file system of type, from source, with
+   options (each without blanks, at most 63 bytes). 0, or -1 with errno. */
+int resmgr_mount(const char *prefix, const char *source, const char *type, const char *options);
 int resmgr_rcvid(void);
 int resmgr_reply_read(int rcvid, const void *data, size_t n);
 int resmgr_reply_write(int rcvid, size_t n);
