@@ -66,6 +66,8 @@ def host_inputs():
 
 
 HOST_TESTS = {
+    "lspci": ["-Iinclude", "-D_POSIX_C_SOURCE=200809L", "programs/lspci/show.c",
+              "programs/lspci/pcinames.c"],
     "fdt": ["common/fdt.c", "common/fdt_platform.c"],
     "cpio": ["common/cpio.c"],
     "elf": ["common/elf.c"],
@@ -363,6 +365,118 @@ def run_guest_utils():
         con.stop()
 
 
+# lspci on QEMU virt with an NVMe disk and an e1000 added: Linux's lspci prints the same for
+# them (BARs unassigned: the firmware assigns none, and nothing here does yet).
+PCI_DEVICES = ["-drive", "file={disk},if=none,id=nv,format=raw", "-device", "nvme,serial=qsoe,drive=nv",
+               "-device", "e1000"]
+LSPCI = [
+    "00:00.0 Host bridge: Red Hat, Inc. QEMU PCIe Host bridge",
+    "00:01.0 Non-Volatile memory controller: Red Hat, Inc. QEMU NVM Express Controller (rev 02)",
+    "00:02.0 Ethernet controller: Intel Corporation 82540EM Gigabit Ethernet Controller (rev 03)",
+]
+LSPCI_N = ["00:00.0 0600: 1b36:0008", "00:01.0 0108: 1b36:0010 (rev 02)",
+           "00:02.0 0200: 8086:100e (rev 03)"]
+LSPCI_V = [
+    "00:00.0 Host bridge: Red Hat, Inc. QEMU PCIe Host bridge",
+    "\tSubsystem: Red Hat, Inc. Device 1100",
+    "\tFlags: fast devsel",
+    "",
+    "00:01.0 Non-Volatile memory controller: Red Hat, Inc. QEMU NVM Express Controller (rev 02) "
+    "(prog-if 02 [NVM Express])",
+    "\tSubsystem: Red Hat, Inc. Device 1100",
+    "\tFlags: fast devsel",
+    "\tMemory at <unassigned> (64-bit, non-prefetchable) [disabled] [size=16K]",
+    "\tCapabilities: [40] MSI-X: Enable- Count=65 Masked-",
+    "\tCapabilities: [80] Express Root Complex Integrated Endpoint, MSI 00",
+    "\tCapabilities: [60] Power Management version 3",
+    "",
+    "00:02.0 Ethernet controller: Intel Corporation 82540EM Gigabit Ethernet Controller (rev 03)",
+    "\tSubsystem: Red Hat, Inc. QEMU Virtual Machine",
+    "\tFlags: fast devsel",
+    "\tMemory at <unassigned> (32-bit, non-prefetchable) [disabled] [size=128K]",
+    "\tI/O ports at <unassigned> [disabled] [size=64]",
+    "\tExpansion ROM at <unassigned> [disabled] [size=256K]",
+    "",
+]
+MOUNTS = ["bootfs on / type bootfs (ro)", "proc on /proc type proc (ro)",
+          "none on /tmp type tmpfs (rw,size=16384k)"]
+# (command line, the lines it must print) for mount and umount, in order, in one session.
+MOUNT_STEPS = [
+    ("mount", MOUNTS),
+    ("cat /proc/mounts", ["bootfs / bootfs ro 0 0", "proc /proc proc ro 0 0",
+                          "none /tmp tmpfs rw,size=16384k 0 0"]),
+    ("mount -t tmpfs", MOUNTS[2:]),
+    ("mkdir /tmp/m && mount -t tmpfs -o size=1M scratch /tmp/m; echo $?", ["0"]),
+    ("mount", MOUNTS + ["scratch on /tmp/m type tmpfs (rw,size=1024k)"]),
+    ("echo kept > /tmp/m/f && cat /tmp/m/f && ls /tmp/m", ["kept", "f"]),
+    ("df /tmp/m | tail -n 1", ["scratch             1024     4      1020   1% /tmp/m"]),
+    ("exec 3</tmp/m/f; umount /tmp/m; echo $?", ["umount: /tmp/m: target is busy.", "32"]),
+    ("exec 3<&-; umount /tmp/m; echo $?", ["0"]),
+    ("mount; ls /tmp/m; echo $?", MOUNTS + ["0"]),
+    ("umount /tmp/m; echo $?", ["umount: /tmp/m: not mounted.", "32"]),
+    ("umount /no/such; echo $?", ["umount: /no/such: no mount point specified.", "32"]),
+    ("umount /proc; echo $?", ["umount: /proc: its file system cannot be unmounted.", "32"]),
+    ("mount -t tmpfs none /no/such; echo $?",
+     ["mount: /no/such: mount point does not exist.", "32"]),
+    ("mount -t tmpfs none /tmp/m/f; echo $?",
+     ["mount: /tmp/m/f: mount point does not exist.", "32"]),
+    ("echo > /tmp/file; mount -t tmpfs none /tmp/file; echo $?",
+     ["mount: /tmp/file: mount point is not a directory.", "32"]),
+    ("mount -t ext2 /dev/nvme0n1 /tmp/m; echo $?",
+     ["mount: /tmp/m: unknown filesystem type 'ext2'.", "32"]),
+    ("mount -t tmpfs -o size=0 none /tmp/m 2>&1 | tail -n 1; mount | tail -n 1",
+     ["mount: /tmp/m: wrong fs type, bad option or other error (tmpfs ended with status 1)",
+      MOUNTS[2]]),
+    ("mount none /tmp/m; echo $?",
+     ["usage: mount [-t type]", "       mount -t type [-o options] source dir", "1"]),
+    ("test/asuser 100 mount -t tmpfs none /tmp/m; echo $?",
+     ["mount: only root can do that", "1"]),
+    ("test/asuser 100 umount /tmp; echo $?", ["umount: only root can do that", "1"]),
+    ("test/asuser 100 mount | tail -n 1", [MOUNTS[2]]),
+    ("mount -t tmpfs none /tmp/m && mount -t tmpfs again /tmp/m && mount | tail -n 2",
+     ["none on /tmp/m type tmpfs (rw,size=16384k)", "again on /tmp/m type tmpfs (rw,size=16384k)"]),
+    ("umount /tmp/m && mount | tail -n 1 && umount /tmp/m && mount | tail -n 1",
+     ["none on /tmp/m type tmpfs (rw,size=16384k)", MOUNTS[2]]),
+]
+
+
+def run_pci_mount_tests():
+    """lspci over the PCI server with an NVMe disk and an e1000 added to the machine, then
+    mount and umount at the shell, their errors included."""
+    disk = os.path.join(qemu.BUILD, "pci-test-disk.img")
+    with open(disk, "wb") as f:
+        f.truncate(1 << 20)
+    con = qemu.Console(extra=[a.format(disk=disk) for a in PCI_DEVICES])
+    try:
+        if not con.wait_for(con.PROMPT, 0, 60):
+            report(False, "console: pci: the shell prompts", con.text[-800:])
+            return
+        for command, want in [("lspci", LSPCI), ("lspci -n", LSPCI_N), ("lspci -v", LSPCI_V),
+                              ("lspci -nn | head -n 1",
+                               ["00:00.0 Host bridge [0600]: Red Hat, Inc. QEMU PCIe Host bridge "
+                                "[1b36:0008]"]),
+                              ("lspci -x; echo $?", ["lspci: invalid option -- 'x'", "1"]),
+                              ("lspci extra; echo $?", ["lspci: unexpected operand: extra",
+                                                        "usage: lspci [-v] [-n | -nn]", "1"]),
+                              ("ls -l /dev/pci | cut -c 1-10", ["-r--r--r--"])]:
+            out = con.run_line(command)
+            report(out == want, f"console: {command} prints what Linux's lspci does",
+                   f"got {out!r} want {want!r}")
+        for command, want in MOUNT_STEPS:
+            out = con.run_line(command)
+            report(out == want, f"console: {command}", f"got {out!r} want {want!r}")
+    finally:
+        con.stop()
+    con = qemu.Console()
+    try:
+        if con.wait_for(con.PROMPT, 0, 60):
+            out = con.run_line("lspci")
+            report(out == LSPCI[:1], "console: lspci on the default virt machine: the host bridge",
+                   repr(out))
+    finally:
+        con.stop()
+
+
 def qsh_guest_cases(limit=80):
     """The shell cases that need nothing but qsh's builtins and the utilities of the boot image:
     those dash passes the same with only those utilities on PATH. Returns [(name, expected
@@ -440,6 +554,7 @@ def run_guest_tests():
     run_qsh_guest_cases()
 
     run_guest_utils()
+    run_pci_mount_tests()
 
     # The in-guest kernel suite.
     b = run_suite("init=test/ktest", "kernel:", "kernel", 260, 300)
@@ -587,6 +702,8 @@ def main():
         run_host_tests()
     if only in ("all", "guest"):
         run_guest_tests()
+    if only == "pci":
+        run_pci_mount_tests()
     if only in ("all", "guest", "sel4"):
         run_sel4_tests()
     print(f"{results['passed']} passed, {results['failed']} failed, "

@@ -8,11 +8,11 @@
 #include "pcinames.h"
 
 struct class_name {
-    unsigned cls; /* class << 8 | subclass; subclass 0x100 names the class alone */
+    unsigned cls; /* class << 8 | subclass; with WHOLE, the class alone */
     const char *name;
 };
 
-#define WHOLE 0x100 /* the class's own name, for a subclass not listed */
+#define WHOLE 0x10000 /* the class's own name, for a subclass not listed */
 
 static const struct class_name classes[] = {
     {0x00 << 8 | WHOLE, "Unclassified device"},
