@@ -140,7 +140,9 @@ struct io_devctl {
 #define DCMD_TCSETPGRP 0x0102 /* in: int32 */
 #define DCMD_TCGETATTR 0x0103 /* out: struct termios */
 #define DCMD_TCSETATTR 0x0104 /* in: struct termios */
-#define DCMD_FS_UNMOUNT 0x0201 /* on the mount point, opened: detach the file system and end */
+
+/* On a file system's mount point, opened: detach the file system and end its server. */
+#define DCMD_FS_UNMOUNT 0x0201
 
 #define IO_S_IFMT  0170000
 #define IO_S_IFREG 0100000

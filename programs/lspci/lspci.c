@@ -56,8 +56,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: lspci [-v] [-n | -nn]\n");
         return 1;
     }
-    enum pci_naming how = numeric == 0 ? NAMES_ONLY : numeric == 1 ? NUMBERS_ONLY
-                                                                   : NAMES_AND_NUMBERS;
+    enum pci_naming how = numeric == 0   ? NAMES_ONLY
+                          : numeric == 1 ? NUMBERS_ONLY
+                                         : NAMES_AND_NUMBERS;
     int fd = open(PCI_FILE, O_RDONLY);
     if (fd < 0) {
         warn("cannot open %s: %s (is pci-server running?)", PCI_FILE, strerror(errno));

@@ -9,8 +9,8 @@
 #include <stddef.h>
 
 enum pci_naming {
-    NAMES_ONLY,   /* lspci */
-    NUMBERS_ONLY, /* lspci -n */
+    NAMES_ONLY,       /* lspci */
+    NUMBERS_ONLY,     /* lspci -n */
     NAMES_AND_NUMBERS /* lspci -nn */
 };
 

@@ -68,7 +68,9 @@ static void show_bars(FILE *out, const struct pci_record *r, int nbars)
             else
                 fputs("<unassigned>", out);
             fprintf(out, " (%s, %sprefetchable)",
-                    type == 0 ? "32-bit" : type == PCI_BAR_MEM_64 ? "64-bit" : "low-1M",
+                    type == 0                ? "32-bit"
+                    : type == PCI_BAR_MEM_64 ? "64-bit"
+                                             : "low-1M",
                     (flg & PCI_BAR_PREFETCH) ? "" : "non-");
             if (!(cmd & PCI_COMMAND_MEMORY))
                 fputs(" [disabled]", out);
@@ -108,11 +110,17 @@ static char flag(unsigned v, unsigned bit)
 // The PCI Express capability: the port type and the interrupt message number.
 static void show_express(FILE *out, unsigned cap)
 {
-    static const char *const types[] = {
-        "Endpoint",      "Legacy Endpoint", NULL, NULL, "Root Port (Slot%c)", "Upstream Port",
-        "Downstream Port (Slot%c)", "PCI-Express to PCI/PCI-X Bridge",
-        "PCI/PCI-X to PCI-Express Bridge", "Root Complex Integrated Endpoint",
-        "Root Complex Event Collector"};
+    static const char *const types[] = {"Endpoint",
+                                        "Legacy Endpoint",
+                                        NULL,
+                                        NULL,
+                                        "Root Port (Slot%c)",
+                                        "Upstream Port",
+                                        "Downstream Port (Slot%c)",
+                                        "PCI-Express to PCI/PCI-X Bridge",
+                                        "PCI/PCI-X to PCI-Express Bridge",
+                                        "Root Complex Integrated Endpoint",
+                                        "Root Complex Event Collector"};
     unsigned type = (cap >> 4) & 0xf;
     fputs("Express ", out);
     if (type < sizeof(types) / sizeof(types[0]) && types[type])
@@ -286,10 +294,10 @@ void show_function(FILE *out, const struct pci_record *r, enum pci_naming how, b
     char cbuf[64], dbuf[160];
     unsigned cls = cfg16(r, PCI_CLASS_DEVICE), rev = cfg8(r, PCI_REVISION_ID);
     unsigned progif = cfg8(r, PCI_CLASS_PROG);
-    fprintf(out, "%02x:%02x.%u %s: %s", r->bus, r->dev, r->fn,
-            pci_class_name(cbuf, sizeof(cbuf), cls, how),
-            pci_device_name(dbuf, sizeof(dbuf), cfg16(r, PCI_VENDOR_ID), cfg16(r, PCI_DEVICE_ID),
-                            how));
+    fprintf(
+        out, "%02x:%02x.%u %s: %s", r->bus, r->dev, r->fn,
+        pci_class_name(cbuf, sizeof(cbuf), cls, how),
+        pci_device_name(dbuf, sizeof(dbuf), cfg16(r, PCI_VENDOR_ID), cfg16(r, PCI_DEVICE_ID), how));
     if (rev)
         fprintf(out, " (rev %02x)", rev);
     if (verbose) {

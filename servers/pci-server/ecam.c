@@ -122,8 +122,8 @@ int pci_enumerate(struct pci_function *fns)
                 if ((ecam_read32(bus, dev, fn, PCI_VENDOR_ID) & 0xffff) == 0xffff)
                     continue;
                 struct pci_function *f = &fns[n++];
-                *f = (struct pci_function){.bus = (uint8_t)bus, .dev = (uint8_t)dev,
-                                           .fn = (uint8_t)fn};
+                *f = (struct pci_function){
+                    .bus = (uint8_t)bus, .dev = (uint8_t)dev, .fn = (uint8_t)fn};
                 int htype = (ecam_read32(bus, dev, fn, 0x0c) >> 16) & 0x7f;
                 size_bars(f, htype);
                 if (htype != PCI_HEADER_BRIDGE)

@@ -101,8 +101,7 @@ int main(int argc, char **argv)
         return 1;
     }
     nfns = pci_enumerate(fns);
-    static const struct resmgr_funcs funcs = {
-        .open = pci_open, .read = pci_read, .stat = pci_stat};
+    static const struct resmgr_funcs funcs = {.open = pci_open, .read = pci_read, .stat = pci_stat};
     int chid = resmgr_attach("/dev/pci", &funcs, NULL);
     if (chid < 0) {
         fprintf(stderr, "pci-server: cannot register /dev/pci (errno %d)\n", errno);

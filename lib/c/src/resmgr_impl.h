@@ -32,9 +32,11 @@ struct resmgr_state {
     struct open_file files[RESMGR_MAX_OPEN];
     struct conn conns[RESMGR_MAX_OPEN];
     int rcvid; /* of the request being dispatched */
-    char prefixes[RESMGR_MAX_PREFIXES][128]; /* the first prefixes attached */
+    /* the first prefixes attached, and how many */
+    char prefixes[RESMGR_MAX_PREFIXES][128];
     int nprefixes;
-    bool stop; /* unmounted: resmgr_run returns after the current request */
+    /* unmounted: resmgr_run returns after the current request */
+    bool stop;
 };
 
 extern struct resmgr_state __rm;

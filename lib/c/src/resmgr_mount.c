@@ -52,7 +52,7 @@ void __resmgr_unmount(int rcvid, const struct _msg_info *info, struct open_file 
     int open_files = 0;
     for (int i = 0; i < RESMGR_MAX_OPEN; i++)
         open_files += __rm.files[i].refs > 0;
-    int err = !f->at_prefix           ? EINVAL
+    int err = !f->at_prefix            ? EINVAL
               : uid_of(info->pid) != 0 ? EPERM
               : open_files > 1         ? EBUSY
                                        : __rm.funcs->unmount(__rm.handle);

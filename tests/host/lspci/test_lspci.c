@@ -31,8 +31,8 @@ static void make(struct pci_record *r, int dev, unsigned vendor, unsigned device
     put32(r, 0x08, class_prog << 8 | rev);
 }
 
-static void check(const char *what, const struct pci_record *r, enum pci_naming how,
-                  bool verbose, const char *want)
+static void check(const char *what, const struct pci_record *r, enum pci_naming how, bool verbose,
+                  const char *want)
 {
     static char *text;
     size_t len;
