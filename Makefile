@@ -46,7 +46,7 @@ PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/thre
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
             test/libctest \
             bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot \
-            pci-server test/asuser
+            pci-server test/asuser test/unmountreq
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
 devc-ser8250_SRCS      := $(wildcard servers/devc-ser8250/*.c)
@@ -77,6 +77,7 @@ test/unprivileged_SRCS := tests/guest/programs/unprivileged.c
 test/ipc_peer_SRCS     := tests/guest/programs/ipc_peer.c
 test/args_SRCS         := tests/guest/programs/args.c
 test/asuser_SRCS       := tests/guest/programs/asuser.c
+test/unmountreq_SRCS   := tests/guest/programs/unmountreq.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 bench/spawn_SRCS       := bench/programs/spawn_bench.c

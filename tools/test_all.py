@@ -433,6 +433,11 @@ MOUNT_STEPS = [
      ["mount: only root can do that", "1"]),
     ("test/asuser 100 umount /tmp; echo $?", ["umount: only root can do that", "1"]),
     ("test/asuser 100 mount | tail -n 1", [MOUNTS[2]]),
+    # The server's own checks, without umount's: root only, on the mount point only.
+    ("mount -t tmpfs none /tmp/m && test/asuser 100 test/unmountreq /tmp/m; echo $?",
+     ["EPERM", "1"]),
+    ("mkdir /tmp/m/d && test/unmountreq /tmp/m/d; echo $?", ["EINVAL", "1"]),
+    ("test/unmountreq /tmp/m; echo $?; mount | tail -n 1", ["0", "0", MOUNTS[2]]),
     ("mount -t tmpfs none /tmp/m && mount -t tmpfs again /tmp/m && mount | tail -n 2",
      ["none on /tmp/m type tmpfs (rw,size=16384k)", "again on /tmp/m type tmpfs (rw,size=16384k)"]),
     ("umount /tmp/m && mount | tail -n 1 && umount /tmp/m && mount | tail -n 1",
@@ -462,6 +467,21 @@ def run_pci_mount_tests():
             out = con.run_line(command)
             report(out == want, f"console: {command} prints what Linux's lspci does",
                    f"got {out!r} want {want!r}")
+        usage = "usage: pci-server [ecam-base [ecam-size]], the base 1 MiB aligned, the size at " \
+                "least 1 MiB"
+        for command, want in [
+                ("wc -c < /dev/pci", ["12480"]),  # three records of 4,160 bytes
+                ("echo x > /dev/pci; echo $?", ["qsh: cannot create /dev/pci: Permission denied",
+                                                "2"]),
+                ("cat /dev/pci/x; echo $?", ["cat: /dev/pci/x: No such file or directory", "1"]),
+                ("pci-server; echo $?", ["pci-server: cannot map the ECAM window at 0x30000000: "
+                                         "Operation not permitted (it needs the I/O privilege)",
+                                         "1"]),
+                ("pci-server 0x123; echo $?", [usage, "1"]),
+                ("pci-server 0x30000000 0x10; echo $?", [usage, "1"]),
+                ("pci-server 0x30000000 0x10000000 x; echo $?", [usage, "1"])]:
+            out = con.run_line(command)
+            report(out == want, f"console: pci: {command}", f"got {out!r} want {want!r}")
         for command, want in MOUNT_STEPS:
             out = con.run_line(command)
             report(out == want, f"console: {command}", f"got {out!r} want {want!r}")
