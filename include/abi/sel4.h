@@ -56,16 +56,16 @@
    reply to READ has the bytes read in MR0 and the data from MR2; WRITE carries its data from
    MR4 and is answered with the bytes written. Every reply byte of a long message goes through
    taskman-L, so the client never touches its reply buffers: a bad one is EFAULT, not a fault. */
-#define SEL4_LABEL_MSG_LONG   16
-#define SEL4_LABEL_MSG_READ   17
-#define SEL4_LABEL_MSG_WRITE  18
-#define SEL4_MSG_LONG_INLINE  ((120 - 3) * 8)
-#define SEL4_MSG_READ_CHUNK   ((120 - 2) * 8)
-#define SEL4_MSG_WRITE_CHUNK  ((120 - 4) * 8)
+#define SEL4_LABEL_MSG_LONG     16
+#define SEL4_LABEL_MSG_READ     17
+#define SEL4_LABEL_MSG_WRITE    18
+#define SEL4_MSG_LONG_INLINE    ((120 - 3) * 8)
+#define SEL4_MSG_READ_CHUNK     ((120 - 2) * 8)
+#define SEL4_MSG_WRITE_CHUNK    ((120 - 4) * 8)
 #define SEL4_MSG_CALL(tid, seq) ((unsigned long)(tid) << 32 | (seq))
-#define SEL4_MSG_DESC_OFFSET  1024
-#define SEL4_MSG_MAX_PARTS    16 /* each way, as Skimmer's _NTO_MSG_MAX_PARTS */
-#define SEL4_MSG_MAX_LEN      0x7ffffffful
+#define SEL4_MSG_DESC_OFFSET    1024
+#define SEL4_MSG_MAX_PARTS      16 /* each way, as Skimmer's _NTO_MSG_MAX_PARTS */
+#define SEL4_MSG_MAX_LEN        0x7ffffffful
 
 /* The descriptor of a long call in the caller's thread page: seq is the call's sequence number
    while the thread is in that call and 0 otherwise; slot is the connection's CNode slot;
@@ -83,10 +83,11 @@ struct sel4_msg_desc {
    MR2 is: SEL4_REPLY_FIRST bytes for the start of the reply buffer, then SEL4_REPLY_SECOND
    bytes for offset SEL4_REPLY_SKIP (what the server's MsgWrite put there; 0 without). To a
    long call, MR1 is the bytes replied (all through taskman-L) and there is no data. */
-#define SEL4_REPLY_FIRST(w)           ((w)&0xffff)
-#define SEL4_REPLY_SECOND(w)          (((w) >> 16) & 0xffff)
-#define SEL4_REPLY_SKIP(w)            ((w) >> 32)
-#define SEL4_REPLY_WORD(n, m, skip)   ((unsigned long)(n) | (unsigned long)(m) << 16 | (unsigned long)(skip) << 32)
+#define SEL4_REPLY_FIRST(w)  ((w)&0xffff)
+#define SEL4_REPLY_SECOND(w) (((w) >> 16) & 0xffff)
+#define SEL4_REPLY_SKIP(w)   ((w) >> 32)
+#define SEL4_REPLY_WORD(n, m, skip)                                                                \
+    ((unsigned long)(n) | (unsigned long)(m) << 16 | (unsigned long)(skip) << 32)
 #define SEL4_REPLY_OK    0
 #define SEL4_REPLY_ERROR 1
 

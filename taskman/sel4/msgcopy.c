@@ -60,7 +60,8 @@ static struct lproc *find_client(int server, seL4_Word scoid, seL4_Word call,
         return NULL;
     for (int i = 0; i < PROC_MAX; i++) {
         struct lproc *q = proc_at(i);
-        for (unsigned slot = SEL4_SLOT_TASKMAN; q && !q->ended && slot < SEL4_SLOT_CHAN(1); slot++) {
+        for (unsigned slot = SEL4_SLOT_TASKMAN; q && !q->ended && slot < SEL4_SLOT_CHAN(1);
+             slot++) {
             if (q->conn[slot] != scoid || q->conn_server[slot] >> 16 != (uint32_t)server)
                 continue;
             uint64_t at = SEL4_THREAD_PAGE(tid) + SEL4_MSG_DESC_OFFSET;

@@ -91,10 +91,9 @@ static int serve_one(int chid)
     switch (r.op) {
     case OP_ECHO: /* the payload back: MsgReceive's part, then MsgRead's */
         memcpy(out, msg + sizeof(r), (size_t)info.msglen - sizeof(r));
-        n = info.srcmsglen > RECV_BYTES
-                ? MsgRead(rcvid, out + RECV_BYTES - sizeof(r), (size_t)info.srcmsglen - RECV_BYTES,
-                          RECV_BYTES)
-                : 0;
+        n = info.srcmsglen > RECV_BYTES ? MsgRead(rcvid, out + RECV_BYTES - sizeof(r),
+                                                  (size_t)info.srcmsglen - RECV_BYTES, RECV_BYTES)
+                                        : 0;
         if (n < 0)
             MsgError(rcvid, errno);
         else
@@ -180,8 +179,9 @@ static void check_write(size_t rbytes, uint32_t len, uint32_t off, long want, in
     size_t head = reply ? (rbytes < 16 ? rbytes : 16) : 0;
     int ok = st == want && matches(rbuf, head, 0, 5) && untouched(rbuf + head, off - head) &&
              matches(rbuf + off, (size_t)want, 0, 3) && untouched(rbuf + off + want, 64);
-    snprintf(what, sizeof(what), "MsgWrite of %u bytes at %u into a %zu-byte reply buffer%s gives %ld",
-             len, off, rbytes, reply ? ", then MsgReply" : "", want);
+    snprintf(what, sizeof(what),
+             "MsgWrite of %u bytes at %u into a %zu-byte reply buffer%s gives %ld", len, off,
+             rbytes, reply ? ", then MsgReply" : "", want);
     check(ok, what);
 }
 
@@ -224,7 +224,8 @@ static void check_files(void)
 {
     struct stat st;
     int fd = open(BOOT_FILE, O_RDONLY);
-    check(fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 4096, "a boot-image file over 4 KiB opens");
+    check(fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 4096,
+          "a boot-image file over 4 KiB opens");
     long total = 0, n, first = -1;
     while (fd >= 0 && (n = read(fd, tmp, 4096)) > 0) {
         if (first < 0)
@@ -233,7 +234,8 @@ static void check_files(void)
     }
     check(fd >= 0 && first == 4096 && total == st.st_size,
           "read() in 4 KiB pieces gives the whole file");
-    check(lseek(fd, 0, SEEK_SET) == 0 && read(fd, tmp, BIG) == (st.st_size < BIG ? st.st_size : BIG) &&
+    check(lseek(fd, 0, SEEK_SET) == 0 &&
+              read(fd, tmp, BIG) == (st.st_size < BIG ? st.st_size : BIG) &&
               memcmp(tmp, "\177ELF", 4) == 0,
           "one read() of 64 KiB gives the file's start");
     close(fd);

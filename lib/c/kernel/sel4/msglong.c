@@ -9,7 +9,8 @@
 
 #include "sel4call.h"
 
-_Static_assert(sizeof(seL4_IPCBuffer) <= SEL4_MSG_DESC_OFFSET, "the descriptor hits the IPC buffer");
+_Static_assert(sizeof(seL4_IPCBuffer) <= SEL4_MSG_DESC_OFFSET,
+               "the descriptor hits the IPC buffer");
 _Static_assert(SEL4_MSG_DESC_OFFSET + sizeof(struct sel4_msg_desc) <= SEL4_TLS_OFFSET,
                "the descriptor hits the TLS block");
 
@@ -49,7 +50,7 @@ long sel4_send_long(seL4_CPtr cap, const iov_t *siov, int sparts, size_t n, cons
     size_t at = 0;
     for (int i = 0; i < sparts && at < SEL4_MSG_LONG_INLINE; i++) {
         size_t k = siov[i].iov_len < SEL4_MSG_LONG_INLINE - at ? siov[i].iov_len
-                                                              : SEL4_MSG_LONG_INLINE - at;
+                                                               : SEL4_MSG_LONG_INLINE - at;
         memcpy(data + at, siov[i].iov_base, k);
         at += k;
     }

@@ -22,9 +22,9 @@ struct pending {
     seL4_CPtr reply;
     seL4_Word badge;
     size_t len, want;
-    seL4_Word call;                       /* a long call's call word, 0 for a short one */
-    size_t inl;                           /* the bytes of the message in data */
-    size_t wlo, whi;                      /* a short call's bytes MsgWrite put in out */
+    seL4_Word call;  /* a long call's call word, 0 for a short one */
+    size_t inl;      /* the bytes of the message in data */
+    size_t wlo, whi; /* a short call's bytes MsgWrite put in out */
     uint64_t data[SEL4_MSG_MAX_BYTES / 8];
     uint64_t out[SEL4_MSG_MAX_BYTES / 8]; /* a short call's reply, as MsgWrite leaves it */
 };
