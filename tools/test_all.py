@@ -595,6 +595,9 @@ def run_guest_tests():
     # libc on the target: streams, formatting and a little of stdlib.
     b = run_suite("run=test/libctest", "libc:", "libc", 25, 120)
 
+    # Messages of every size, MsgRead/MsgWrite at offsets, bad buffers (also run on QSOE/L).
+    b = run_suite("run=test/msgtest", "msgtest:", "message", MSGTEST_CHECKS, 120)
+
     # Panics and a faulting first process end QEMU with a non-zero status.
     b = qemu.boot("init=no/such/program", timeout=60)
     report(b.code == 3, "panic: a missing first program panics and QEMU exits with 3",
@@ -639,6 +642,12 @@ SEL4_TMTEST_CHECKS = [
     "machine",
     f"QSOE/L: at least {SEL4_TMTEST_MIN_PASSES} of the taskman suite's checks pass",
 ]
+MSGTEST_CHECKS = 43  # test/msgtest's PASS lines when all pass
+SEL4_MSGTEST_CHECKS = [
+    "QSOE/L: test/msgtest (messages of every size, MsgRead/MsgWrite, bad buffers) ends with 0 "
+    "failures",
+    f"QSOE/L: all {MSGTEST_CHECKS} of test/msgtest's checks pass",
+]
 SEL4_LOADER_CHECKS = [
     "QSOE/L loader: a damaged root-task ELF gives a clear error and a non-zero exit",
     "QSOE/L loader: a machine with one hart gives a clear error and a non-zero exit",
@@ -665,7 +674,7 @@ def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
-              len(SEL4_LOADER_CHECKS))
+              len(SEL4_MSGTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -705,6 +714,13 @@ def run_sel4_tests():
            SEL4_TMTEST_CHECKS[0], f"exit {b.code}, tail: {b.output[-800:]!r}")
     report(passed >= SEL4_TMTEST_MIN_PASSES, SEL4_TMTEST_CHECKS[1],
            f"only {passed} passed: {b.output[-800:]!r}")
+
+    # Long messages: the same program as on QSOE/N, its failures echoed, its count exact.
+    b = qemu.boot("run=test/msgtest", timeout=120, variant="l")
+    passed, failed = count_lines(b.output, "msgtest:")
+    report("msgtest: 0 failures" in b.output and b.code == 0, SEL4_MSGTEST_CHECKS[0],
+           f"exit {b.code}, tail: {b.output[-800:]!r}")
+    report(passed == MSGTEST_CHECKS, SEL4_MSGTEST_CHECKS[1], f"{passed} passed, {failed} failed")
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

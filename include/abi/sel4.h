@@ -47,8 +47,47 @@
 #define SEL4_LABEL_CHANNEL 8 /* make a channel (flags MR0): its chid */
 #define SEL4_LABEL_SERVER  9 /* the server of the connection in slot MR0: pid << 16 | chid */
 
-/* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 the bytes replied,
-   data from MR2. */
+/* Messages beyond the IPC buffer (docs/qsoe-l.md, "Long messages"). A client whose message or
+   reply buffer is longer than SEL4_MSG_MAX_BYTES sends SEL4_LABEL_MSG_LONG: MR0 and MR1 as for
+   SEL4_LABEL_MSG, MR2 its call word (SEL4_MSG_CALL), the first SEL4_MSG_LONG_INLINE bytes from
+   MR3; its whole send and reply iovs are in its thread page at SEL4_MSG_DESC_OFFSET, where only
+   it writes. The server reaches the rest through taskman-L with SEL4_LABEL_MSG_READ and
+   SEL4_LABEL_MSG_WRITE (MR0 the scoid, MR1 the call word, MR2 the offset, MR3 the bytes): the
+   reply to READ has the bytes read in MR0 and the data from MR2; WRITE carries its data from
+   MR4 and is answered with the bytes written. Every reply byte of a long message goes through
+   taskman-L, so the client never touches its reply buffers: a bad one is EFAULT, not a fault. */
+#define SEL4_LABEL_MSG_LONG     16
+#define SEL4_LABEL_MSG_READ     17
+#define SEL4_LABEL_MSG_WRITE    18
+#define SEL4_MSG_LONG_INLINE    ((120 - 3) * 8)
+#define SEL4_MSG_READ_CHUNK     ((120 - 2) * 8)
+#define SEL4_MSG_WRITE_CHUNK    ((120 - 4) * 8)
+#define SEL4_MSG_CALL(tid, seq) ((unsigned long)(tid) << 32 | (seq))
+#define SEL4_MSG_DESC_OFFSET    1024
+#define SEL4_MSG_MAX_PARTS      16 /* each way, as Skimmer's _NTO_MSG_MAX_PARTS */
+#define SEL4_MSG_MAX_LEN        0x7ffffffful
+
+/* The descriptor of a long call in the caller's thread page: seq is the call's sequence number
+   while the thread is in that call and 0 otherwise; slot is the connection's CNode slot;
+   iov[0 .. sparts) the send buffers, iov[sparts .. sparts + rparts) the reply buffers. */
+struct sel4_msg_desc {
+    unsigned int seq, last;
+    unsigned int slot;
+    unsigned short sparts, rparts;
+    struct {
+        unsigned long base, len;
+    } iov[2 * SEL4_MSG_MAX_PARTS];
+};
+
+/* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 what the data from
+   MR2 is: SEL4_REPLY_FIRST bytes for the start of the reply buffer, then SEL4_REPLY_SECOND
+   bytes for offset SEL4_REPLY_SKIP (what the server's MsgWrite put there; 0 without). To a
+   long call, MR1 is the bytes replied (all through taskman-L) and there is no data. */
+#define SEL4_REPLY_FIRST(w)  ((w)&0xffff)
+#define SEL4_REPLY_SECOND(w) (((w) >> 16) & 0xffff)
+#define SEL4_REPLY_SKIP(w)   ((w) >> 32)
+#define SEL4_REPLY_WORD(n, m, skip)                                                                \
+    ((unsigned long)(n) | (unsigned long)(m) << 16 | (unsigned long)(skip) << 32)
 #define SEL4_REPLY_OK    0
 #define SEL4_REPLY_ERROR 1
 
@@ -80,5 +119,15 @@ typedef long (*sel4_event_fn)(unsigned long badge, unsigned long label, void *ms
                               unsigned long room);
 int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,
                           sel4_event_fn event);
+
+/* A server's access to a long message's client (lib/c/kernel/sel4/msgcopy.c; taskman-L's own
+   versions copy directly): n bytes at offset of the message of the call `call` on connection
+   scoid, or of its reply buffers. The bytes copied (fewer at the end of the client's
+   buffers), or a negated errno: ESRCH when no client of the caller's is in that call, EFAULT
+   for a client buffer that is not mapped. */
+long __sel4_msg_read(unsigned long scoid, unsigned long call, unsigned long offset, void *dst,
+                     unsigned long n);
+long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long offset,
+                      const void *src, unsigned long n);
 
 #endif

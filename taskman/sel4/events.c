@@ -85,6 +85,8 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
+    if (request && (label == SEL4_LABEL_MSG_READ || label == SEL4_LABEL_MSG_WRITE))
+        return msgcopy_request(p, label, msg, room);
     if (request)
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)

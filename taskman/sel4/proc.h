@@ -85,6 +85,10 @@ void window_write(const struct lproc *p, seL4_CPtr frame, size_t off, const void
 // A copy in taskman-L's CSpace of the cap in slot `slot` of p's CNode; slot_free() it after.
 seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot);
 
+// A server's request for a long message's bytes (SEL4_LABEL_MSG_READ, MSG_WRITE; msgcopy.c):
+// the bytes copied (read ones into msg, at most room) or a negated errno.
+long msgcopy_request(struct lproc *server, unsigned long label, void *msg, unsigned long room);
+
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);
 

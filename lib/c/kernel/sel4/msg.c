@@ -1,10 +1,9 @@
 /*
  * libc's seL4 layer: connections and MsgSend. A connection is a badged endpoint cap in the
  * process's CNode; MsgSend is one seL4_Call with the message in the IPC buffer after two
- * header words (include/abi/sel4.h), and the reply comes back the same way. Messages longer
- * than the IPC buffer need the shared window QSOE/L does not have yet: they fail with
- * EMSGSIZE. taskman-L makes and ends connections on request, to its own channel (pid 1,
- * channel 1) or to a server's.
+ * header words (include/abi/sel4.h), and the reply comes back the same way. A message or
+ * reply buffer longer than the IPC buffer makes it a long call (msglong.c). taskman-L makes
+ * and ends connections on request, to its own channel (pid 1, channel 1) or to a server's.
  */
 #include <proto/taskman.h>
 #include <string.h>
@@ -127,8 +126,10 @@ int ConnectServerInfo(pid_t pid, int coid, struct _server_info *info)
 }
 
 // Sends n bytes of data after the header words; returns the reply's status or a negated
-// errno, with the reply's data in the IPC buffer after its header words, *got bytes of it.
-static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got)
+// errno, with the reply's data in the IPC buffer after its header words, *got bytes of it,
+// (include/abi/sel4.h: *got bytes for offset 0, then *more for offset *skip).
+static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got, size_t *more,
+                          size_t *skip)
 {
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word mr0 = n, mr1 = want, mr2 = b->msg[2], mr3 = b->msg[3];
@@ -141,11 +142,46 @@ static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got)
         return -(long)(mr0 ? mr0 : EIO);
     size_t len = seL4_MessageInfo_get_length(info);
     size_t room = len > SEL4_MSG_HEADER_WORDS ? (len - SEL4_MSG_HEADER_WORDS) * 8 : 0;
-    *got = mr1 < room ? mr1 : room;
+    size_t first = SEL4_REPLY_FIRST(mr1), second = SEL4_REPLY_SECOND(mr1);
+    *got = first < room ? first : room;
+    *more = second < room - *got ? second : room - *got;
+    *skip = SEL4_REPLY_SKIP(mr1);
     return (long)mr0;
 }
 
-// Gathers siov into the IPC buffer, calls, and scatters the reply into riov.
+// The total length of an iov, or -EOVERFLOW when it has too many parts or bytes.
+static long iov_total(const iov_t *iov, int parts)
+{
+    if (parts > SEL4_MSG_MAX_PARTS)
+        return -EOVERFLOW;
+    size_t n = 0;
+    for (int i = 0; i < parts; i++) {
+        if (iov[i].iov_len > SEL4_MSG_MAX_LEN - n)
+            return -EOVERFLOW;
+        n += iov[i].iov_len;
+    }
+    return (long)n;
+}
+
+// Copies n bytes from data to offset off of riov, as far as it goes.
+static void scatter(const iov_t *riov, int rparts, size_t off, const char *data, size_t n)
+{
+    for (int i = 0; i < rparts && n > 0; i++) {
+        size_t len = riov[i].iov_len;
+        if (off >= len) {
+            off -= len;
+            continue;
+        }
+        size_t k = len - off < n ? len - off : n;
+        memcpy((char *)riov[i].iov_base + off, data, k);
+        off = 0;
+        data += k;
+        n -= k;
+    }
+}
+
+// Gathers siov into the IPC buffer, calls, and scatters the reply into riov (with what the
+// server's MsgWrite put further on); a longer message or reply buffer makes a long call.
 static long sendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
 {
     int cap = coid_slot(coid);
@@ -153,26 +189,23 @@ static long sendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, in
         return -EBADF;
     if (sparts < 0 || rparts < 0)
         return -EINVAL;
+    long n = iov_total(siov, sparts), want = iov_total(riov, rparts);
+    if (n < 0 || want < 0)
+        return -EOVERFLOW;
+    if (n > SEL4_MSG_MAX_BYTES || want > SEL4_MSG_MAX_BYTES)
+        return sel4_send_long((seL4_CPtr)cap, siov, sparts, (size_t)n, riov, rparts, (size_t)want);
     char *data = (char *)&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS];
-    size_t n = 0, want = 0;
-    for (int i = 0; i < sparts; i++) {
-        if (siov[i].iov_len > SEL4_MSG_MAX_BYTES - n)
-            return -EMSGSIZE;
-        memcpy(data + n, siov[i].iov_base, siov[i].iov_len);
-        n += siov[i].iov_len;
+    for (int i = 0, at = 0; i < sparts; i++) {
+        memcpy(data + at, siov[i].iov_base, siov[i].iov_len);
+        at += (int)siov[i].iov_len;
     }
-    for (int i = 0; i < rparts; i++)
-        want += riov[i].iov_len;
-    size_t got = 0;
-    long status = sel4_exchange((seL4_CPtr)cap, n, want, &got);
+    size_t got = 0, more = 0, skip = 0;
+    long status = sel4_exchange((seL4_CPtr)cap, (size_t)n, (size_t)want, &got, &more, &skip);
     if (status < 0)
         return status;
-    for (int i = 0; i < rparts && got > 0; i++) {
-        size_t k = riov[i].iov_len < got ? riov[i].iov_len : got;
-        memcpy(riov[i].iov_base, data, k);
-        data += k;
-        got -= k;
-    }
+    scatter(riov, rparts, 0, data, got);
+    if (more)
+        scatter(riov, rparts, skip, data + got, more);
     return status;
 }
 

@@ -32,4 +32,9 @@ static inline long set_errno(long r)
 // its status, or a negated errno (msg.c).
 long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1);
 
+// A call whose message (n bytes in siov) or reply buffers (want bytes in riov) are longer
+// than the IPC buffer (msglong.c): the reply's status or a negated errno.
+long sel4_send_long(seL4_CPtr cap, const iov_t *siov, int sparts, size_t n, const iov_t *riov,
+                    int rparts, size_t want);
+
 #endif

@@ -2,8 +2,10 @@
  * libc's seL4 layer, the server side of messages: MsgReceive on a channel's endpoint, each
  * caller parked in an MCS reply object of its own so replies may come in any order, its
  * message copied out of the IPC buffer (so MsgRead works until the reply), and MsgReply or
- * MsgError through that reply object. A server's channels come from taskman-L (ChannelCreate:
- * an endpoint and reply objects in the server's CNode); taskman-L's own is attached with
+ * MsgError through that reply object. A long message's rest and its reply go through
+ * taskman-L (msgcopy.c); MsgWrite into a short call's reply buffer waits in the pending entry
+ * and leaves with the reply. A server's channels come from taskman-L (ChannelCreate: an
+ * endpoint and reply objects in the server's CNode); taskman-L's own is attached with
  * __sel4_channel_attach.
  */
 #include <proto/taskman.h>
@@ -20,7 +22,11 @@ struct pending {
     seL4_CPtr reply;
     seL4_Word badge;
     size_t len, want;
+    seL4_Word call;  /* a long call's call word, 0 for a short one */
+    size_t inl;      /* the bytes of the message in data */
+    size_t wlo, whi; /* a short call's bytes MsgWrite put in out */
     uint64_t data[SEL4_MSG_MAX_BYTES / 8];
+    uint64_t out[SEL4_MSG_MAX_BYTES / 8]; /* a short call's reply, as MsgWrite leaves it */
 };
 
 // A channel's callers wait in pending[first .. first + n).
@@ -89,16 +95,23 @@ static void fill_info(const struct pending *p, struct _msg_info *info)
     info->dstmsglen = (int32_t)p->want;
 }
 
-// Answers the caller parked for p (an event has none) and frees p.
-static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
+// Answers the caller parked for p (an event has none) and frees p: MR0 status, MR1 `what`,
+// and n bytes of data from MR2 in the IPC buffer.
+static void answer_with(struct pending *p, seL4_Word label, seL4_Word status, seL4_Word what,
+                        size_t n)
 {
     p->used = false;
     if (p->event)
         return;
     seL4_IPCBuffer *b = ipcbuf();
-    seL4_Word mr0 = status, mr1 = n, mr2 = b->msg[2], mr3 = b->msg[3];
+    seL4_Word mr0 = status, mr1 = what, mr2 = b->msg[2], mr3 = b->msg[3];
     seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
     seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
+}
+
+static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
+{
+    answer_with(p, label, status, n, n);
 }
 
 // A request about connections: event() decides, the caller gets its answer at once.
@@ -114,6 +127,27 @@ static bool connection_request(const struct channel *ch, struct pending *p, seL4
     return r == SEL4_EVENT_PULSE;
 }
 
+// A server's request for a long message's bytes (only taskman-L's event() serves them): the
+// bytes read come back as data, a write's length is cut to the data it carried.
+static void copy_request(const struct channel *ch, struct pending *p, seL4_Word badge,
+                         seL4_Word label, size_t words)
+{
+    seL4_IPCBuffer *b = ipcbuf();
+    size_t carried = words > 4 ? (words - 4) * 8 : 0;
+    if (label == SEL4_LABEL_MSG_WRITE && b->msg[3] > carried)
+        b->msg[3] = carried;
+    long r = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    p->event = false;
+    if (r < 0) {
+        answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
+    } else if (label == SEL4_LABEL_MSG_READ) {
+        memcpy(&b->msg[SEL4_MSG_HEADER_WORDS], p->data, (size_t)r);
+        answer(p, SEL4_REPLY_OK, (seL4_Word)r, (size_t)r);
+    } else {
+        answer(p, SEL4_REPLY_OK, (seL4_Word)r, 0);
+    }
+}
+
 enum received { NOTHING, PULSE, MESSAGE };
 
 // One receive into p: a message, an event turned into one, or a pulse in p->data.
@@ -127,12 +161,18 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
     if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER)
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
-    if (kernel || label != SEL4_LABEL_MSG) {
+    if (!kernel && (label == SEL4_LABEL_MSG_READ || label == SEL4_LABEL_MSG_WRITE)) {
+        copy_request(ch, p, badge, label, seL4_MessageInfo_get_length(info));
+        return NOTHING;
+    }
+    bool lng = label == SEL4_LABEL_MSG_LONG;
+    if (kernel || (label != SEL4_LABEL_MSG && !lng)) {
         long n = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : 0;
         if (n <= 0)
             return NOTHING;
-        p->len = (size_t)n;
-        p->want = 0;
+        p->len = p->inl = (size_t)n;
+        p->want = p->wlo = p->whi = 0;
+        p->call = 0;
         p->badge = TASKMAN_PID;
         p->event = true;
         p->used = true;
@@ -143,15 +183,47 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
         answer(p, SEL4_REPLY_ERROR, EBADF, 0);
         return NOTHING;
     }
-    size_t len = seL4_MessageInfo_get_length(info);
-    size_t room = len > SEL4_MSG_HEADER_WORDS ? (len - SEL4_MSG_HEADER_WORDS) * 8 : 0;
-    p->len = mr0 < room ? mr0 : room;
-    p->want = mr1;
+    size_t first = lng ? 3 : SEL4_MSG_HEADER_WORDS, len = seL4_MessageInfo_get_length(info);
+    size_t room = len > first ? (len - first) * 8 : 0;
+    size_t most = lng ? SEL4_MSG_MAX_LEN : SEL4_MSG_MAX_BYTES;
+    p->len = lng ? (mr0 < most ? mr0 : most) : (mr0 < room ? mr0 : room);
+    p->inl = p->len < room ? p->len : room;
+    p->want = mr1 < most ? mr1 : most;
+    p->call = lng ? mr2 : 0;
+    p->wlo = p->whi = 0;
     p->badge = badge;
     p->event = false;
     p->used = true;
-    memcpy(p->data, &b->msg[SEL4_MSG_HEADER_WORDS], p->len);
+    memcpy(p->data, &b->msg[first], p->inl);
     return MESSAGE;
+}
+
+// n bytes of p's message from offset off into dst, bounded by its length: the inline part
+// from data, the rest of a long one through taskman-L. The bytes read or a negated errno.
+static long read_range(const struct pending *p, size_t off, void *dst, size_t n)
+{
+    if (off >= p->len)
+        return 0;
+    if (n > p->len - off)
+        n = p->len - off;
+    size_t k = off < p->inl ? (p->inl - off < n ? p->inl - off : n) : 0;
+    memcpy(dst, (const char *)p->data + off, k);
+    if (k == n)
+        return (long)n;
+    long r = __sel4_msg_read(p->badge, p->call, off + k, (char *)dst + k, n - k);
+    return r < 0 ? r : (long)k + r;
+}
+
+// MsgReceive's copy of the message: as much as fits in msg, the part that did not come
+// inline read through taskman-L.
+static long receive_rest(const struct pending *p, void *msg, size_t bytes)
+{
+    if (p->call == 0 || bytes <= p->inl) {
+        memcpy(msg, p->data, p->inl < bytes ? p->inl : bytes);
+        return 0;
+    }
+    long r = read_range(p, 0, msg, bytes);
+    return r < 0 ? r : 0;
 }
 
 int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
@@ -176,7 +248,11 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
                 memset(info, 0, sizeof(*info));
             return 0;
         }
-        memcpy(msg, p->data, p->len < bytes ? p->len : bytes);
+        long err = receive_rest(p, msg, bytes);
+        if (err < 0) {
+            answer(p, SEL4_REPLY_ERROR, (seL4_Word)-err, 0); /* its message cannot be read */
+            continue;
+        }
         fill_info(p, info);
         if (info)
             info->msglen = (int32_t)(p->len < bytes ? p->len : bytes);
@@ -189,24 +265,86 @@ int MsgReceive(int chid, void *msg, size_t bytes, struct _msg_info *info)
     return (int)set_errno(MsgReceive_r(chid, msg, bytes, info));
 }
 
+// Leaves n bytes from src at offset off of a short call's reply buffer (staged in p->out,
+// which the reply carries; a gap between two writes there becomes zeros).
+static void stage(struct pending *p, size_t off, const void *src, size_t n)
+{
+    if (n == 0)
+        return;
+    char *out = (char *)p->out;
+    if (p->whi == 0) {
+        p->wlo = off;
+        p->whi = off + n;
+    } else {
+        if (off + n < p->wlo)
+            memset(out + off + n, 0, p->wlo - off - n);
+        if (off > p->whi)
+            memset(out + p->whi, 0, off - p->whi);
+        p->wlo = off < p->wlo ? off : p->wlo;
+        p->whi = off + n > p->whi ? off + n : p->whi;
+    }
+    memcpy(out + off, src, n);
+}
+
+// Writes iov into the client's reply buffer from offset off, bounded by it: staged for a
+// short call, through taskman-L for a long one. The bytes written or a negated errno.
+static long write_iov(struct pending *p, size_t off, const iov_t *iov, int parts)
+{
+    size_t done = 0;
+    for (int i = 0; i < parts && off < p->want; i++) {
+        size_t n = iov[i].iov_len < p->want - off ? iov[i].iov_len : p->want - off;
+        long r = n;
+        if (p->call)
+            r = __sel4_msg_write(p->badge, p->call, off, iov[i].iov_base, n);
+        else
+            stage(p, off, iov[i].iov_base, n);
+        if (r < 0)
+            return r;
+        done += (size_t)r;
+        off += (size_t)r;
+        if ((size_t)r < iov[i].iov_len)
+            break;
+    }
+    return (long)done;
+}
+
+// A short call's reply: riov into the IPC buffer, then what MsgWrite staged beyond it.
+static int reply_short(struct pending *p, long status, const iov_t *riov, int rparts)
+{
+    char *data = (char *)&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS];
+    size_t n = 0;
+    for (int i = 0; i < rparts && n < p->want; i++) {
+        size_t k = riov[i].iov_len < p->want - n ? riov[i].iov_len : p->want - n;
+        memcpy(data + n, riov[i].iov_base, k);
+        n += k;
+    }
+    size_t from = p->wlo > n ? p->wlo : n, m = p->whi > from ? p->whi - from : 0;
+    memcpy(data + n, (char *)p->out + from, m);
+    answer_with(p, SEL4_REPLY_OK, (seL4_Word)status, SEL4_REPLY_WORD(n, m, from), n + m);
+    return 0;
+}
+
+// A long call's reply: every byte through taskman-L, then the status. A client buffer that
+// is not mapped fails the client's call with EFAULT, not the reply (as on Skimmer).
+static int reply_long(struct pending *p, long status, const iov_t *riov, int rparts)
+{
+    long n = write_iov(p, 0, riov, rparts);
+    if (n < 0) {
+        answer(p, SEL4_REPLY_ERROR, (seL4_Word)-n, 0);
+        return n == -EFAULT ? 0 : (int)n;
+    }
+    answer_with(p, SEL4_REPLY_OK, (seL4_Word)status, (seL4_Word)n, 0);
+    return 0;
+}
+
 int MsgReplyv_r(int rcvid, long status, const iov_t *riov, int rparts)
 {
     struct pending *p = pending_of(rcvid);
     if (!p)
         return -ESRCH;
-    char *data = (char *)&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS];
-    size_t n = 0;
-    for (int i = 0; i < rparts && n < p->want; i++) {
-        size_t k = riov[i].iov_len < p->want - n ? riov[i].iov_len : p->want - n;
-        if (k > SEL4_MSG_MAX_BYTES - n) {
-            answer(p, SEL4_REPLY_ERROR, EMSGSIZE, 0);
-            return -EMSGSIZE;
-        }
-        memcpy(data + n, riov[i].iov_base, k);
-        n += k;
-    }
-    answer(p, SEL4_REPLY_OK, (seL4_Word)status, n);
-    return 0;
+    if (rparts < 0 || rparts > SEL4_MSG_MAX_PARTS)
+        return -EOVERFLOW;
+    return p->call ? reply_long(p, status, riov, rparts) : reply_short(p, status, riov, rparts);
 }
 
 int MsgReplyv(int rcvid, long status, const iov_t *riov, int rparts)
@@ -230,6 +368,8 @@ int MsgError_r(int rcvid, int error)
     struct pending *p = pending_of(rcvid);
     if (!p)
         return -ESRCH;
+    if (error < 0 || error > 4095)
+        return -EINVAL;
     answer(p, SEL4_REPLY_ERROR, (seL4_Word)error, 0);
     return 0;
 }
@@ -239,16 +379,60 @@ int MsgError(int rcvid, int error)
     return (int)set_errno(MsgError_r(rcvid, error));
 }
 
-long MsgRead_r(int rcvid, void *msg, size_t bytes, size_t offset)
+long MsgReadv_r(int rcvid, const iov_t *riov, int rparts, size_t offset)
 {
     const struct pending *p = pending_of(rcvid);
     if (!p)
         return -ESRCH;
-    if (offset >= p->len)
-        return 0;
-    size_t n = p->len - offset < bytes ? p->len - offset : bytes;
-    memcpy(msg, (const char *)p->data + offset, n);
-    return (long)n;
+    if (rparts < 0 || rparts > SEL4_MSG_MAX_PARTS)
+        return -EOVERFLOW;
+    size_t done = 0;
+    for (int i = 0; i < rparts; i++) {
+        long r = read_range(p, offset + done, riov[i].iov_base, riov[i].iov_len);
+        if (r < 0)
+            return r;
+        done += (size_t)r;
+        if ((size_t)r < riov[i].iov_len)
+            break;
+    }
+    return (long)done;
+}
+
+long MsgReadv(int rcvid, const iov_t *riov, int rparts, size_t offset)
+{
+    return set_errno(MsgReadv_r(rcvid, riov, rparts, offset));
+}
+
+long MsgRead_r(int rcvid, void *msg, size_t bytes, size_t offset)
+{
+    iov_t r = {msg, bytes};
+    return MsgReadv_r(rcvid, &r, 1, offset);
+}
+
+long MsgWritev_r(int rcvid, const iov_t *iov, int parts, size_t offset)
+{
+    struct pending *p = pending_of(rcvid);
+    if (!p)
+        return -ESRCH;
+    if (parts < 0 || parts > SEL4_MSG_MAX_PARTS)
+        return -EOVERFLOW;
+    return write_iov(p, offset, iov, parts);
+}
+
+long MsgWritev(int rcvid, const iov_t *iov, int parts, size_t offset)
+{
+    return set_errno(MsgWritev_r(rcvid, iov, parts, offset));
+}
+
+long MsgWrite_r(int rcvid, const void *msg, size_t bytes, size_t offset)
+{
+    iov_t w = {(void *)msg, bytes};
+    return MsgWritev_r(rcvid, &w, 1, offset);
+}
+
+long MsgWrite(int rcvid, const void *msg, size_t bytes, size_t offset)
+{
+    return set_errno(MsgWrite_r(rcvid, msg, bytes, offset));
 }
 
 long MsgRead(int rcvid, void *msg, size_t bytes, size_t offset)

@@ -57,36 +57,6 @@ int MsgReceivePulsev(int chid, const iov_t *riov, int rparts, struct _msg_info *
     return (int)set_errno(MsgReceivePulsev_r(chid, riov, rparts, info));
 }
 
-long MsgReadv_r(int rcvid, const iov_t *riov, int rparts, size_t offset)
-{
-    return -ENOSYS;
-}
-
-long MsgReadv(int rcvid, const iov_t *riov, int rparts, size_t offset)
-{
-    return (long)set_errno(MsgReadv_r(rcvid, riov, rparts, offset));
-}
-
-long MsgWrite_r(int rcvid, const void *msg, size_t bytes, size_t offset)
-{
-    return -ENOSYS;
-}
-
-long MsgWrite(int rcvid, const void *msg, size_t bytes, size_t offset)
-{
-    return (long)set_errno(MsgWrite_r(rcvid, msg, bytes, offset));
-}
-
-long MsgWritev_r(int rcvid, const iov_t *iov, int parts, size_t offset)
-{
-    return -ENOSYS;
-}
-
-long MsgWritev(int rcvid, const iov_t *iov, int parts, size_t offset)
-{
-    return (long)set_errno(MsgWritev_r(rcvid, iov, parts, offset));
-}
-
 int MsgSendPulse_r(int coid, int priority, int code, int value)
 {
     return -ENOSYS;
