@@ -79,12 +79,17 @@ static long signal_death(void *msg, unsigned long room)
 
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
-    if (badge & SEL4_BADGE_NOTIFY)
+    if (badge & SEL4_BADGE_NOTIFY) {
+        if (badge & SEL4_BADGE_TIMER)
+            timers_interrupt();
         return signal_death(msg, room);
+    }
     struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
+    if (request && label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST)
+        return timers_request(p, label, msg, room);
     if (request)
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)
