@@ -35,9 +35,9 @@ void signals_init(void)
 seL4_CPtr notify_cap(seL4_Word badge)
 {
     seL4_CPtr cap = slot_alloc();
-    seL4_Error err = seL4_CNode_Mint(seL4_CapInitThreadCNode, cap, seL4_WordBits,
-                                     seL4_CapInitThreadCNode, ntfn, seL4_WordBits,
-                                     seL4_AllRights, badge);
+    seL4_Error err =
+        seL4_CNode_Mint(seL4_CapInitThreadCNode, cap, seL4_WordBits, seL4_CapInitThreadCNode, ntfn,
+                        seL4_WordBits, seL4_AllRights, badge);
     if (err != seL4_NoError)
         tm_fatal("cannot mint a cap to taskman-L's notification", err);
     return cap;

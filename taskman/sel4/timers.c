@@ -212,8 +212,7 @@ static struct _itimer remaining(const struct ltimer *t)
     return (struct _itimer){t->armed && t->deadline > now ? t->deadline - now : 0, t->interval};
 }
 
-static long settime(struct ltimer *t, seL4_Word flags, uint64_t nsec, uint64_t interval,
-                    void *msg)
+static long settime(struct ltimer *t, seL4_Word flags, uint64_t nsec, uint64_t interval, void *msg)
 {
     if (flags & ~(seL4_Word)TIMER_ABSTIME)
         return -EINVAL;
