@@ -2,7 +2,9 @@
  * The time suite: clocks, sleeps (relative and absolute, on both clocks), process timers
  * (one-shot, periodic, SIGEV_NONE), alarm(), bad arguments, and sleepers ended by signals from
  * another process. Written to the QNX semantics both kernels give; run on QSOE/L as
- * `run=test/timetest`. Each check prints PASS or FAIL; the failure count is the exit status.
+ * `run=test/timetest` (on QSOE/N only the rtc server, which init starts, sets CLOCK_REALTIME, so
+ * there the wall-time check needs init). Each check prints PASS or FAIL; the failure count is
+ * the exit status.
  * Lower bounds of sleeps are exact; upper bounds are generous, for a loaded host.
  */
 #include <errno.h>
