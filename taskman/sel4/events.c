@@ -3,8 +3,8 @@
  * on a thread's badged fault endpoint, seL4's fault message. Either ends the process (a fault
  * with a report on the console as Skimmer prints it) and becomes the TM_DEATH message the
  * shared server loop expects from a reaper, as does the notification for a process a signal
- * ended (signals.c). Requests about connections and signals go to connections.c and
- * signals.c.
+ * ended (signals.c); the notification may also carry the RTC's interrupt (timers.c).
+ * Requests about connections, signals and time go to connections.c, signals.c and timers.c.
  */
 #include <abi/sel4.h>
 #include <errno.h>

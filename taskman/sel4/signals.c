@@ -2,8 +2,10 @@
  * Signals in taskman-L. A process tells taskman-L which signals it ignores, catches and blocks
  * (lib/c/kernel/sel4/signal.c); SignalKill then drops a signal that is ignored (by the
  * process or by default, as Skimmer drops them), blocked or caught (QSOE/L runs no handlers
- * yet), and otherwise ends the process by it. The end is queued and a notification bound to
- * taskman-L's thread makes its next MsgReceive turn it into a TM_DEATH message (events.c).
+ * yet, but a caught signal ends a sleep early, timers.c), and otherwise ends the process by
+ * it. The end is queued and a notification bound to taskman-L's thread makes its next
+ * MsgReceive turn it into a TM_DEATH message (events.c). Others signal that notification too,
+ * each with a badge bit of its own (notify_cap: the RTC's interrupt).
  */
 #include <errno.h>
 #include <sys/neutrino.h>
