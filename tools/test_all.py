@@ -636,7 +636,7 @@ SEL4_FAULT_CHECKS = [
     "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
     "QSOE/L: a missing first program is reported (ENOENT) and QEMU exits with 127",
 ]
-SEL4_TMTEST_MIN_PASSES = 128
+SEL4_TMTEST_MIN_PASSES = 134
 SEL4_TMTEST_CHECKS = [
     "QSOE/L: the taskman suite (run=test/tmtest) runs to its end and its failure count ends the "
     "machine",
@@ -647,6 +647,10 @@ SEL4_MSGTEST_CHECKS = [
     "QSOE/L: test/msgtest (messages of every size, MsgRead/MsgWrite, bad buffers) ends with 0 "
     "failures",
     f"QSOE/L: all {MSGTEST_CHECKS} of test/msgtest's checks pass",
+SEL4_TIME_MIN_PASSES = 49
+SEL4_TIME_CHECKS = [
+    f"QSOE/L: the time suite (run=test/timetest: sleeps, timers, alarm, bad arguments, killed "
+    f"sleepers) runs its {SEL4_TIME_MIN_PASSES} checks and ends the machine with 0",
 ]
 SEL4_LOADER_CHECKS = [
     "QSOE/L loader: a damaged root-task ELF gives a clear error and a non-zero exit",
@@ -675,6 +679,7 @@ def run_sel4_tests():
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
+              len(SEL4_TIME_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -702,8 +707,7 @@ def run_sel4_tests():
     # The taskman suite as far as QSOE/L goes: its checks that need what QSOE/L does not have
     # yet (signal handlers, timers, threads in a process, taskman's loader thread) fail, so
     # only the count is held against a floor here; its own lines are not added to the totals.
-    # 133 pass as a rule; without timers, test/family's "sleep" does not sleep, so a few checks
-    # that signal such a child race with its exit.
+    # 135 pass as a rule.
     b = qemu.boot("run=test/tmtest", timeout=120, variant="l")
     lines = b.output.splitlines()
     passed = sum(line.startswith("PASS taskman:") for line in lines)
@@ -721,6 +725,15 @@ def run_sel4_tests():
     report("msgtest: 0 failures" in b.output and b.code == 0, SEL4_MSGTEST_CHECKS[0],
            f"exit {b.code}, tail: {b.output[-800:]!r}")
     report(passed == MSGTEST_CHECKS, SEL4_MSGTEST_CHECKS[1], f"{passed} passed, {failed} failed")
+    # The time suite: its own PASS/FAIL lines are added to the totals.
+    b = qemu.boot("run=test/timetest", timeout=120, variant="l")
+    passed, failed = count_lines(b.output, "time:")
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"QSOE/L time suite: {passed} passed, {failed} failed", flush=True)
+    report("time: 0 failures" in b.output and b.code == 0 and not b.timed_out and
+           passed >= SEL4_TIME_MIN_PASSES, SEL4_TIME_CHECKS[0],
+           f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

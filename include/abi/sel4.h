@@ -79,6 +79,18 @@ struct sel4_msg_desc {
     } iov[2 * SEL4_MSG_MAX_PARTS];
 };
 
+/* Time requests (taskman/sel4/timers.c). SLEEP is answered when the time comes: SEL4_REPLY_OK
+   with MR0 0, or EINTR and the time left (MR2) when a signal ends it early. TIMER_SETTIME
+   answers with the old struct _itimer, TIMER_INFO with the struct _timer_info, from MR2. */
+#define SEL4_LABEL_SLEEP         32 /* until CLOCK_MONOTONIC reaches MR0 (ns) */
+#define SEL4_LABEL_REALTIME      33 /* CLOCK_REALTIME - CLOCK_MONOTONIC (ns) */
+#define SEL4_LABEL_TIMER_CREATE  34 /* clock MR0, struct sigevent in MR1-MR3: the timer id */
+#define SEL4_LABEL_TIMER_DESTROY 35 /* timer MR0 */
+#define SEL4_LABEL_TIMER_SETTIME 36 /* timer MR0, flags MR1, struct _itimer in MR2-MR3 */
+#define SEL4_LABEL_TIMER_INFO    37 /* timer MR1 of process MR0 (0: the caller) */
+#define SEL4_LABEL_TIME_FIRST    SEL4_LABEL_SLEEP
+#define SEL4_LABEL_TIME_LAST     39
+
 /* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 what the data from
    MR2 is: SEL4_REPLY_FIRST bytes for the start of the reply buffer, then SEL4_REPLY_SECOND
    bytes for offset SEL4_REPLY_SKIP (what the server's MsgWrite put there; 0 without). To a
@@ -104,6 +116,7 @@ struct sel4_msg_desc {
 #define SEL4_BADGE_TID_SHIFT  20
 #define SEL4_BADGE_FAULT      (1ul << 40)
 #define SEL4_BADGE_NOTIFY     (1ul << 41) /* taskman-L's note to itself (a bound notification) */
+#define SEL4_BADGE_TIMER      (1ul << 46) /* with SEL4_BADGE_NOTIFY: the timer device's interrupt */
 
 /* What libc's seL4 layer offers taskman-L: its endpoint becomes a channel served with
    MsgReceive/MsgReply, each pending caller parked in one of the nreplies reply objects.
@@ -113,8 +126,14 @@ struct sel4_msg_desc {
    delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER, libc
    answers the caller with the status event() returns, or the error -status when that is
    negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
-   Returns the chid. */
+   The time requests (SEL4_LABEL_TIME_FIRST to LAST) are answered the same way, and also by
+   SEL4_EVENT_DATA | n: status 0 and the n bytes event() wrote to msg; or SEL4_EVENT_HOLD:
+   the caller stays parked until MsgReply or MsgError on __sel4_request_rcvid(), which names
+   it while event() runs. Returns the chid. */
 #define SEL4_EVENT_PULSE (1L << 62)
+#define SEL4_EVENT_DATA  (1L << 61)
+#define SEL4_EVENT_HOLD  (1L << 60)
+int __sel4_request_rcvid(void);
 typedef long (*sel4_event_fn)(unsigned long badge, unsigned long label, void *msg,
                               unsigned long room);
 int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,

@@ -3,8 +3,8 @@
  * on a thread's badged fault endpoint, seL4's fault message. Either ends the process (a fault
  * with a report on the console as Skimmer prints it) and becomes the TM_DEATH message the
  * shared server loop expects from a reaper, as does the notification for a process a signal
- * ended (signals.c). Requests about connections and signals go to connections.c and
- * signals.c.
+ * ended (signals.c); the notification may also carry the RTC's interrupt (timers.c).
+ * Requests about connections, signals and time go to connections.c, signals.c and timers.c.
  */
 #include <abi/sel4.h>
 #include <errno.h>
@@ -79,14 +79,19 @@ static long signal_death(void *msg, unsigned long room)
 
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
-    if (badge & SEL4_BADGE_NOTIFY)
+    if (badge & SEL4_BADGE_NOTIFY) {
+        if (badge & SEL4_BADGE_TIMER)
+            timers_interrupt();
         return signal_death(msg, room);
+    }
     struct lproc *p = proc_get((int)(badge & SEL4_BADGE_PID_MASK));
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
     if (request && (label == SEL4_LABEL_MSG_READ || label == SEL4_LABEL_MSG_WRITE))
         return msgcopy_request(p, label, msg, room);
+    if (request && label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST)
+        return timers_request(p, label, msg, room);
     if (request)
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)

@@ -69,6 +69,7 @@ void taskman_start(seL4_BootInfo *bi)
     ipc_selftest();
     proc_init();
     signals_init();
+    timers_init();
 
     // From here taskman-L is a QSOE program: libc's start-up with argc 1, argv "taskman", no
     // environment and no auxiliary values, then main.

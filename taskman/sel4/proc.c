@@ -75,6 +75,7 @@ void proc_end(struct lproc *p, int status)
         seL4_TCB_Suspend(p->threads[i].tcb);
     p->ended = true;
     p->status = status;
+    timers_proc_gone(p->pid);
 }
 
 int ProcDestroy(pid_t pid, int status)

@@ -61,6 +61,27 @@ seL4_CPtr proc_frame(const struct lproc *p, uint64_t va);
 void signals_init(void);
 int signals_next_end(void);
 
+// A cap to the notification bound to taskman-L's thread, with `badge` (SEL4_BADGE_NOTIFY and
+// a bit saying who signals), so that a signal on it wakes taskman-L's MsgReceive.
+seL4_CPtr notify_cap(seL4_Word badge);
+
+// Time (timers.c): sleeps and process timers on the RTC (timer_device.c), which it sets up.
+// timers_interrupt serves the RTC's alarm; a process that ends leaves no sleep or timer
+// behind; a signal it catches ends its sleep early (EINTR). The time requests
+// (SEL4_LABEL_TIME_FIRST to LAST): the answer for libc, or SEL4_EVENT_HOLD for a sleep.
+void timers_init(void);
+void timers_interrupt(void);
+void timers_proc_gone(int pid);
+void timers_signal(int pid);
+long timers_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+
+// The RTC: mapped, its interrupt bound to taskman-L's notification (SEL4_BADGE_TIMER); its
+// time in ns, a one-shot alarm at an RTC time, and the end of an interrupt.
+void timer_device_init(void);
+uint64_t timer_device_now(void);
+void timer_device_alarm(uint64_t at);
+void timer_device_ack(void);
+
 // The signal requests of a process (SEL4_LABEL_SIGNAL, SIGMASK, KILL): the status for libc's
 // answer.
 long signals_request(struct lproc *p, unsigned long label);

@@ -2,8 +2,10 @@
  * Signals in taskman-L. A process tells taskman-L which signals it ignores, catches and blocks
  * (lib/c/kernel/sel4/signal.c); SignalKill then drops a signal that is ignored (by the
  * process or by default, as Skimmer drops them), blocked or caught (QSOE/L runs no handlers
- * yet), and otherwise ends the process by it. The end is queued and a notification bound to
- * taskman-L's thread makes its next MsgReceive turn it into a TM_DEATH message (events.c).
+ * yet, but a caught signal ends a sleep early, timers.c), and otherwise ends the process by
+ * it. The end is queued and a notification bound to taskman-L's thread makes its next
+ * MsgReceive turn it into a TM_DEATH message (events.c). Others signal that notification too,
+ * each with a badge bit of its own (notify_cap: the RTC's interrupt).
  */
 #include <errno.h>
 #include <sys/neutrino.h>
@@ -18,21 +20,29 @@
 #define DEFAULT_IGNORED                                                                            \
     (BIT(18) | BIT(19) | BIT(20) | BIT(21) | BIT(23) | BIT(24) | BIT(25) | BIT(26) | BIT(27))
 
-static seL4_CPtr note; // badged SEL4_BADGE_NOTIFY, bound to taskman-L's main thread
+static seL4_CPtr ntfn; // the notification bound to taskman-L's main thread
+static seL4_CPtr note; // a cap to it badged SEL4_BADGE_NOTIFY
 static int ended[PROC_MAX];
 static int nended;
 
 void signals_init(void)
 {
-    seL4_CPtr ntfn = object_alloc(seL4_NotificationObject, 0);
-    note = slot_alloc();
-    seL4_Error err =
-        seL4_CNode_Mint(seL4_CapInitThreadCNode, note, seL4_WordBits, seL4_CapInitThreadCNode, ntfn,
-                        seL4_WordBits, seL4_AllRights, SEL4_BADGE_NOTIFY);
-    if (err == seL4_NoError)
-        err = seL4_TCB_BindNotification(seL4_CapInitThreadTCB, ntfn);
+    ntfn = object_alloc(seL4_NotificationObject, 0);
+    seL4_Error err = seL4_TCB_BindNotification(seL4_CapInitThreadTCB, ntfn);
     if (err != seL4_NoError)
         tm_fatal("cannot set up the notification for signal deaths", err);
+    note = notify_cap(SEL4_BADGE_NOTIFY);
+}
+
+seL4_CPtr notify_cap(seL4_Word badge)
+{
+    seL4_CPtr cap = slot_alloc();
+    seL4_Error err =
+        seL4_CNode_Mint(seL4_CapInitThreadCNode, cap, seL4_WordBits, seL4_CapInitThreadCNode, ntfn,
+                        seL4_WordBits, seL4_AllRights, badge);
+    if (err != seL4_NoError)
+        tm_fatal("cannot mint a cap to taskman-L's notification", err);
+    return cap;
 }
 
 int SignalKill(uint32_t nd, pid_t pid, int tid, int signo, int code, int value)
@@ -48,8 +58,11 @@ int SignalKill(uint32_t nd, pid_t pid, int tid, int signo, int code, int value)
         return -1;
     }
     uint32_t dropped = DEFAULT_IGNORED | p->sig_ignored | p->sig_caught | p->sig_blocked;
-    if (signo == 0 || (signo != SIGKILL && (BIT(signo) & dropped)))
+    if (signo == 0 || (signo != SIGKILL && (BIT(signo) & dropped))) {
+        if (signo != 0 && (BIT(signo) & p->sig_caught & ~p->sig_blocked))
+            timers_signal(pid); /* a caught signal ends a sleep early, as a handler would */
         return 0;
+    }
     proc_end(p, STATUS_SIGNAL | signo);
     ended[nended++] = pid;
     seL4_Signal(note);

@@ -29,6 +29,7 @@ int clock_gettime(clockid_t id, struct timespec *ts);
 int clock_settime(clockid_t id, const struct timespec *ts);
 int clock_getres(clockid_t id, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
+int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem);
 struct tm *gmtime(const time_t *t);
 struct tm *gmtime_r(const time_t *t, struct tm *out);
 struct tm *localtime(const time_t *t);

@@ -68,6 +68,7 @@ int getgroups(int size, gid_t list[]);
 int setgroups(size_t n, const gid_t *list);
 void _exit(int status) __attribute__((noreturn));
 unsigned sleep(unsigned seconds);
+unsigned alarm(unsigned seconds);
 long sysconf(int name);
 int brk(void *addr);
 void *sbrk(intptr_t increment);

@@ -1,7 +1,9 @@
 /*
- * Clocks and sleeping over the QNX calls ClockTime, ClockPeriod and TimerTimeout.
+ * Clocks, sleeping and alarm() over the QNX calls ClockTime, ClockPeriod, TimerTimeout and
+ * the Timer* calls.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/neutrino.h>
 #include <sys/times.h>
@@ -66,21 +68,58 @@ double difftime(time_t a, time_t b)
     return (double)a - (double)b;
 }
 
-int nanosleep(const struct timespec *req, struct timespec *rem)
+// A sleep on clock id until req (TIMER_ABSTIME in flags) or for req; the time left goes to
+// rem when a signal ends it early. Returns 0 or an errno, as clock_nanosleep does.
+static int sleep_on(clockid_t id, int flags, const struct timespec *req, struct timespec *rem)
 {
-    if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= 1000000000) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (req->tv_sec < 0 || req->tv_nsec < 0 || req->tv_nsec >= 1000000000)
+        return EINVAL;
     uint64_t ns = (uint64_t)req->tv_sec * 1000000000u + (uint64_t)req->tv_nsec, left = 0;
-    if (TimerTimeout(CLOCK_MONOTONIC, _NTO_TIMEOUT_NANOSLEEP, NULL, &ns, &left) < 0) {
-        if (rem) {
+    if (TimerTimeout(id, _NTO_TIMEOUT_NANOSLEEP | (flags & TIMER_ABSTIME), NULL, &ns, &left) < 0) {
+        if (rem && !(flags & TIMER_ABSTIME)) {
             rem->tv_sec = (time_t)(left / 1000000000u);
             rem->tv_nsec = (long)(left % 1000000000u);
         }
+        return errno;
+    }
+    return 0;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    int err = sleep_on(CLOCK_MONOTONIC, 0, req, rem);
+    if (err) {
+        errno = err;
         return -1;
     }
     return 0;
+}
+
+int clock_nanosleep(clockid_t id, int flags, const struct timespec *req, struct timespec *rem)
+{
+    if (flags & ~TIMER_ABSTIME)
+        return EINVAL;
+    return sleep_on(id, flags, req, rem);
+}
+
+// alarm() is one SIGALRM timer per process, made on first use; the seconds left of the one
+// it replaces are rounded up, so a pending alarm never reads as none.
+unsigned alarm(unsigned seconds)
+{
+    static int timer;
+    if (!timer) {
+        struct sigevent ev = {0};
+        ev.sigev_notify = SIGEV_SIGNAL;
+        ev.sigev_signo = SIGALRM;
+        int id = TimerCreate(CLOCK_REALTIME, &ev);
+        if (id < 0)
+            return 0;
+        timer = id;
+    }
+    struct _itimer it = {(uint64_t)seconds * 1000000000u, 0}, old = {0, 0};
+    if (TimerSettime(timer, 0, &it, &old) < 0)
+        return 0;
+    return (unsigned)((old.nsec + 999999999u) / 1000000000u);
 }
 
 unsigned sleep(unsigned seconds)

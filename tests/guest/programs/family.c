@@ -10,7 +10,8 @@
  *   catch MS        - catch SIGTERM and SIGUSR1, say "family: catching", then sleep up to MS
  *                     milliseconds; exit 100 + the signal caught, or 0 if none came;
  *   ignored SIG     - exit 0 if signal SIG is ignored (inherited from the parent), else 1;
- *   euid N          - exit 0 if the effective user id is N (cred uses it for RESETIDS).
+ *   euid N          - exit 0 if the effective user id is N (cred uses it for RESETIDS);
+ *   alarm S         - set alarm(S) and sleep; SIGALRM's default ends it (else exit 3).
  */
 #include <errno.h>
 #include <signal.h>
@@ -91,6 +92,11 @@ int main(int argc, char **argv)
         struct sigaction old;
         sigaction((int)strtol(argv[2], NULL, 10), NULL, &old);
         return old.sa_handler == SIG_IGN ? 0 : 1;
+    }
+    if (strcmp(argv[1], "alarm") == 0) {
+        alarm((unsigned)strtol(argv[2], NULL, 10));
+        sleep(10 * (unsigned)strtol(argv[2], NULL, 10));
+        return 3;
     }
     if (strcmp(argv[1], "euid") == 0)
         return geteuid() == (uid_t)strtol(argv[2], NULL, 10) ? 0 : 1;

@@ -36,5 +36,12 @@ long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1);
 // than the IPC buffer (msglong.c): the reply's status or a negated errno.
 long sel4_send_long(seL4_CPtr cap, const iov_t *siov, int sparts, size_t n, const iov_t *riov,
                     int rparts, size_t want);
+// The same with four words (MR0-MR3); up to outlen bytes of the answer's data go to out
+// (zero-filled past what came) (taskman_call.c).
+long sel4_taskman_call(seL4_Word label, const seL4_Word in[4], void *out, size_t outlen);
+
+// CLOCK_REALTIME - CLOCK_MONOTONIC in nanoseconds, asked of taskman-L once (clock.c); weak:
+// taskman-L, which keeps it, defines its own.
+uint64_t __sel4_realtime_offset(void);
 
 #endif

@@ -114,16 +114,44 @@ static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t 
     answer_with(p, label, status, n, n);
 }
 
-// A request about connections: event() decides, the caller gets its answer at once.
+static int request_rcvid; // the caller parked in the request event() is deciding
+
+int __sel4_request_rcvid(void)
+{
+    return request_rcvid;
+}
+
+// A request to taskman-L rather than a message to its server loop (include/abi/sel4.h).
+static bool is_request(seL4_Word label)
+{
+    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER) ||
+           (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST);
+}
+
+// A request: event() decides; the caller gets its answer at once, or stays parked in p for
+// a later MsgReply when event() holds it (a sleep).
 static bool connection_request(const struct channel *ch, struct pending *p, seL4_Word badge,
                                seL4_Word label)
 {
+    request_rcvid = (int)(p - pending) + 1;
     long r = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    request_rcvid = 0;
     p->event = false;
+    if (r == SEL4_EVENT_HOLD) {
+        p->used = true;
+        p->badge = badge;
+        p->len = 0;
+        p->want = SEL4_MSG_MAX_BYTES;
+        return false;
+    }
+    size_t n = r >= 0 && (r & SEL4_EVENT_DATA) ? (size_t)(r & ~SEL4_EVENT_DATA) : 0;
+    if (n > SEL4_MSG_MAX_BYTES)
+        r = -EMSGSIZE, n = 0;
+    memcpy(&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS], p->data, n);
     if (r < 0)
         answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
     else
-        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE ? 0 : (seL4_Word)r, 0);
+        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE || n ? 0 : (seL4_Word)r, n);
     return r == SEL4_EVENT_PULSE;
 }
 
@@ -159,7 +187,7 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
-    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER)
+    if (!kernel && is_request(label))
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
     if (!kernel && (label == SEL4_LABEL_MSG_READ || label == SEL4_LABEL_MSG_WRITE)) {
         copy_request(ch, p, badge, label, seL4_MessageInfo_get_length(info));

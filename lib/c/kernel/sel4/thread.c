@@ -1,11 +1,9 @@
 /*
- * libc's seL4 layer: threads, time and the console. A process has one thread on QSOE/L so
- * far; ending it, or the process, is a message to taskman-L, which ends the process. Time is
- * the RISC-V time CSR (10 MHz on QEMU virt); the console is seL4's debug console.
+ * libc's seL4 layer: threads and the console. A process has one thread on QSOE/L so far;
+ * ending it, or the process, is a message to taskman-L, which ends the process. The console
+ * is seL4's debug console. Time is in clock.c.
  */
 #include "sel4call.h"
-
-#define TIMER_HZ 10000000ull
 
 // Threads of the caller's own process need taskman-L's help, which QSOE/L has not yet; those
 // of another process are taskman-L's business, and taskman-L defines ThreadCreate itself.
@@ -43,29 +41,6 @@ int ThreadDestroy_r(int tid, int priority, void *status)
 __attribute__((weak)) int ThreadDestroy(int tid, int priority, void *status)
 {
     return (int)set_errno(ThreadDestroy_r(tid, priority, status));
-}
-
-static inline uint64_t rdtime(void)
-{
-    uint64_t v;
-    __asm__ volatile("rdtime %0" : "=r"(v));
-    return v;
-}
-
-// Both clocks count nanoseconds from the machine's start; neither can be set.
-int ClockTime_r(clockid_t id, const uint64_t *new_time, uint64_t *old_time)
-{
-    (void)id;
-    if (new_time)
-        return -EPERM;
-    if (old_time)
-        *old_time = rdtime() * (1000000000ull / TIMER_HZ);
-    return 0;
-}
-
-int ClockTime(clockid_t id, const uint64_t *new_time, uint64_t *old_time)
-{
-    return (int)set_errno(ClockTime_r(id, new_time, old_time));
 }
 
 int ConsoleWrite(const char *buf, size_t len)
