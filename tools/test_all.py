@@ -647,6 +647,7 @@ SEL4_MSGTEST_CHECKS = [
     "QSOE/L: test/msgtest (messages of every size, MsgRead/MsgWrite, bad buffers) ends with 0 "
     "failures",
     f"QSOE/L: all {MSGTEST_CHECKS} of test/msgtest's checks pass",
+]
 SEL4_TIME_MIN_PASSES = 49
 SEL4_TIME_CHECKS = [
     f"QSOE/L: the time suite (run=test/timetest: sleeps, timers, alarm, bad arguments, killed "
@@ -678,8 +679,7 @@ def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
-              len(SEL4_MSGTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
-              len(SEL4_TIME_CHECKS) + len(SEL4_LOADER_CHECKS))
+              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
