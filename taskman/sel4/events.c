@@ -85,6 +85,8 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
+    if (request && label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST)
+        return dev_request(p, label, msg, room);
     if (request)
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)

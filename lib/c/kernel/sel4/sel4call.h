@@ -9,6 +9,7 @@
 
 #include <abi/sel4.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <sys/neutrino.h>
 
 #include <sel4/sel4.h>
@@ -31,5 +32,22 @@ static inline long set_errno(long r)
 // A request to taskman-L on the process's own connection (a SEL4_LABEL_* with two words):
 // its status, or a negated errno (msg.c).
 long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1);
+
+// The CNode slot of connection coid, or -1 when coid names none (msg.c).
+int __sel4_coid_slot(int coid);
+
+// The calling thread's index (its tid - 1): its notification is SEL4_SLOT_NTFN of it.
+static inline unsigned __sel4_thread_index(void)
+{
+    return (unsigned)(__tls()->__tid - 1);
+}
+
+// Notifications bound to the thread (interrupt.c, pulse.c): __sel4_events_add notes a
+// SEL4_BADGE_EVENT badge seL4 returned; __sel4_event_take gives the next pulse due on channel
+// chid (an interrupt's, then a queued one), true if there was one.
+void __sel4_events_add(seL4_Word badge);
+bool __sel4_event_take(int chid, struct _pulse *out);
+void __sel4_pulses_add(seL4_Word badge);
+bool __sel4_irq_take(int chid, struct _pulse *out);
 
 #endif

@@ -57,7 +57,7 @@ int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, 
 
 int ChannelCreate_r(unsigned flags)
 {
-    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, 0);
+    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, __sel4_thread_index());
     if (chid < 0)
         return (int)chid;
     unsigned long replies[SEL4_CHAN_REPLIES];
@@ -101,20 +101,31 @@ static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t 
     seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
 }
 
-// A request about connections: event() decides, the caller gets its answer at once.
+// A request to taskman-L (about connections, devices or pulses): event() decides, the caller
+// gets its answer at once; a taken pulse goes back as reply data.
 static bool connection_request(const struct channel *ch, struct pending *p, seL4_Word badge,
                                seL4_Word label)
 {
     long r = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : -ENOSYS;
+    size_t n = label == SEL4_LABEL_PULSE_TAKE && r >= 0 ? sizeof(struct _pulse) : 0;
+    memcpy(&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS], p->data, n);
     p->event = false;
     if (r < 0)
         answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
     else
-        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE ? 0 : (seL4_Word)r, 0);
+        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE ? 0 : (seL4_Word)r, n);
     return r == SEL4_EVENT_PULSE;
 }
 
+static bool is_request(seL4_Word label)
+{
+    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER) ||
+           (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST);
+}
+
 enum received { NOTHING, PULSE, MESSAGE };
+
+// (A notification bound to the thread, SEL4_BADGE_EVENT, is noted for __sel4_event_take.)
 
 // One receive into p: a message, an event turned into one, or a pulse in p->data.
 static enum received receive_one(const struct channel *ch, struct pending *p)
@@ -124,8 +135,12 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
     seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
+    if (badge & SEL4_BADGE_EVENT) {
+        __sel4_events_add(badge);
+        return NOTHING;
+    }
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
-    if (!kernel && label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER)
+    if (!kernel && is_request(label))
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
     if (kernel || label != SEL4_LABEL_MSG) {
         long n = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : 0;
@@ -160,6 +175,13 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
         return -ESRCH;
     const struct channel *ch = &channels[chid];
     for (;;) {
+        struct _pulse pulse;
+        if (__sel4_event_take(chid, &pulse)) {
+            memcpy(msg, &pulse, sizeof(pulse) < bytes ? sizeof(pulse) : bytes);
+            if (info)
+                memset(info, 0, sizeof(*info));
+            return 0;
+        }
         struct pending *p = NULL;
         for (int i = ch->first; i < ch->first + ch->n && !p; i++)
             if (!pending[i].used)

@@ -1,5 +1,5 @@
 /*
- * libc's seL4 layer: the QNX calls for threads, scheduling, timers, interrupts and the privileged
+ * libc's seL4 layer: the QNX calls for threads, scheduling, timers and the system information
  * calls, which QSOE/L does not implement yet (docs/qsoe-l.md). Each takes its arguments and fails
  * with ENOSYS, so every QSOE program links unchanged and learns at run time what is missing.
  */
@@ -131,54 +131,6 @@ int ClockPeriod(clockid_t id, const struct _clockperiod *new_period,
                 struct _clockperiod *old_period, int reserved)
 {
     return (int)set_errno(ClockPeriod_r(id, new_period, old_period, reserved));
-}
-
-int InterruptAttachEvent_r(int intr, const struct sigevent *event, unsigned flags)
-{
-    return -ENOSYS;
-}
-
-int InterruptAttachEvent(int intr, const struct sigevent *event, unsigned flags)
-{
-    return (int)set_errno(InterruptAttachEvent_r(intr, event, flags));
-}
-
-int InterruptDetach_r(int id)
-{
-    return -ENOSYS;
-}
-
-int InterruptDetach(int id)
-{
-    return (int)set_errno(InterruptDetach_r(id));
-}
-
-int InterruptMask(int intr, int id)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int InterruptUnmask(int intr, int id)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int InterruptWait_r(int flags, const uint64_t *timeout)
-{
-    return -ENOSYS;
-}
-
-int InterruptWait(int flags, const uint64_t *timeout)
-{
-    return (int)set_errno(InterruptWait_r(flags, timeout));
-}
-
-int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr)
-{
-    errno = ENOSYS;
-    return -1;
 }
 
 int ProcInfo(pid_t pid, struct _proc_kinfo *info)

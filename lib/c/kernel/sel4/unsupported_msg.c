@@ -87,22 +87,3 @@ long MsgWritev(int rcvid, const iov_t *iov, int parts, size_t offset)
     return (long)set_errno(MsgWritev_r(rcvid, iov, parts, offset));
 }
 
-int MsgSendPulse_r(int coid, int priority, int code, int value)
-{
-    return -ENOSYS;
-}
-
-int MsgSendPulse(int coid, int priority, int code, int value)
-{
-    return (int)set_errno(MsgSendPulse_r(coid, priority, code, value));
-}
-
-int MsgDeliverEvent_r(int rcvid, const struct sigevent *event)
-{
-    return -ENOSYS;
-}
-
-int MsgDeliverEvent(int rcvid, const struct sigevent *event)
-{
-    return (int)set_errno(MsgDeliverEvent_r(rcvid, event));
-}
