@@ -42,7 +42,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
-            test/ipc_peer test/tmtest test/family test/rmserver \
+            test/ipc_peer test/tmtest test/family test/rmserver test/devtest \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
             test/libctest \
             bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot
@@ -69,6 +69,7 @@ test/stdio_child_SRCS  := tests/guest/programs/stdio_child.c
 test/libctest_SRCS     := tests/guest/libc/libctest.c
 test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
 test/fault_SRCS        := tests/guest/programs/fault.c
+test/devtest_SRCS      := tests/guest/programs/devtest.c
 test/hello_SRCS        := tests/guest/programs/hello.c
 test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
 test/unprivileged_SRCS := tests/guest/programs/unprivileged.c

@@ -16,6 +16,7 @@ struct attachment {
     int32_t scoid;           /* the connection's scoid, for the pulse */
     struct sigevent event;
     int masks;               /* masked by an interrupt not yet unmasked, plus InterruptMask */
+    bool held;               /* it signalled while masked: delivered again at the unmask */
 };
 
 static struct attachment attachments[SEL4_MAX_IRQ_ATTACH + 1];
@@ -48,7 +49,7 @@ int InterruptAttachEvent_r(int intr, const struct sigevent *event, unsigned flag
     long id = sel4_taskman_request(SEL4_LABEL_IRQ_ATTACH, (seL4_Word)intr, __sel4_thread_index());
     if (id < 0)
         return (int)id;
-    attachments[id] = (struct attachment){true, intr, chid, scoid, *event, 0};
+    attachments[id] = (struct attachment){true, intr, chid, scoid, *event, 0, false};
     return (int)id;
 }
 
@@ -56,6 +57,8 @@ int InterruptAttachEvent(int intr, const struct sigevent *event, unsigned flags)
 {
     return (int)set_errno(InterruptAttachEvent_r(intr, event, flags));
 }
+
+static void deliver(int id);
 
 static struct attachment *attachment(int id)
 {
@@ -79,8 +82,11 @@ int InterruptDetach(int id)
     return (int)set_errno(InterruptDetach_r(id));
 }
 
-// The source stays masked from its next interrupt on: seL4 has no mask call, but delivers
-// nothing more until the acknowledgement that the last InterruptUnmask gives.
+// seL4 has no call to mask a source, so a masked one is not acknowledged, and what it signals
+// meanwhile is held here until the last InterruptUnmask, as a masked line holds its request.
+// (On QEMU's virt machine seL4 completes the PLIC claim at once, so a source may signal again
+// before the acknowledgement: that too is held, and a driver may see an interrupt with
+// nothing to do, which drivers of level-triggered devices expect anyway.)
 int InterruptMask(int intr, int id)
 {
     struct attachment *a = attachment(id);
@@ -102,6 +108,11 @@ int InterruptUnmask(int intr, int id)
         seL4_Word mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
         seL4_CallWithMRs(SEL4_SLOT_IRQ(id), seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0), &mr0, &mr1,
                          &mr2, &mr3);
+        if (a->held) {
+            a->held = false;
+            a->masks = 1;
+            deliver(id);
+        }
     }
     return a->masks;
 }
@@ -112,16 +123,28 @@ void __sel4_events_add(seL4_Word badge)
         struct attachment *a = attachment(id);
         if (!a || !(badge & 1ul << (id - 1)))
             continue;
-        a->masks++; /* seL4 masked it until the acknowledgement */
-        if (a->event.sigev_notify == SIGEV_INTR)
-            intr_due++;
-        else if (a->chid)
-            pulse_due |= 1ul << (id - 1);
-        else
-            MsgSendPulse_r(a->event.sigev_coid, a->event.sigev_priority, a->event.sigev_code,
-                           a->event.sigev_value.sival_int); /* another process's channel */
+        if (a->masks > 0) {
+            a->held = true;
+            continue;
+        }
+        a->masks = 1; /* masked until InterruptUnmask acknowledges it */
+        deliver(id);
     }
     __sel4_pulses_add(badge);
+}
+
+// The attachment's sigevent: a pulse due on the own channel, a SIGEV_INTR for InterruptWait,
+// or a pulse sent to another process's channel.
+static void deliver(int id)
+{
+    const struct attachment *a = &attachments[id];
+    if (a->event.sigev_notify == SIGEV_INTR)
+        intr_due++;
+    else if (a->chid)
+        pulse_due |= 1ul << (id - 1);
+    else
+        MsgSendPulse_r(a->event.sigev_coid, a->event.sigev_priority, a->event.sigev_code,
+                       a->event.sigev_value.sival_int);
 }
 
 bool __sel4_irq_take(int chid, struct _pulse *out)

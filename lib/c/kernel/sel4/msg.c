@@ -50,6 +50,8 @@ int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
         return -ENOSYS;
     if (pid == 0)
         pid = __tls()->__pid; /* pid 0: the calling process itself, as QNX has it */
+    if (__tls()->__pid == TASKMAN_PID)
+        return -ESRCH; /* taskman-L has no connection to make its requests on */
     if (pid <= 0 || chid <= 0 || chid > 0xffff)
         return -ESRCH;
     seL4_Word server = (seL4_Word)pid << 16 | (seL4_Word)chid;
