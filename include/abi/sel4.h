@@ -73,7 +73,8 @@
    What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge), an exit or a
    notification (SEL4_BADGE_NOTIFY),
    event() may write a message of its own to msg (at most room bytes) and return its length,
-   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER, libc
+   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER and
+   SEL4_LABEL_MAPPHYS to DEV_LAST, libc
    answers the caller with the status event() returns, or the error -status when that is
    negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
    Returns the chid. */
