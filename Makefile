@@ -42,7 +42,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 
 # Programs in the boot image: name in the image -> its sources.
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
-            test/ipc_peer test/tmtest test/family test/rmserver \
+            test/ipc_peer test/tmtest test/family test/rmserver test/devtest \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
              test/libctest test/msgtest test/timetest \
             bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot \
@@ -73,6 +73,7 @@ test/msgtest_SRCS      := tests/guest/programs/msgtest.c
 test/timetest_SRCS     := tests/guest/time/timetest.c
 test/ktest_SRCS        := $(wildcard tests/guest/kernel/*.c)
 test/fault_SRCS        := tests/guest/programs/fault.c
+test/devtest_SRCS      := tests/guest/programs/devtest.c
 test/hello_SRCS        := tests/guest/programs/hello.c
 test/threads_exit_SRCS := tests/guest/programs/threads_exit.c
 test/unprivileged_SRCS := tests/guest/programs/unprivileged.c

@@ -653,6 +653,11 @@ SEL4_TIME_CHECKS = [
     f"QSOE/L: the time suite (run=test/timetest: sleeps, timers, alarm, bad arguments, killed "
     f"sleepers) runs its {SEL4_TIME_MIN_PASSES} checks and ends the machine with 0",
 ]
+SEL4_DEVTEST_COUNT = 42  # the PASS/FAIL lines of test/devtest
+SEL4_DEVTEST_CHECKS = [
+    "QSOE/L: test/devtest (devices, interrupts, pulses, the console driver) reports every check "
+    f"({SEL4_DEVTEST_COUNT}), ends with 0 failures and exit status 0",
+]
 SEL4_LOADER_CHECKS = [
     "QSOE/L loader: a damaged root-task ELF gives a clear error and a non-zero exit",
     "QSOE/L loader: a machine with one hart gives a clear error and a non-zero exit",
@@ -675,11 +680,37 @@ def damaged_root_task_image():
     return bad
 
 
+def run_sel4_devtest():
+    """test/devtest as the first process: the harness types a character when it asks for one
+    (the UART's receive interrupt, twice) and a line for the console driver to read."""
+    c = qemu.Console("run=test/devtest", variant="l")
+    try:
+        for prompt, keys in [(r"type a character \(1\)\n", "x"),
+                             (r"type a character \(2\)\n", "y"),
+                             (r"type a line\n", "hello qsoe\r")]:
+            if not c.wait_for(re.compile(prompt), timeout=60):
+                break
+            time.sleep(0.2)
+            c.type(keys)
+        c.wait_for(re.compile(r"ended with wait status 0x[0-9a-f]+\n"), timeout=60)
+    except BrokenPipeError:
+        pass
+    finally:
+        c.stop()
+    lines = re.findall(r"^(PASS|FAIL) devtest: (.*)$", c.text, re.M)
+    for verdict, name in lines:
+        report(verdict == "PASS", f"QSOE/L devtest: {name}", c.text[-600:])
+    report(len(lines) == SEL4_DEVTEST_COUNT and "devtest: 0 failures" in c.text and
+           "taskman: init (test/devtest, pid 2) ended with wait status 0x0" in c.text,
+           SEL4_DEVTEST_CHECKS[0], f"{len(lines)} checks reported; tail: {c.text[-800:]!r}")
+
+
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
-              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + len(SEL4_LOADER_CHECKS))
+              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
+              len(SEL4_DEVTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -734,6 +765,7 @@ def run_sel4_tests():
     report("time: 0 failures" in b.output and b.code == 0 and not b.timed_out and
            passed >= SEL4_TIME_MIN_PASSES, SEL4_TIME_CHECKS[0],
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
+    run_sel4_devtest()
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

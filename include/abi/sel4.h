@@ -6,6 +6,8 @@
 #ifndef QSOE_ABI_SEL4_H
 #define QSOE_ABI_SEL4_H
 
+#include <stdint.h>
+
 /* Every process has one CNode of 2^SEL4_CNODE_BITS slots; its threads see it with a guard
    that makes a cap pointer the slot number itself. Slots from SEL4_SLOT_END up hold the
    frames and page tables taskman-L made for it, so they go with the CNode. */
@@ -123,7 +125,8 @@ struct sel4_msg_desc {
    What is not a message goes to event(): for a fault (a SEL4_BADGE_FAULT badge), an exit or a
    notification (SEL4_BADGE_NOTIFY),
    event() may write a message of its own to msg (at most room bytes) and return its length,
-   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER, libc
+   delivered as from pid 1, or return 0; for the labels SEL4_LABEL_CONNECT to SERVER and
+   SEL4_LABEL_MAPPHYS to DEV_LAST, libc
    answers the caller with the status event() returns, or the error -status when that is
    negative; SEL4_EVENT_PULSE answers 0 and delivers the struct _pulse event() wrote to msg.
    The time requests (SEL4_LABEL_TIME_FIRST to LAST) are answered the same way, and also by
@@ -148,5 +151,42 @@ long __sel4_msg_read(unsigned long scoid, unsigned long call, unsigned long offs
                      unsigned long n);
 long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long offset,
                       const void *src, unsigned long n);
+/* Devices, interrupts and pulses (lib/c/kernel/sel4/interrupt.c, pulse.c; taskman/sel4/
+   device.c, irq.c, pulses.c). The top slots of a process's CNode, which taskman-L never uses
+   for frames: thread n's notification (bound to its TCB; waited on by InterruptWait) and the
+   IRQ handler cap of interrupt attachment id (1 to SEL4_MAX_IRQ_ATTACH). */
+#define SEL4_MAX_IRQ_ATTACH  32
+#define SEL4_SLOT_DEV_FIRST  ((1u << SEL4_CNODE_BITS) - 64)
+#define SEL4_SLOT_NTFN(n)    (SEL4_SLOT_DEV_FIRST + (n))
+#define SEL4_SLOT_IRQ(id)    (SEL4_SLOT_DEV_FIRST + 32 + (id)-1)
+
+/* Labels 24-31: device memory, interrupts and pulses, requests to taskman-L. */
+#define SEL4_LABEL_MAPPHYS    24 /* map the device page MR1 at MR0 & ~0xfff; MR0 & 7: prot */
+#define SEL4_LABEL_IRQ_ATTACH 25 /* attach interrupt MR0 for thread index MR1: the id */
+#define SEL4_LABEL_IRQ_DETACH 26 /* release attachment MR0 */
+#define SEL4_LABEL_PULSE      27 /* a pulse (MR1, SEL4_PULSE_WORD) on the connection in slot MR0 */
+#define SEL4_LABEL_DELIVER    28 /* MsgDeliverEvent: MR0 the client's scoid, MR1 as for PULSE
+                                    with the client's slot, or a signal (SEL4_DELIVER_SIGNAL) */
+#define SEL4_LABEL_PULSE_TAKE 29 /* the next queued pulse of channel MR0: a struct _pulse as
+                                    reply data; the status is 1 if more are queued */
+#define SEL4_LABEL_DEV_LAST   31
+
+/* A pulse in one word: the value's 32 bits, the code, the priority and (for DELIVER) the
+   client's connection slot. */
+#define SEL4_PULSE_WORD(slot, prio, code, value)                                                   \
+    ((unsigned long)(uint32_t)(value) | (unsigned long)(uint8_t)(code) << 32 |                     \
+     (unsigned long)(uint8_t)(prio) << 40 | (unsigned long)(slot) << 48)
+#define SEL4_PULSE_VALUE(w)     ((int32_t)(uint32_t)(w))
+#define SEL4_PULSE_CODE(w)      ((int8_t)((w) >> 32))
+#define SEL4_PULSE_PRIO(w)      ((int)(((w) >> 40) & 0xff))
+#define SEL4_PULSE_SLOT(w)      ((unsigned)((w) >> 48) & 0x7fff)
+#define SEL4_DELIVER_SIGNAL     (1ul << 63) /* MR1 & 0xff is then the signal */
+
+/* The badge of a process's notification: SEL4_BADGE_EVENT, which no endpoint badge carries,
+   so a MsgReceive knows it from a message; bit id - 1 for interrupt attachment id, bit
+   SEL4_EVENT_CHAN_BIT(k) for pulses queued on channel k. */
+#define SEL4_BADGE_EVENT       (1ul << 60)
+#define SEL4_EVENT_IRQ_BITS    0xfffffffful
+#define SEL4_EVENT_CHAN_BIT(k) (1ul << (32 + (k)))
 
 #endif

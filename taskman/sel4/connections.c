@@ -51,6 +51,7 @@ static long channel_create(struct lproc *p)
     if (err != seL4_NoError)
         tm_fatal("cannot give a server its channel", err);
     p->chan_ep[k] = ep;
+    pulses_channel(p, k, (unsigned)seL4_GetMR(0), (unsigned)seL4_GetMR(1));
     return k;
 }
 
@@ -75,8 +76,8 @@ static long connect(struct lproc *p, unsigned slot, seL4_Word server)
     return 0;
 }
 
-// SEL4_LABEL_DETACH: taskman-L's own server loop gets the disconnect pulse; other servers get
-// none yet (docs/qsoe-l.md).
+// SEL4_LABEL_DETACH: taskman-L's own server loop gets the disconnect pulse at once, another
+// server one queued if its channel asked for them (pulses.c).
 static long detach(struct lproc *p, unsigned slot, void *msg, unsigned long room)
 {
     if (!p->conn[slot] || room < sizeof(struct _pulse))
@@ -87,6 +88,8 @@ static long detach(struct lproc *p, unsigned slot, void *msg, unsigned long room
     pulse.scoid = (int32_t)p->conn[slot];
     if (own)
         memcpy(msg, &pulse, sizeof(pulse));
+    else
+        pulses_disconnect(p, slot);
     p->conn[slot] = 0;
     p->conn_server[slot] = 0;
     conn_set(p, slot, seL4_CapNull, (seL4_Word)p->pid);

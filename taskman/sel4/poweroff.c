@@ -1,7 +1,7 @@
 /*
  * The end of the machine. seL4 has no call to stop the machine, so taskman-L maps QEMU virt's
- * sifive_test device (from the device untyped that covers it) and writes the exit request
- * there: 0x5555 ends QEMU with status 0, (code << 16) | 0x3333 with status `code`.
+ * sifive_test device (a device frame from device.c) and writes the exit request there: 0x5555
+ * ends QEMU with status 0, (code << 16) | 0x3333 with status `code`.
  */
 #include "taskman_l.h"
 
@@ -14,8 +14,7 @@ static volatile uint32_t *test_dev;
 
 void poweroff_init(void)
 {
-    seL4_CPtr frame = device_frame_alloc(SIFIVE_TEST_PA);
-    vspace_map(frame, SIFIVE_TEST_VA, seL4_ReadWrite);
+    device_map_self(SIFIVE_TEST_PA, SIFIVE_TEST_VA);
     test_dev = (volatile uint32_t *)SIFIVE_TEST_VA;
 }
 

@@ -37,7 +37,10 @@ struct lproc *proc_at(int i)
 
 int ProcCreate(unsigned flags, const char *name)
 {
-    (void)flags;
+    if (flags & ~(unsigned)(_NTO_PF_TASKMAN | _NTO_PF_IO)) {
+        errno = EINVAL;
+        return -1;
+    }
     struct lproc *p = NULL;
     for (int i = 0; i < PROC_MAX && !p; i++)
         if (!procs[i].used)
@@ -48,6 +51,9 @@ int ProcCreate(unsigned flags, const char *name)
     }
     memset(p, 0, sizeof(*p));
     p->pid = next_pid++;
+    p->io = (flags & _NTO_PF_IO) != 0;
+    for (unsigned slot = SEL4_SLOT_DEV_FIRST; slot < 1u << SEL4_CNODE_BITS; slot++)
+        p->slot_used[slot / 64] |= 1ull << (slot % 64); /* notifications and IRQ handlers */
     if (name) {
         size_t n = strlen(name);
         memcpy(p->name, name, n < PROC_NAME - 1 ? n : PROC_NAME - 1);
@@ -95,6 +101,7 @@ int ProcDestroy(pid_t pid, int status)
 // memory behind them is not reused yet (docs/qsoe-l.md).
 static void release(struct lproc *p)
 {
+    pulses_release(p);
     for (int i = 0; i < p->nthreads; i++) {
         slot_free(p->threads[i].tcb);
         slot_free(p->threads[i].sc);

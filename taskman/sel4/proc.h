@@ -41,6 +41,11 @@ struct lproc {
     uint32_t sig_ignored, sig_caught, sig_blocked; /* bit n: signal n */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
+    bool io;                                       /* may map devices and attach interrupts */
+    seL4_CPtr ntfn[PROC_THREADS];                  /* taskman-L's cap of each thread's notification */
+    seL4_CPtr chan_signal[SEL4_MAX_CHANNELS + 1];  /* badged caps that announce queued pulses */
+    uint32_t chan_flags[SEL4_MAX_CHANNELS + 1];    /* ChannelCreate's flags */
+    uint16_t irq[SEL4_MAX_IRQ_ATTACH + 1];         /* the interrupt of each attachment id, or 0 */
 };
 
 // The endpoint on which taskman-L hears its processes: messages, exits and faults.
@@ -112,6 +117,31 @@ long msgcopy_request(struct lproc *server, unsigned long label, void *msg, unsig
 
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);
+
+// Moves a cap from taskman-L's slot `from` into a free slot of p's CNode (from SEL4_SLOT_END
+// up) and returns that slot (procmem.c).
+seL4_CPtr proc_keep(struct lproc *p, seL4_CPtr from);
+
+// Devices, interrupts and pulses (device.c, irq.c, pulses.c): the requests with labels
+// SEL4_LABEL_MAPPHYS to SEL4_LABEL_PULSE_TAKE, answered like conn_request's.
+long dev_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+long irq_request(struct lproc *p, unsigned long label);
+long pulse_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+
+// Thread n's notification, made and bound to its TCB on first use (irq.c); 0 if no thread n.
+seL4_CPtr thread_ntfn(struct lproc *p, unsigned n);
+
+// Channel k of p was made by thread `thread` with `flags`: its pulses will announce themselves
+// on that thread's notification (pulses.c).
+void pulses_channel(struct lproc *p, int k, unsigned flags, unsigned thread);
+
+// The connection in `slot` of client p goes: its server gets a disconnect pulse if its channel
+// asked for them (_NTO_CHF_DISCONNECT).
+void pulses_disconnect(struct lproc *p, unsigned slot);
+
+// p is being reaped: its clients' servers hear of its connections, its queued pulses and
+// notifications go.
+void pulses_release(struct lproc *p);
 
 // The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
 // ends it and becomes a TM_DEATH message; connection requests go to conn_request.

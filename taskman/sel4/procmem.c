@@ -42,9 +42,8 @@ void window_write(const struct lproc *p, seL4_CPtr frame, size_t off, const void
     slot_free(copy);
 }
 
-// Moves a cap from taskman-L's slot into a free slot of p's CNode (from SEL4_SLOT_END up),
-// where it lives as long as the process.
-static seL4_CPtr keep(struct lproc *p, seL4_CPtr from)
+// The cap lives as long as the process, with its CNode.
+seL4_CPtr proc_keep(struct lproc *p, seL4_CPtr from)
 {
     for (unsigned slot = SEL4_SLOT_END; slot < 1u << SEL4_CNODE_BITS; slot++) {
         if (p->slot_used[slot / 64] & 1ull << (slot % 64))
@@ -97,8 +96,8 @@ int ProcMemMap(pid_t pid, uintptr_t vaddr, size_t len, int prot)
         seL4_CPtr added[2];
         int n = vspace_map_in(p->vspace, frame, va, rights, attrs, added);
         for (int i = 0; i < n; i++)
-            keep(p, added[i]);
-        p->pages[p->npages++] = (struct proc_page){va, keep(p, frame)};
+            proc_keep(p, added[i]);
+        p->pages[p->npages++] = (struct proc_page){va, proc_keep(p, frame)};
     }
     return 0;
 }

@@ -33,9 +33,11 @@ void untyped_init(const seL4_BootInfo *bi);
 seL4_CPtr slot_alloc(void);
 void slot_free(seL4_CPtr slot); // deletes the cap in it first
 seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits);
-seL4_CPtr device_frame_alloc(uint64_t paddr);
 uint64_t untyped_ram_bytes(void);
 unsigned untyped_count(void);
+
+// Maps the device page at paddr into taskman-L itself at va (device.c).
+void device_map_self(uint64_t paddr, uint64_t va);
 
 // Maps a 4 KiB frame (never executable) into taskman-L's own address space, adding page
 // tables as needed.

@@ -32,8 +32,7 @@ static void put(unsigned reg, uint32_t v)
 
 void timer_device_init(void)
 {
-    seL4_CPtr frame = device_frame_alloc(RTC_PA);
-    vspace_map(frame, RTC_VA, seL4_ReadWrite);
+    device_map_self(RTC_PA, RTC_VA);
     rtc = (volatile uint32_t *)RTC_VA;
     irq_handler = slot_alloc();
     seL4_Error err = seL4_IRQControl_Get(seL4_CapIRQControl, RTC_IRQ, seL4_CapInitThreadCNode,

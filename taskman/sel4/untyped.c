@@ -113,26 +113,3 @@ seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits)
         tm_fatal("no untyped memory left for an object", (long)type);
     return retype((unsigned)best, type, size_bits, bits);
 }
-
-// Retypes the device untyped that covers `paddr` up to it (with untyped objects as filler),
-// then takes the 4 KiB frame at `paddr`.
-seL4_CPtr device_frame_alloc(uint64_t paddr)
-{
-    for (unsigned i = 0; i < count(); i++) {
-        const seL4_UntypedDesc *u = &boot->untypedList[i];
-        if (!u->isDevice || paddr < u->paddr || paddr - u->paddr >= 1ull << u->sizeBits)
-            continue;
-        uint64_t target = paddr - u->paddr;
-        if (used[i] > target)
-            break;
-        while (used[i] < target) {
-            unsigned bits = seL4_MinUntypedBits;
-            while (bits < 63 && (used[i] & ((2ull << bits) - 1)) == 0 &&
-                   used[i] + (2ull << bits) <= target)
-                bits++;
-            retype(i, seL4_UntypedObject, bits, bits);
-        }
-        return retype(i, seL4_RISCV_4K_Page, 0, seL4_PageBits);
-    }
-    tm_fatal("no device untyped left for a device frame", (long)paddr);
-}

@@ -16,8 +16,7 @@
 // only: every descriptor slot holds a cap, connected or not).
 static uint8_t side_used[SEL4_MAX_SIDE];
 
-// The CNode slot of a connection, or -1 when coid names none.
-static int coid_slot(int coid)
+int __sel4_coid_slot(int coid)
 {
     if (coid == TASKMAN_COID)
         return SEL4_SLOT_TASKMAN;
@@ -48,6 +47,10 @@ int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
     (void)flags;
     if (nd != 0)
         return -ENOSYS;
+    if (pid == 0)
+        pid = __tls()->__pid; /* pid 0: the calling process itself, as QNX has it */
+    if (__tls()->__pid == TASKMAN_PID)
+        return -ESRCH; /* taskman-L has no connection to make its requests on */
     if (pid <= 0 || chid <= 0 || chid > 0xffff)
         return -ESRCH;
     seL4_Word server = (seL4_Word)pid << 16 | (seL4_Word)chid;
@@ -81,7 +84,7 @@ int ConnectAttach(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
 // The connection every process starts with stays.
 int ConnectDetach_r(int coid)
 {
-    int slot = coid_slot(coid);
+    int slot = __sel4_coid_slot(coid);
     if (slot < 0)
         return -EINVAL;
     if (coid == TASKMAN_COID)
@@ -101,7 +104,7 @@ int ConnectDetach(int coid)
 int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
 {
     (void)pid;
-    int slot = coid_slot(coid);
+    int slot = __sel4_coid_slot(coid);
     if (slot < 0)
         return -EINVAL;
     long scoid = sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0);
@@ -184,7 +187,7 @@ static void scatter(const iov_t *riov, int rparts, size_t off, const char *data,
 // server's MsgWrite put further on); a longer message or reply buffer makes a long call.
 static long sendv(int coid, const iov_t *siov, int sparts, const iov_t *riov, int rparts)
 {
-    int cap = coid_slot(coid);
+    int cap = __sel4_coid_slot(coid);
     if (cap < 0)
         return -EBADF;
     if (sparts < 0 || rparts < 0)

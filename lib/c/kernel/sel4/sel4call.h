@@ -9,6 +9,7 @@
 
 #include <abi/sel4.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <sys/neutrino.h>
 
 #include <sel4/sel4.h>
@@ -43,5 +44,21 @@ long sel4_taskman_call(seL4_Word label, const seL4_Word in[4], void *out, size_t
 // CLOCK_REALTIME - CLOCK_MONOTONIC in nanoseconds, asked of taskman-L once (clock.c); weak:
 // taskman-L, which keeps it, defines its own.
 uint64_t __sel4_realtime_offset(void);
+// The CNode slot of connection coid, or -1 when coid names none (msg.c).
+int __sel4_coid_slot(int coid);
+
+// The calling thread's index (its tid - 1): its notification is SEL4_SLOT_NTFN of it.
+static inline unsigned __sel4_thread_index(void)
+{
+    return (unsigned)(__tls()->__tid - 1);
+}
+
+// Notifications bound to the thread (interrupt.c, pulse.c): __sel4_events_add notes a
+// SEL4_BADGE_EVENT badge seL4 returned; __sel4_event_take gives the next pulse due on channel
+// chid (an interrupt's, then a queued one), true if there was one.
+void __sel4_events_add(seL4_Word badge);
+bool __sel4_event_take(int chid, struct _pulse *out);
+void __sel4_pulses_add(seL4_Word badge);
+bool __sel4_irq_take(int chid, struct _pulse *out);
 
 #endif

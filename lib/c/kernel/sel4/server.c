@@ -63,7 +63,7 @@ int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, 
 
 int ChannelCreate_r(unsigned flags)
 {
-    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, 0);
+    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, __sel4_thread_index());
     if (chid < 0)
         return (int)chid;
     unsigned long replies[SEL4_CHAN_REPLIES];
@@ -125,11 +125,13 @@ int __sel4_request_rcvid(void)
 static bool is_request(seL4_Word label)
 {
     return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER) ||
+           (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST) ||
            (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST);
 }
 
-// A request: event() decides; the caller gets its answer at once, or stays parked in p for
-// a later MsgReply when event() holds it (a sleep).
+// A request (about connections, devices, pulses or time): event() decides; the caller gets
+// its answer at once (a taken pulse as reply data), or stays parked in p for a later MsgReply
+// when event() holds it (a sleep).
 static bool connection_request(const struct channel *ch, struct pending *p, seL4_Word badge,
                                seL4_Word label)
 {
@@ -144,14 +146,17 @@ static bool connection_request(const struct channel *ch, struct pending *p, seL4
         p->want = SEL4_MSG_MAX_BYTES;
         return false;
     }
-    size_t n = r >= 0 && (r & SEL4_EVENT_DATA) ? (size_t)(r & ~SEL4_EVENT_DATA) : 0;
+    bool data = r >= 0 && (r & SEL4_EVENT_DATA);
+    size_t n = data ? (size_t)(r & ~SEL4_EVENT_DATA)
+               : label == SEL4_LABEL_PULSE_TAKE && r >= 0 ? sizeof(struct _pulse)
+                                                           : 0;
     if (n > SEL4_MSG_MAX_BYTES)
         r = -EMSGSIZE, n = 0;
     memcpy(&ipcbuf()->msg[SEL4_MSG_HEADER_WORDS], p->data, n);
     if (r < 0)
         answer(p, SEL4_REPLY_ERROR, (seL4_Word)-r, 0);
     else
-        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE || n ? 0 : (seL4_Word)r, n);
+        answer(p, SEL4_REPLY_OK, r == SEL4_EVENT_PULSE || data ? 0 : (seL4_Word)r, n);
     return r == SEL4_EVENT_PULSE;
 }
 
@@ -178,6 +183,8 @@ static void copy_request(const struct channel *ch, struct pending *p, seL4_Word 
 
 enum received { NOTHING, PULSE, MESSAGE };
 
+// (A notification bound to the thread, SEL4_BADGE_EVENT, is noted for __sel4_event_take.)
+
 // One receive into p: a message, an event turned into one, or a pulse in p->data.
 static enum received receive_one(const struct channel *ch, struct pending *p)
 {
@@ -186,6 +193,10 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
     seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
+    if (badge & SEL4_BADGE_EVENT) {
+        __sel4_events_add(badge);
+        return NOTHING;
+    }
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
     if (!kernel && is_request(label))
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
@@ -260,6 +271,13 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
         return -ESRCH;
     const struct channel *ch = &channels[chid];
     for (;;) {
+        struct _pulse pulse;
+        if (__sel4_event_take(chid, &pulse)) {
+            memcpy(msg, &pulse, sizeof(pulse) < bytes ? sizeof(pulse) : bytes);
+            if (info)
+                memset(info, 0, sizeof(*info));
+            return 0;
+        }
         struct pending *p = NULL;
         for (int i = ch->first; i < ch->first + ch->n && !p; i++)
             if (!pending[i].used)

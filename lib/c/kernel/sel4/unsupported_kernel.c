@@ -1,6 +1,6 @@
 /*
- * libc's seL4 layer: the QNX calls for threads, scheduling, interrupts and the privileged
- * calls, which QSOE/L does not implement yet (docs/qsoe-l.md). Each takes its arguments and
+ * libc's seL4 layer: the QNX calls for threads, scheduling, power and system information,
+ * which QSOE/L does not implement yet (docs/qsoe-l.md). Each takes its arguments and
  * fails with ENOSYS, so every QSOE program links unchanged and learns at run time what is missing.
  */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -64,54 +64,6 @@ int SchedGetCpuNum(void)
 }
 
 int SysPower(int how, int code)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int InterruptAttachEvent_r(int intr, const struct sigevent *event, unsigned flags)
-{
-    return -ENOSYS;
-}
-
-int InterruptAttachEvent(int intr, const struct sigevent *event, unsigned flags)
-{
-    return (int)set_errno(InterruptAttachEvent_r(intr, event, flags));
-}
-
-int InterruptDetach_r(int id)
-{
-    return -ENOSYS;
-}
-
-int InterruptDetach(int id)
-{
-    return (int)set_errno(InterruptDetach_r(id));
-}
-
-int InterruptMask(int intr, int id)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int InterruptUnmask(int intr, int id)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int InterruptWait_r(int flags, const uint64_t *timeout)
-{
-    return -ENOSYS;
-}
-
-int InterruptWait(int flags, const uint64_t *timeout)
-{
-    return (int)set_errno(InterruptWait_r(flags, timeout));
-}
-
-int ProcMemMapPhys(pid_t pid, uintptr_t vaddr, size_t len, int prot, uintptr_t paddr)
 {
     errno = ENOSYS;
     return -1;

@@ -56,23 +56,3 @@ int MsgReceivePulsev(int chid, const iov_t *riov, int rparts, struct _msg_info *
 {
     return (int)set_errno(MsgReceivePulsev_r(chid, riov, rparts, info));
 }
-
-int MsgSendPulse_r(int coid, int priority, int code, int value)
-{
-    return -ENOSYS;
-}
-
-int MsgSendPulse(int coid, int priority, int code, int value)
-{
-    return (int)set_errno(MsgSendPulse_r(coid, priority, code, value));
-}
-
-int MsgDeliverEvent_r(int rcvid, const struct sigevent *event)
-{
-    return -ENOSYS;
-}
-
-int MsgDeliverEvent(int rcvid, const struct sigevent *event)
-{
-    return (int)set_errno(MsgDeliverEvent_r(rcvid, event));
-}
