@@ -127,6 +127,8 @@ seL4_CPtr proc_keep(struct lproc *p, seL4_CPtr from);
 long dev_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
 long irq_request(struct lproc *p, unsigned long label);
 long pulse_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+// A timer's pulse on connection coid of process pid (only checked unless send).
+long pulses_timer(int pid, int coid, int prio, int code, int value, bool send);
 
 // Thread n's notification, made and bound to its TCB on first use (irq.c); 0 if no thread n.
 seL4_CPtr thread_ntfn(struct lproc *p, unsigned n);

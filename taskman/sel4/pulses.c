@@ -124,6 +124,28 @@ static long take(struct lproc *p, seL4_Word chid, void *msg, unsigned long room)
     return n > 1;
 }
 
+// A timer's pulse (timers.c) on connection coid of process pid: queued as MsgSendPulse from
+// that process would queue it; only checked when send is false. A timer cannot pulse
+// taskman-L's own channel (its loop has no use for one): EINVAL.
+long pulses_timer(int pid, int coid, int prio, int code, int value, bool send)
+{
+    struct lproc *p = proc_get(pid);
+    unsigned slot = coid == _NTO_SIDE_CHANNEL                   ? SEL4_SLOT_TASKMAN
+                    : coid >= 0 && coid < SEL4_MAX_FDS           ? SEL4_SLOT_FD(coid)
+                    : coid > _NTO_SIDE_CHANNEL && coid - _NTO_SIDE_CHANNEL < SEL4_MAX_SIDE
+                        ? SEL4_SLOT_SIDE(coid - _NTO_SIDE_CHANNEL)
+                        : 0;
+    if (!p || p->ended || !slot || slot == SEL4_SLOT_TASKMAN || !p->conn[slot])
+        return -EBADF;
+    uint32_t server = p->conn_server[slot];
+    if (server >> 16 == TASKMAN_PID)
+        return -EINVAL;
+    if (!send)
+        return 0;
+    return queue(proc_get((int)(server >> 16)), (int)(server & 0xffff), prio, code, value,
+                 (int32_t)p->conn[slot]);
+}
+
 long pulse_request(struct lproc *p, unsigned long label, void *msg, unsigned long room)
 {
     seL4_Word a = seL4_GetMR(0), b = seL4_GetMR(1);

@@ -83,12 +83,12 @@ static void wake(struct sleeper *s, int err)
     s->pid = 0;
 }
 
-// The one way a timer would deliver a pulse: QSOE/L has no pulses yet, so TimerCreate refuses
-// SIGEV_PULSE with what this says when only checking (send false).
+// A timer's pulse goes to the process's connection as MsgSendPulse's would (pulses.c);
+// TimerCreate checks the connection first (send false).
 static long timer_pulse(int pid, const struct sigevent *ev, bool send)
 {
-    (void)pid, (void)ev, (void)send;
-    return -ENOSYS;
+    return pulses_timer(pid, ev->sigev_coid, ev->sigev_priority, ev->sigev_code,
+                        ev->sigev_value.sival_int, send);
 }
 
 static void deliver(int pid, const struct sigevent *ev)

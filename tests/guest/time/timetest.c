@@ -1,6 +1,6 @@
 /*
  * The time suite: clocks, sleeps (relative and absolute, on both clocks), process timers
- * (one-shot, periodic, SIGEV_NONE), alarm(), bad arguments, and sleepers ended by signals from
+ * (one-shot, periodic, SIGEV_NONE, SIGEV_PULSE), alarm(), bad arguments, and sleepers ended by signals from
  * another process. Written to the QNX semantics both kernels give; run on QSOE/L as
  * `run=test/timetest` (on QSOE/N only the rtc server, which init starts, sets CLOCK_REALTIME, so
  * there the wall-time check needs init). Each check prints PASS or FAIL; the failure count is
@@ -230,6 +230,39 @@ static void test_timers(void)
     signal(SIGUSR1, SIG_DFL);
 }
 
+// Timers that deliver pulses to a channel of the process itself.
+static void test_pulse_timers(void)
+{
+    int chid = ChannelCreate(0);
+    int coid = ConnectAttach(0, 0, chid, _NTO_SIDE_CHANNEL, 0);
+    struct sigevent ev = {0};
+    ev.sigev_notify = SIGEV_PULSE;
+    ev.sigev_coid = coid;
+    ev.sigev_priority = 10;
+    ev.sigev_code = 7;
+    ev.sigev_value.sival_int = 1234;
+    int id = TimerCreate(CLOCK_MONOTONIC, &ev);
+    CHECK("TimerCreate of a SIGEV_PULSE timer gives an id", chid > 0 && coid > 0 && id > 0);
+    struct _itimer once = {20 * MS, 0};
+    uint64_t t0 = now(CLOCK_MONOTONIC);
+    TimerSettime(id, 0, &once, NULL);
+    struct _pulse pulse = {0};
+    int r = MsgReceive(chid, &pulse, sizeof(pulse), NULL);
+    uint64_t took = now(CLOCK_MONOTONIC) - t0;
+    CHECK("a one-shot timer's pulse arrives with its code and value, not before its time",
+          r == 0 && pulse.code == 7 && pulse.value.sival_int == 1234 && took >= 20 * MS &&
+              took < 2000 * MS);
+    struct _itimer every = {10 * MS, 10 * MS};
+    TimerSettime(id, 0, &every, NULL);
+    int got = 0;
+    for (int i = 0; i < 3; i++)
+        got += MsgReceive(chid, &pulse, sizeof(pulse), NULL) == 0 && pulse.code == 7;
+    CHECK("a periodic timer keeps pulsing (3 pulses received)", got == 3);
+    CHECK("TimerDestroy of the pulse timer", TimerDestroy(id) == 0);
+    ConnectDetach(coid);
+    ChannelDestroy(chid);
+}
+
 static void test_alarm(void)
 {
     CHECK("alarm(5) with none pending returns 0", alarm(5) == 0);
@@ -280,6 +313,7 @@ int main(void)
     test_absolute_sleeps();
     test_bad_sleeps();
     test_timers();
+    test_pulse_timers();
     test_alarm();
     test_killed_sleepers();
     printf("time: %d failures\n", failures);
