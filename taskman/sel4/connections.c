@@ -111,6 +111,11 @@ long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long
         return conn_slot(slot) ? connect(p, (unsigned)slot, seL4_GetMR(1)) : -EINVAL;
     case SEL4_LABEL_DETACH:
         return conn_slot(slot) ? detach(p, (unsigned)slot, msg, room) : -EINVAL;
+    case SEL4_LABEL_NEXT_FD:
+        for (; slot >= SEL4_SLOT_FD(0) && slot < SEL4_SLOT_FD(SEL4_MAX_FDS); slot++)
+            if (p->conn[slot])
+                return (long)slot;
+        return -EBADF;
     default:
         return -ENOSYS;
     }

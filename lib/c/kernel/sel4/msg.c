@@ -16,6 +16,8 @@
 // only: every descriptor slot holds a cap, connected or not).
 static uint8_t side_used[SEL4_MAX_SIDE];
 
+static uint8_t coid_flags[SEL4_MAX_FDS + SEL4_MAX_SIDE]; /* _NTO_COF_CLOEXEC per coid */
+
 int __sel4_coid_slot(int coid)
 {
     if (coid == TASKMAN_COID)
@@ -44,7 +46,6 @@ static int taskman_slot_call(seL4_Word label, int slot)
 // knows which are free, so it is asked for each candidate in turn.
 int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
 {
-    (void)flags;
     if (nd != 0)
         return -ENOSYS;
     if (pid == 0)
@@ -62,14 +63,17 @@ int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
             if (err < 0)
                 return (int)err;
             side_used[k] = 1;
+            coid_flags[SEL4_MAX_FDS + k] = (uint8_t)(flags & _NTO_COF_CLOEXEC);
             return _NTO_SIDE_CHANNEL + k;
         }
         return -EAGAIN;
     }
     for (unsigned n = index; n < SEL4_MAX_FDS; n++) {
         long err = sel4_taskman_request(SEL4_LABEL_CONNECT, SEL4_SLOT_FD(n), server);
-        if (err == 0)
+        if (err == 0) {
+            coid_flags[n] = (uint8_t)(flags & _NTO_COF_CLOEXEC);
             return (int)n;
+        }
         if (err != -EBUSY)
             return (int)err;
     }
@@ -100,13 +104,44 @@ int ConnectDetach(int coid)
     return (int)set_errno(ConnectDetach_r(coid));
 }
 
+// The connection flags (only _NTO_COF_CLOEXEC) are the process's own business on QSOE/L:
+// they are read by its posix_spawn, never by taskman-L, so libc keeps them. An inherited
+// connection starts without the flag (one that had it was not inherited).
+int ConnectFlags_r(pid_t pid, int coid, unsigned mask, unsigned bits)
+{
+    if (pid != 0 && pid != __tls()->__pid)
+        return -ESRCH;
+    int slot = __sel4_coid_slot(coid);
+    if (slot < 0 || coid == TASKMAN_COID ||
+        sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0) < 0)
+        return -EBADF;
+    uint8_t *f = &coid_flags[coid < SEL4_MAX_FDS ? coid : SEL4_MAX_FDS + coid - _NTO_SIDE_CHANNEL];
+    int old = *f;
+    *f = (uint8_t)((old & ~mask) | (bits & mask & _NTO_COF_CLOEXEC));
+    return old;
+}
+
+int ConnectFlags(pid_t pid, int coid, unsigned mask, unsigned bits)
+{
+    return (int)set_errno(ConnectFlags_r(pid, coid, mask, bits));
+}
+
 // taskman-L knows a connection's scoid and server, or that there is no such connection.
+// As QNX has it, a descriptor coid with no connection gives the next one that has one
+// (which is how a process walks its descriptors), a side-channel coid only itself.
 int ConnectServerInfo_r(pid_t pid, int coid, struct _server_info *info)
 {
     (void)pid;
     int slot = __sel4_coid_slot(coid);
     if (slot < 0)
         return -EINVAL;
+    if (coid >= 0 && coid < SEL4_MAX_FDS) {
+        long next = sel4_taskman_request(SEL4_LABEL_NEXT_FD, (seL4_Word)slot, 0);
+        if (next < 0)
+            return (int)next;
+        slot = (int)next;
+        coid = slot - SEL4_SLOT_FD(0);
+    }
     long scoid = sel4_taskman_request(SEL4_LABEL_SCOID, (seL4_Word)slot, 0);
     if (scoid < 0)
         return (int)scoid;

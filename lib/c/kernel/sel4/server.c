@@ -124,7 +124,7 @@ int __sel4_request_rcvid(void)
 // A request to taskman-L rather than a message to its server loop (include/abi/sel4.h).
 static bool is_request(seL4_Word label)
 {
-    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_SERVER) ||
+    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_NEXT_FD) ||
            (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST) ||
            (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST);
 }

@@ -17,16 +17,6 @@ int ChannelDestroy(int chid)
     return (int)set_errno(ChannelDestroy_r(chid));
 }
 
-int ConnectFlags_r(pid_t pid, int coid, unsigned mask, unsigned bits)
-{
-    return -ENOSYS;
-}
-
-int ConnectFlags(pid_t pid, int coid, unsigned mask, unsigned bits)
-{
-    return (int)set_errno(ConnectFlags_r(pid, coid, mask, bits));
-}
-
 int MsgReceivev_r(int chid, const iov_t *riov, int rparts, struct _msg_info *info)
 {
     return -ENOSYS;
