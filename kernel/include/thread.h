@@ -68,6 +68,8 @@ struct thread {
     int intr_pending;           /* SIGEV_INTR interrupts not yet taken by InterruptWait */
     struct msg_buf smsg;        /* client: the message; server: the reply being sent */
     struct msg_buf rmsg;        /* client: the reply buffer; server: the receive buffer */
+    struct xlate xl[2];         /* its buffer pages others write into (msg_peer_kva) */
+    int xl_victim;              /* the entry a miss replaces */
 
     struct arch_fpstate fp;
 

@@ -63,8 +63,8 @@ static int write_info(struct thread *r, uintptr_t uinfo, struct thread *c, struc
     struct process *p = r->proc;
     spin_lock(&p->as.lock);
     struct _msg_info *to = NULL;
-    if (p->as.root && (uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
-        to = arch_user_kva(p->as.root, uinfo, true);
+    if ((uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
+        to = (struct _msg_info *)msg_peer_kva(r, uinfo);
     if (to)
         fill_info(to, c, ch, msglen); /* in place through the direct map: no copy */
     spin_unlock(&p->as.lock);
@@ -140,7 +140,7 @@ static long msg_send(const uint64_t *a)
             continue;
         list_remove(&r->ipc_link);
         int fault;
-        long got = msg_copy(r->proc, &r->rmsg, 0, t->proc, &t->smsg, 0, &fault);
+        long got = msg_copy_to_thread(r, &r->rmsg, &t->smsg, &fault);
         if (got < 0 && fault == FAULT_SRC) {
             r->state = STATE_RECEIVE; /* give the receiver back its wait */
             list_push_front(&ch->receivers, &r->ipc_link);
@@ -303,7 +303,7 @@ long kc_msg_replyv(const uint64_t *a)
     if (!c)
         return -ESRCH;
     int fault;
-    long got = msg_copy(c->proc, &c->rmsg, 0, t->proc, &t->smsg, 0, &fault);
+    long got = msg_copy_to_thread(c, &c->rmsg, &t->smsg, &fault);
     if (got < 0 && fault == FAULT_SRC) {
         spin_unlock(&ch->lock);
         return -EFAULT;
