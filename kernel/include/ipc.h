@@ -128,9 +128,12 @@ void channel_put(struct channel *ch);
 /* msg.c */
 void ipc_thread_gone(struct thread *t);
 void ipc_leave_channel(struct thread *t);
+void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen);
 
 /* fastpath.c */
 long ipc_block(struct thread *next, long next_result);
+void ipc_fast_send(const uint64_t *a);
+bool ipc_fast_reply(const uint64_t *a);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

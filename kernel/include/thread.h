@@ -142,6 +142,8 @@ void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
+bool sched_may_handoff(struct cpu *c, int prio);
+void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));
