@@ -74,7 +74,7 @@ static inline bool user_range_ok(uintptr_t addr, size_t len)
 // page-table walk of a copy into t, remembered for t's two most recent pages (its receive or
 // reply buffer and its _msg_info, usually). The caller holds t's address-space lock, under
 // which unmapping changes gen; anything else in t's process must use user_byte.
-static inline char *msg_peer_kva(struct thread *t, uintptr_t va)
+static inline __attribute__((always_inline)) char *msg_peer_kva(struct thread *t, uintptr_t va)
 {
     uint64_t gen = t->proc->as.gen;
     uintptr_t page = va & ~(PAGE_SIZE - 1);

@@ -26,8 +26,8 @@ static void __attribute__((noreturn)) ipc_resume(void)
     t->timeout_states = 0;
     t->timeout_fired = false;
     arch_frame_set_arg(t->frame, 0, (uint64_t)t->wait_result);
-    if (c->need_resched || __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST) ||
-        __atomic_load_n(&t->sig_attention, __ATOMIC_SEQ_CST))
+    if (c->need_resched || __atomic_load_n(&t->killed, __ATOMIC_ACQUIRE) ||
+        __atomic_load_n(&t->sig_attention, __ATOMIC_ACQUIRE))
         kernel_exit_hook();
     arch_return_to_user(t->frame);
 }

@@ -201,7 +201,7 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
     int fault;
     struct _pulse pulse;
     int prio;
-    if (pulse_take(ch, &pulse, &prio)) {
+    if (!list_empty(&ch->pulses) && pulse_take(ch, &pulse, &prio)) {
         struct msg_buf src;
         msg_kernel_buf(&src, &pulse, sizeof(pulse));
         inherit_priority(ch, t, prio);
