@@ -12,7 +12,8 @@
 #include <thread.h>
 
 // How a thread that blocked through ipc_block returns from its MsgSend or MsgReceive: exactly
-// what the frames it dropped (thread_block_to, msg_send or msg_receive and kercall_entry) would have done after the wake. Runs from the top of its kernel stack.
+// what the frames it dropped (thread_block_to, msg_send or msg_receive and kercall_entry) would
+// have done after the wake. Runs from the top of its kernel stack.
 static void __attribute__((noreturn)) ipc_resume(void)
 {
     struct cpu *c = this_cpu();
@@ -64,9 +65,9 @@ static struct channel *fast_channel(struct process *p, int coid, int *scoid)
     return ch;
 }
 
-// MsgSend of one buffer (or none) to a channel whose first receiver waits in MsgReceive on this hart in
-// another process, with no timeout, kill or more urgent thread in the way: look up, copy the
-// message and its _msg_info through the receiver's cached page translations, queue the caller
+// MsgSend of one buffer (or none) to a channel whose first receiver waits in MsgReceive on this
+// hart in another process, with no timeout, kill or more urgent thread in the way: look up, copy
+// the message and its _msg_info through the receiver's cached page translations, queue the caller
 // REPLY-blocked and switch straight to the receiver, in one pass. Returns, having changed
 // nothing the slow path (msg_send) would not redo, whenever anything is unusual.
 void ipc_fast_send(const uint64_t *a)

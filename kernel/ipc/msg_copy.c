@@ -252,8 +252,7 @@ long msg_copy_to_thread(struct thread *t, const struct msg_buf *dst, const struc
     struct process *self = current()->proc;
     size_t n = src->len < dst->len ? src->len : dst->len;
     uintptr_t dva = dst->iov[0].base;
-    if (src->parts != 1 || dst->parts != 1 || t->proc == self ||
-        (dva % PAGE_SIZE) + n > PAGE_SIZE)
+    if (src->parts != 1 || dst->parts != 1 || t->proc == self || (dva % PAGE_SIZE) + n > PAGE_SIZE)
         return msg_copy(t->proc, dst, 0, self, src, 0, fault);
     *fault = 0;
     if (n == 0)

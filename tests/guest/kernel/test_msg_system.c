@@ -80,8 +80,7 @@ static void test_remapped_buffers(void)
              ProcMemUnmap(server, REMAP_VA, 4096) == 0 &&
              ProcMemMap(server, REMAP_VA, 4096, 3) == 0;
     }
-    CHECK("messages reach a server whose receive page is unmapped and mapped afresh each time",
-          ok);
+    CHECK("messages reach a server whose receive page is unmapped and mapped afresh each time", ok);
     char *mine = (char *)0x3f00000000ul; /* a page of our own, for the reply */
     CHECK("a reply lands in a reply page mapped just before",
           ProcMemMap(0, (uintptr_t)mine, 4096, 3) == 0 &&
