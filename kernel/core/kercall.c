@@ -74,19 +74,22 @@ static const kercall_fn table[KER_NCALLS] = {
     [KER_SYS_INFO] = kc_sys_info,
 };
 
-long kercall_dispatch(uint64_t num, const uint64_t *args)
+// A kernel call from user mode, its frame saved and its return address already past the
+// ecall: dispatch by the number in a7 with the arguments from a0, put the result in a0, and
+// do what every return to user mode checks.
+void kercall_entry(struct trapframe *f)
 {
-    if (num >= KER_NCALLS || !table[num])
-        return -ENOSYS;
-    long r = table[num](args);
+    uint64_t num = arch_frame_call_num(f);
+    long r = num < KER_NCALLS && table[num] ? table[num](arch_frame_call_args(f)) : -ENOSYS;
+    struct cpu *c = this_cpu();
+    struct thread *t = c->cur;
     if (num != KER_TIMER_TIMEOUT) {
-        struct thread *t = current();
-        if (t->timeout_states | t->timeout_fired) {
-            t->timeout_states = 0;
-            t->timeout_fired = false;
-        }
+        t->timeout_states = 0;
+        t->timeout_fired = false;
     }
-    return r;
+    arch_frame_set_arg(f, 0, (uint64_t)r);
+    if (c->need_resched || t->killed || t->sig_attention)
+        kernel_exit_hook();
 }
 
 long kc_nop(const uint64_t *a)

@@ -328,6 +328,27 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     arch_resume(&next->ctx);
 }
 
+// Whether a thread of priority prio may take this hart straight from its current thread:
+// nothing queued here, or sent here, has to run first.
+bool sched_may_handoff(struct cpu *c, int prio)
+{
+    return list_empty(&c->inbox) && !c->nboosts && rq_highest(&c->rq) <= prio;
+}
+
+// sched_block_discard for the message fast path, which has checked sched_may_handoff and
+// claimed next (at home here) itself.
+void sched_handoff_discard(struct thread *next, void (*resume)(void))
+{
+    struct cpu *c = this_cpu();
+    struct thread *prev = c->cur;
+    c->need_resched = false;
+    c->requeue_back = false;
+    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    set_running(next);
+    switch_in(c, next);
+    arch_resume(&next->ctx);
+}
+
 void sched_yield(void)
 {
     this_cpu()->requeue_back = true;

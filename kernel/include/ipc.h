@@ -32,6 +32,14 @@ struct msg_buf {
     size_t len;
 };
 
+/* One user page of a thread's process as the kernel reaches it for writing, valid while the
+   address space's gen is unchanged: a message into that thread skips the page-table walk. */
+struct xlate {
+    uintptr_t upage;
+    char *kpage;
+    uint64_t gen;
+};
+
 struct channel {
     int chid;
     unsigned flags;
@@ -105,6 +113,9 @@ static inline long msg_copy(struct process *dst_proc, const struct msg_buf *dst,
 }
 #define FAULT_SRC 1
 #define FAULT_DST 2
+char *msg_peer_kva_miss(struct thread *t, uintptr_t va);
+long msg_copy_to_thread(struct thread *t, const struct msg_buf *dst, const struct msg_buf *src,
+                        int *fault);
 
 /* channel.c */
 int ipc_init_process(struct process *p);
@@ -117,9 +128,12 @@ void channel_put(struct channel *ch);
 /* msg.c */
 void ipc_thread_gone(struct thread *t);
 void ipc_leave_channel(struct thread *t);
+void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen);
 
 /* fastpath.c */
 long ipc_block(struct thread *next, long next_result);
+void ipc_fast_send(const uint64_t *a);
+bool ipc_fast_reply(const uint64_t *a);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

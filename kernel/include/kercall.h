@@ -9,12 +9,13 @@
 
 struct thread;
 struct process;
+struct trapframe;
 
 #include <abi/kercall.h>
 
 typedef long (*kercall_fn)(const uint64_t *args);
 
-long kercall_dispatch(uint64_t num, const uint64_t *args);
+void kercall_entry(struct trapframe *f);
 void irq_dispatch(uint32_t irq);
 void irq_thread_gone(struct thread *t);
 

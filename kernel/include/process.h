@@ -31,6 +31,7 @@ struct addrspace {
     struct spinlock lock;
     uintptr_t root;
     size_t pages; /* memory pages mapped for it (not device pages) */
+    uint64_t gen; /* changes whenever a page goes, which voids cached translations */
 };
 
 struct ktimer;
@@ -67,6 +68,21 @@ int process_count(void);
 static inline bool user_range_ok(uintptr_t addr, size_t len)
 {
     return addr + len >= addr && addr + len <= USER_TOP;
+}
+
+// The kernel address of user byte va of t's process, writable by user code, or NULL: the
+// page-table walk of a copy into t, remembered for t's two most recent pages (its receive or
+// reply buffer and its _msg_info, usually). The caller holds t's address-space lock, under
+// which unmapping changes gen; anything else in t's process must use user_byte.
+static inline __attribute__((always_inline)) char *msg_peer_kva(struct thread *t, uintptr_t va)
+{
+    uint64_t gen = t->proc->as.gen;
+    uintptr_t page = va & ~(PAGE_SIZE - 1);
+    if (t->xl[0].upage == page && t->xl[0].gen == gen)
+        return t->xl[0].kpage + (va - page);
+    if (t->xl[1].upage == page && t->xl[1].gen == gen)
+        return t->xl[1].kpage + (va - page);
+    return msg_peer_kva_miss(t, va);
 }
 
 /* vm.c */

@@ -11,14 +11,14 @@ struct spinlock {
     uint32_t locked;
 };
 
-static inline void spin_lock(struct spinlock *l)
+static inline __attribute__((always_inline)) void spin_lock(struct spinlock *l)
 {
     while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
         while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED))
             ;
 }
 
-static inline void spin_unlock(struct spinlock *l)
+static inline __attribute__((always_inline)) void spin_unlock(struct spinlock *l)
 {
     __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }

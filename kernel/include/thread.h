@@ -68,6 +68,8 @@ struct thread {
     int intr_pending;           /* SIGEV_INTR interrupts not yet taken by InterruptWait */
     struct msg_buf smsg;        /* client: the message; server: the reply being sent */
     struct msg_buf rmsg;        /* client: the reply buffer; server: the receive buffer */
+    struct xlate xl[2];         /* its buffer pages others write into (msg_peer_kva) */
+    int xl_victim;              /* the entry a miss replaces */
 
     struct arch_fpstate fp;
 
@@ -140,6 +142,8 @@ void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
+bool sched_may_handoff(struct cpu *c, int prio);
+void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));

@@ -8,11 +8,12 @@
  * Not for other blocking calls, whose frames have work left after the wake.
  */
 #include <ipc.h>
+#include <process.h>
 #include <thread.h>
 
 // How a thread that blocked through ipc_block returns from its MsgSend or MsgReceive: exactly
-// what the frames it dropped (thread_block_to, msg_send or msg_receive, kercall_dispatch and
-// user_trap) would have done after the wake. Runs from the top of its kernel stack.
+// what the frames it dropped (thread_block_to, msg_send or msg_receive and kercall_entry) would
+// have done after the wake. Runs from the top of its kernel stack.
 static void __attribute__((noreturn)) ipc_resume(void)
 {
     struct cpu *c = this_cpu();
@@ -26,8 +27,8 @@ static void __attribute__((noreturn)) ipc_resume(void)
     t->timeout_states = 0;
     t->timeout_fired = false;
     arch_frame_set_arg(t->frame, 0, (uint64_t)t->wait_result);
-    if (c->need_resched || __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST) ||
-        __atomic_load_n(&t->sig_attention, __ATOMIC_SEQ_CST))
+    if (c->need_resched || __atomic_load_n(&t->killed, __ATOMIC_ACQUIRE) ||
+        __atomic_load_n(&t->sig_attention, __ATOMIC_ACQUIRE))
         kernel_exit_hook();
     arch_return_to_user(t->frame);
 }
@@ -46,4 +47,125 @@ long ipc_block(struct thread *next, long next_result)
     if (__atomic_load_n(&t->killed, __ATOMIC_SEQ_CST))
         return thread_block_to(next, next_result);
     sched_block_discard(next, next_result, ipc_resume);
+}
+
+// The channel of connection coid of the current process, locked, or NULL.
+static struct channel *fast_channel(struct process *p, int coid, int *scoid)
+{
+    spin_lock(&p->lock);
+    struct connection *cn = connection_lookup(p, coid);
+    if (!cn || cn->dead) {
+        spin_unlock(&p->lock);
+        return NULL;
+    }
+    struct channel *ch = cn->chan;
+    *scoid = cn->scoid;
+    spin_lock(&ch->lock);
+    spin_unlock(&p->lock);
+    return ch;
+}
+
+// MsgSend of one buffer (or none) to a channel whose first receiver waits in MsgReceive on this
+// hart in another process, with no timeout, kill or more urgent thread in the way: look up, copy
+// the message and its _msg_info through the receiver's cached page translations, queue the caller
+// REPLY-blocked and switch straight to the receiver, in one pass. Returns, having changed
+// nothing the slow path (msg_send) would not redo, whenever anything is unusual.
+void ipc_fast_send(const uint64_t *a)
+{
+    struct cpu *c = this_cpu();
+    struct thread *t = c->cur;
+    /* One buffer each way (a negated length), or none (0 parts). */
+    if ((long)a[2] > 0 || (long)a[4] > 0 || (t->timeout_states | t->timeout_fired) ||
+        __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST))
+        return;
+    if (msg_load(&t->smsg, a[1], (long)a[2]) || msg_load(&t->rmsg, a[3], (long)a[4]))
+        return;
+    struct process *p = t->proc;
+    int scoid;
+    struct channel *ch = fast_channel(p, (int)a[0], &scoid);
+    if (!ch)
+        return;
+    if (ch->dead || list_empty(&ch->receivers))
+        goto slow;
+    struct thread *r = container_of(ch->receivers.next, struct thread, ipc_link);
+    int prio = r->prio;
+    if (!(ch->flags & _NTO_CHF_FIXED_PRIORITY) && t->prio > prio)
+        prio = t->prio;
+    size_t n = t->smsg.len < r->rmsg.len ? t->smsg.len : r->rmsg.len;
+    uintptr_t dva = r->rmsg.iov[0].base, uinfo = r->ipc_info;
+    if (r->ipc_pulse_only || r->cpu != c || r->proc == p ||
+        (n && (r->rmsg.parts != 1 || (dva % PAGE_SIZE) + n > PAGE_SIZE)) ||
+        (uinfo % PAGE_SIZE) > PAGE_SIZE - sizeof(struct _msg_info) || !sched_may_handoff(c, prio))
+        goto slow;
+    t->ipc_coid = (int)a[0];
+    t->ipc_scoid = scoid;
+    t->unblock_requested = false;
+    /* r cannot run meanwhile (it is at home on this hart), so its memory is written before
+       it is claimed: if the claim fails, it is leaving its receive with an error anyway. */
+    struct addrspace *as = &r->proc->as;
+    spin_lock(&as->lock);
+    char *to = n ? msg_peer_kva(r, dva) : NULL;
+    struct _msg_info *mi = uinfo ? (struct _msg_info *)msg_peer_kva(r, uinfo) : NULL;
+    bool ok = (!n || (to && arch_copy_user(to, (const void *)t->smsg.iov[0].base, n) == 0)) &&
+              (!uinfo || mi);
+    if (ok && mi)
+        ipc_fill_info(mi, t, ch, (long)n);
+    spin_unlock(&as->lock);
+    if (!ok || !thread_claim(r, STATE_RECEIVE))
+        goto slow;
+    list_remove(&r->ipc_link);
+    r->ipc_chan = NULL;
+    r->prio = (uint8_t)prio; /* claimed, so on no run queue */
+    r->wait_result = t->rcvid;
+    t->ipc_chan = ch;
+    t->state = STATE_REPLY;
+    list_push_back(&ch->repliers, &t->ipc_link);
+    spin_unlock(&ch->lock);
+    sched_handoff_discard(r, ipc_resume);
+slow:
+    spin_unlock(&ch->lock);
+}
+
+// MsgReply of one buffer (or none) to a client of another process, within one page of its reply
+// buffer: the checks of lock_client, the copy through the client's cached page translation
+// and the wake-up, in one pass. False, with nothing changed that msg_reply would not redo,
+// whenever anything is unusual; true when the reply is done (MsgReply then returns 0).
+bool ipc_fast_reply(const uint64_t *a)
+{
+    struct thread *t = current();
+    if ((long)a[3] > 0 || msg_load(&t->smsg, a[2], (long)a[3]))
+        return false;
+    int rcvid = (int)a[0];
+    struct thread *cl = thread_by_rcvid(rcvid);
+    struct channel *ch = cl ? __atomic_load_n(&cl->ipc_chan, __ATOMIC_ACQUIRE) : NULL;
+    if (!ch)
+        return false;
+    spin_lock(&ch->lock);
+    size_t n = t->smsg.len < cl->rmsg.len ? t->smsg.len : cl->rmsg.len;
+    uintptr_t dva = cl->rmsg.iov[0].base;
+    if (cl->rcvid != rcvid || cl->ipc_chan != ch || ch->owner != t->proc ||
+        __atomic_load_n(&cl->state, __ATOMIC_ACQUIRE) != STATE_REPLY || cl->proc == t->proc ||
+        (n && (cl->rmsg.parts != 1 || (dva % PAGE_SIZE) + n > PAGE_SIZE)))
+        goto slow;
+    if (n) {
+        struct addrspace *as = &cl->proc->as;
+        spin_lock(&as->lock);
+        char *to = msg_peer_kva(cl, dva);
+        bool ok = to && arch_copy_user(to, (const void *)t->smsg.iov[0].base, n) == 0;
+        spin_unlock(&as->lock);
+        if (!ok)
+            goto slow;
+    }
+    if (!thread_claim(cl, STATE_REPLY))
+        goto slow;
+    list_remove(&cl->ipc_link);
+    cl->ipc_chan = NULL;
+    spin_unlock(&ch->lock);
+    if (t->prio != t->base_prio)
+        sched_set_priority(t, t->base_prio);
+    thread_release(cl, (long)(int)a[1]);
+    return true;
+slow:
+    spin_unlock(&ch->lock);
+    return false;
 }

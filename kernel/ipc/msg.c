@@ -34,7 +34,7 @@ void ipc_leave_channel(struct thread *t)
 }
 
 // Fills in the _msg_info of client c's message of msglen bytes on ch, every field written.
-static void fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen)
+void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen)
 {
     *mi = (struct _msg_info){0};
     mi->pid = c->proc->pid;
@@ -57,20 +57,20 @@ static int write_info(struct thread *r, uintptr_t uinfo, struct thread *c, struc
         return 0;
     struct _msg_info mi;
     if (r == current()) {
-        fill_info(&mi, c, ch, msglen);
+        ipc_fill_info(&mi, c, ch, msglen);
         return copy_to_user((void *)uinfo, &mi, sizeof(mi));
     }
     struct process *p = r->proc;
     spin_lock(&p->as.lock);
     struct _msg_info *to = NULL;
-    if (p->as.root && (uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
-        to = arch_user_kva(p->as.root, uinfo, true);
+    if ((uinfo % PAGE_SIZE) <= PAGE_SIZE - sizeof(mi))
+        to = (struct _msg_info *)msg_peer_kva(r, uinfo);
     if (to)
-        fill_info(to, c, ch, msglen); /* in place through the direct map: no copy */
+        ipc_fill_info(to, c, ch, msglen); /* in place through the direct map: no copy */
     spin_unlock(&p->as.lock);
     if (to)
         return 0;
-    fill_info(&mi, c, ch, msglen);
+    ipc_fill_info(&mi, c, ch, msglen);
     struct msg_buf src, dst; /* the info straddles a page: the general copy */
     msg_kernel_buf(&src, &mi, sizeof(mi));
     msg_kernel_buf(&dst, (const void *)uinfo, sizeof(mi));
@@ -140,7 +140,7 @@ static long msg_send(const uint64_t *a)
             continue;
         list_remove(&r->ipc_link);
         int fault;
-        long got = msg_copy(r->proc, &r->rmsg, 0, t->proc, &t->smsg, 0, &fault);
+        long got = msg_copy_to_thread(r, &r->rmsg, &t->smsg, &fault);
         if (got < 0 && fault == FAULT_SRC) {
             r->state = STATE_RECEIVE; /* give the receiver back its wait */
             list_push_front(&ch->receivers, &r->ipc_link);
@@ -173,6 +173,7 @@ static long msg_send(const uint64_t *a)
 
 long kc_msg_sendv(const uint64_t *a)
 {
+    ipc_fast_send(a);
     return msg_send(a);
 }
 
@@ -200,7 +201,7 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
     int fault;
     struct _pulse pulse;
     int prio;
-    if (pulse_take(ch, &pulse, &prio)) {
+    if (!list_empty(&ch->pulses) && pulse_take(ch, &pulse, &prio)) {
         struct msg_buf src;
         msg_kernel_buf(&src, &pulse, sizeof(pulse));
         inherit_priority(ch, t, prio);
@@ -294,6 +295,8 @@ static bool finish_client(struct thread *c, struct channel *ch, long result)
 
 long kc_msg_replyv(const uint64_t *a)
 {
+    if (ipc_fast_reply(a))
+        return 0;
     struct thread *t = current();
     long err = msg_load(&t->smsg, a[2], (long)a[3]);
     if (err)
@@ -303,7 +306,7 @@ long kc_msg_replyv(const uint64_t *a)
     if (!c)
         return -ESRCH;
     int fault;
-    long got = msg_copy(c->proc, &c->rmsg, 0, t->proc, &t->smsg, 0, &fault);
+    long got = msg_copy_to_thread(c, &c->rmsg, &t->smsg, &fault);
     if (got < 0 && fault == FAULT_SRC) {
         spin_unlock(&ch->lock);
         return -EFAULT;

@@ -226,3 +226,48 @@ long msg_copy_simple(struct process *dst_proc, struct iovk dst, struct process *
         return copy_one_page(self, dst_proc, dst, src_proc, src, n, fault);
     return msg_copy_pieces(self, locked, dst_proc, dst, src_proc, src, n, fault);
 }
+
+// msg_peer_kva's page-table walk, on a miss: the translation replaces t's older entry.
+char *msg_peer_kva_miss(struct thread *t, uintptr_t va)
+{
+    struct addrspace *as = &t->proc->as;
+    uintptr_t page = va & ~(PAGE_SIZE - 1);
+    char *k = as->root ? arch_user_kva(as->root, page, true) : NULL;
+    if (!k)
+        return NULL;
+    struct xlate *x = &t->xl[t->xl_victim];
+    t->xl_victim ^= 1;
+    x->upage = page;
+    x->kpage = k;
+    x->gen = as->gen;
+    return k + (va - page);
+}
+
+// msg_copy of the caller's message src into the buffers dst of thread t of another process.
+// The usual short message, one buffer each side and within one page of t's, goes through t's
+// cached translation (msg_peer_kva); anything else through msg_copy.
+long msg_copy_to_thread(struct thread *t, const struct msg_buf *dst, const struct msg_buf *src,
+                        int *fault)
+{
+    struct process *self = current()->proc;
+    size_t n = src->len < dst->len ? src->len : dst->len;
+    uintptr_t dva = dst->iov[0].base;
+    if (src->parts != 1 || dst->parts != 1 || t->proc == self || (dva % PAGE_SIZE) + n > PAGE_SIZE)
+        return msg_copy(t->proc, dst, 0, self, src, 0, fault);
+    *fault = 0;
+    if (n == 0)
+        return 0;
+    struct addrspace *as = &t->proc->as;
+    spin_lock(&as->lock);
+    char *k = msg_peer_kva(t, dva);
+    long done = (long)n;
+    if (!k) {
+        *fault = FAULT_DST;
+        done = -EFAULT;
+    } else if (arch_copy_user(k, (const void *)src->iov[0].base, n) != 0) {
+        *fault = FAULT_SRC;
+        done = -EFAULT;
+    }
+    spin_unlock(&as->lock);
+    return done;
+}

@@ -10,14 +10,17 @@
 int vm_init(struct addrspace *as)
 {
     as->lock.locked = 0;
+    as->gen = 1;
     return arch_pt_create(&as->root);
 }
 
+// Frees the address space's tables and pages; the caller holds as->lock once others may see it.
 void vm_destroy(struct addrspace *as)
 {
     if (as->root)
         arch_pt_destroy(as->root);
     as->root = 0;
+    as->gen++;
 }
 
 static bool range_ok(uintptr_t va, size_t len)
@@ -28,6 +31,7 @@ static bool range_ok(uintptr_t va, size_t len)
 
 static void unmap_locked(struct addrspace *as, uintptr_t va, size_t len)
 {
+    as->gen++;
     for (uintptr_t a = va; a < va + len; a += PAGE_SIZE) {
         uintptr_t pa;
         unsigned flags;

@@ -10,6 +10,7 @@
 #define F_SSTATUS   264
 #define F_STVAL     272
 #define F_SCAUSE    280
+#define EXC_ECALL_U  8
 #define SSTATUS_SPP  (1 << 8)
 #define SSTATUS_SPIE (1 << 5)
 #define SSTATUS_FS   (3 << 13)
@@ -91,15 +92,24 @@ trap_vector:
     sd      t0, 16(sp)
     csrw    sscratch, zero
     csrr    t0, sepc
-    sd      t0, F_SEPC(sp)
-    csrr    t0, sstatus
-    sd      t0, F_SSTATUS(sp)
-    csrr    t0, stval
-    sd      t0, F_STVAL(sp)
-    csrr    t0, scause
-    sd      t0, F_SCAUSE(sp)
+    csrr    t1, sstatus
+    csrr    t2, scause
+    sd      t1, F_SSTATUS(sp)
+    sd      t2, F_SCAUSE(sp)
     ld      tp, 0(sp)
     mv      fp, zero
+    li      t3, EXC_ECALL_U
+    bne     t2, t3, 1f
+    /* A kernel call, the common trap: it returns past the ecall, and needs no stval. */
+    addi    t0, t0, 4
+    sd      t0, F_SEPC(sp)
+    mv      a0, sp
+    call    kercall_entry
+    mv      a0, sp
+    j       arch_return_to_user
+1:  sd      t0, F_SEPC(sp)
+    csrr    t0, stval
+    sd      t0, F_STVAL(sp)
     mv      a0, sp
     call    user_trap
     mv      a0, sp

@@ -74,15 +74,13 @@ static const char *fault_name(uint64_t cause)
     }
 }
 
-// Called from trap_vector with the user state saved in *f.
+// Called from trap_vector with the user state saved in *f, for every trap but a kernel call
+// (kercall_entry).
 void user_trap(struct trapframe *f)
 {
     uint64_t cause = f->scause;
     if (cause & SCAUSE_INTERRUPT) {
         handle_interrupt((unsigned)(cause & 0xff));
-    } else if (cause == EXC_ECALL_U) {
-        f->sepc += 4;
-        f->regs[TF_A0] = (uint64_t)kercall_dispatch(f->regs[TF_A7], &f->regs[TF_A0]);
     } else if (cause == EXC_ILLEGAL_INST && fpu_claim(f)) {
         /* the FPU is now the thread's: retry the instruction */
     } else {

@@ -1,7 +1,8 @@
 /*
- * Message passing between processes and under load: a server killed in the middle of a call,
- * a client killed while REPLY-blocked, a receive id used by another process, and a two-hart
- * stress of many senders, receivers, pulses and a mutex that must account for every message.
+ * Message passing between processes and under load: buffers unmapped between messages, a
+ * server killed in the middle of a call, a client killed while REPLY-blocked, a receive id used
+ * by another process, and a two-hart stress of many senders, receivers, pulses and a mutex that
+ * must account for every message.
  */
 #include <pthread.h>
 #include <string.h>
@@ -57,6 +58,45 @@ static void test_killed_peers(void)
     CHECK_ERR("replying to a client that was killed gives ESRCH", MsgReply(rcvid, 0, "x", 1),
               ESRCH);
     ChannelDestroy(chid);
+}
+
+// Buffers unmapped between messages: the kernel keeps the translation of a peer's buffer
+// page, which must go with the page. The server (test/ipc_peer remap) receives at REMAP_VA,
+// where this test maps a fresh page after each message.
+#define REMAP_VA 0x2000000000ul
+
+static void test_remapped_buffers(void)
+{
+    int reg = ChannelCreate(0);
+    int server = spawn_peer("remap", 1, reg);
+    struct _pulse p;
+    MsgReceivePulse(reg, &p, sizeof(p), NULL);
+    int coid = ConnectAttach(0, server, p.value.sival_int, 0, 0);
+    int ok = coid >= 0 && ProcMemMap(server, REMAP_VA, 4096, 3) == 0;
+    for (int i = 0; ok && i < 3; i++) {
+        char msg[16] = {0}, reply[16] = {0};
+        snprintf(msg, sizeof(msg), "message %d", i);
+        ok = MsgSend(coid, msg, 16, reply, 16) == 0 && memcmp(msg, reply, 16) == 0 &&
+             ProcMemUnmap(server, REMAP_VA, 4096) == 0 &&
+             ProcMemMap(server, REMAP_VA, 4096, 3) == 0;
+    }
+    CHECK("messages reach a server whose receive page is unmapped and mapped afresh each time", ok);
+    char *mine = (char *)0x3f00000000ul; /* a page of our own, for the reply */
+    CHECK("a reply lands in a reply page mapped just before",
+          ProcMemMap(0, (uintptr_t)mine, 4096, 3) == 0 &&
+              MsgSend(coid, "into a page....", 16, mine, 16) == 0 &&
+              memcmp(mine, "into a page....", 16) == 0);
+    ProcMemUnmap(0, (uintptr_t)mine, 4096);
+    CHECK_ERR("a reply into a reply buffer unmapped since the last reply fails with EFAULT",
+              MsgSend(coid, "page gone......", 16, mine, 16), EFAULT);
+    ProcMemUnmap(server, REMAP_VA, 4096);
+    CHECK_ERR("a message to a receive buffer unmapped since the last message gives ESRVRFAULT",
+              MsgSend(coid, "lost", 5, NULL, 0), ESRVRFAULT);
+    int status = -1;
+    ProcWait(server, &status);
+    CHECK("the server's receive into its unmapped page fails with EFAULT", status == 0);
+    ConnectDetach(coid);
+    ChannelDestroy(reg);
 }
 
 static int blocked_coid;
@@ -206,6 +246,7 @@ static void test_stress(void)
 void test_msg_system(void)
 {
     test_killed_peers();
+    test_remapped_buffers();
     test_server_killed_mid_call();
     test_stress();
 }

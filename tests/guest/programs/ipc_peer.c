@@ -3,12 +3,29 @@
  *   server PID CHID  - make a channel, report its chid by a pulse to PID/CHID, receive one
  *                      message and never reply (the test then kills this process);
  *   client PID CHID  - send one message to PID/CHID and wait for a reply that never comes;
- *   reply RCVID      - try to answer someone else's client: exits 0 if every call is refused.
+ *   reply RCVID      - try to answer someone else's client: exits 0 if every call is refused;
+ *   remap PID CHID   - make a channel, report it, then echo 16-byte messages received at
+ *                      REMAP_VA, where the test maps and unmaps pages: exits 0 once a receive
+ *                      fails with EFAULT (no page there when the message came).
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/neutrino.h>
+
+#define REMAP_VA 0x2000000000ul
+
+static int echo_remapped(int coid)
+{
+    int chid = ChannelCreate(0);
+    MsgSendPulse(coid, 10, 1, chid);
+    for (;;) {
+        int rcvid = MsgReceive(chid, (void *)REMAP_VA, 16, NULL);
+        if (rcvid == -1)
+            return errno == EFAULT ? 0 : 7;
+        MsgReply(rcvid, 0, (void *)REMAP_VA, 16);
+    }
+}
 
 int main(int argc, char **argv)
 {
@@ -29,6 +46,8 @@ int main(int argc, char **argv)
     int coid = ConnectAttach(0, atoi(argv[2]), atoi(argv[3]), 0, 0);
     if (coid < 0)
         return 3;
+    if (strcmp(argv[1], "remap") == 0)
+        return echo_remapped(coid);
     if (strcmp(argv[1], "client") == 0) {
         MsgSend(coid, "waiting", 7, NULL, 0);
         return 4; /* never reached: the test kills this process first */

@@ -64,4 +64,15 @@ static inline uint64_t arch_frame_arg(const struct trapframe *f, int n)
     return f->regs[TF_A0 + n];
 }
 
+/* A kernel call's number, its arguments (a0-a5, in order) and its result (a0). */
+static inline uint64_t arch_frame_call_num(const struct trapframe *f)
+{
+    return f->regs[TF_A7];
+}
+
+static inline const uint64_t *arch_frame_call_args(const struct trapframe *f)
+{
+    return &f->regs[TF_A0];
+}
+
 #endif
