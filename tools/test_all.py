@@ -558,7 +558,7 @@ def run_qsh_guest_cases():
 
 def run_guest_tests():
     # Booting to taskman: banner, both harts, taskman running.
-    b = qemu.boot(timeout=60, until="init: QSOE/N is up")
+    b = qemu.boot(timeout=60, until="init: QSOE is up")
     report(b.code == 0 and not b.timed_out, "boot: QSOE/N reaches taskman",
            f"timed out={b.timed_out}, output tail: {b.output[-800:]!r}")
     report("Skimmer 0.1 (QSOE/N)" in b.output, "boot: the Skimmer banner is printed")
@@ -567,7 +567,7 @@ def run_guest_tests():
     report("taskman: running as taskman" in b.output, "boot: taskman runs as the first process")
     report("taskman: running as taskman on cpu 0; starting init" in b.output,
            "boot: taskman starts init from the boot image")
-    report("init: QSOE/N is up" in b.output and "did not start" not in b.output,
+    report("init: QSOE is up" in b.output and "did not start" not in b.output,
            "boot: init starts its servers (console, log, pipes, tmpfs on /tmp)", b.output[-800:])
 
     run_console_tests()

@@ -49,6 +49,7 @@
 #define SEL4_LABEL_CHANNEL 8 /* make a channel (flags MR0): its chid */
 #define SEL4_LABEL_SERVER  9 /* the server of the connection in slot MR0: pid << 16 | chid */
 #define SEL4_LABEL_NEXT_FD 10 /* the first descriptor slot from MR0 on with a connection */
+#define SEL4_LABEL_CLIENT  11 /* the process that holds the connection with scoid MR0 now */
 
 /* Messages beyond the IPC buffer (docs/qsoe-l.md, "Long messages"). A client whose message or
    reply buffer is longer than SEL4_MSG_MAX_BYTES sends SEL4_LABEL_MSG_LONG: MR0 and MR1 as for

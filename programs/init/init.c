@@ -189,13 +189,13 @@ int main(void)
     use_console_driver();
     int tty = open("/dev/console", O_RDWR);
     if (access("/proc/boot/qsh", X_OK) == 0) {
-        printf("init: QSOE/N is up (pid %d); starting the shell\n", getpid());
+        printf("init: QSOE is up (pid %d); starting the shell\n", getpid());
         fflush(stdout);
         while (run_shell(tty))
             sleep_ms(100);
         printf("init: the shell could not be started; the command reader takes over\n");
     }
-    printf("init: QSOE/N is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
+    printf("init: QSOE is up (pid %d); type a program name, e.g. test/hello 1 2\n", getpid());
     fflush(stdout);
     command_reader(tty);
 }

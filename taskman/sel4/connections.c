@@ -13,6 +13,7 @@
 #include <sys/neutrino.h>
 
 #include "proc.h"
+#include <taskman/nodes.h>
 
 #define TASKMAN_SERVER ((uint32_t)TASKMAN_PID << 16 | TASKMAN_CHID)
 
@@ -55,6 +56,20 @@ static long channel_create(struct lproc *p)
     return k;
 }
 
+// Whether a live connection anywhere carries badge: one that ConnectMove gave to a child keeps
+// the badge of the slot it came from, so that slot may not connect again (its scoid would be
+// the child's) until the child's connection is gone.
+static bool badge_in_use(seL4_Word badge)
+{
+    for (int i = 0; i < PROC_MAX; i++) {
+        const struct lproc *q = proc_at(i);
+        for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1); slot++)
+            if (q->conn[slot] == badge)
+                return true;
+    }
+    return false;
+}
+
 // SEL4_LABEL_CONNECT: slot of p to channel chid of process pid (taskman-L's is pid 1, chid 1).
 static long connect(struct lproc *p, unsigned slot, seL4_Word server)
 {
@@ -68,9 +83,10 @@ static long connect(struct lproc *p, unsigned slot, seL4_Word server)
             return -ENOENT;
         ep = s->chan_ep[chid];
     }
-    if (p->conn[slot])
+    seL4_Word badge = (seL4_Word)p->pid | (seL4_Word)slot << SEL4_BADGE_CONN_SHIFT;
+    if (p->conn[slot] || badge_in_use(badge))
         return -EBUSY;
-    p->conn[slot] = (seL4_Word)p->pid | (seL4_Word)slot << SEL4_BADGE_CONN_SHIFT;
+    p->conn[slot] = badge;
     p->conn_server[slot] = (uint32_t)server;
     conn_set(p, slot, ep, p->conn[slot]);
     return 0;
@@ -111,6 +127,10 @@ long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long
         return conn_slot(slot) ? connect(p, (unsigned)slot, seL4_GetMR(1)) : -EINVAL;
     case SEL4_LABEL_DETACH:
         return conn_slot(slot) ? detach(p, (unsigned)slot, msg, room) : -EINVAL;
+    case SEL4_LABEL_CLIENT: {
+        struct _client_info ci;
+        return ConnectClientInfo((int)slot, &ci, 0) < 0 ? -ESRCH : ci.pid;
+    }
     case SEL4_LABEL_NEXT_FD:
         for (; slot >= SEL4_SLOT_FD(0) && slot < SEL4_SLOT_FD(SEL4_MAX_FDS); slot++)
             if (p->conn[slot])
@@ -119,6 +139,17 @@ long conn_request(struct lproc *p, unsigned long label, void *msg, unsigned long
     default:
         return -ENOSYS;
     }
+}
+
+// A process that ends closes its connections to taskman-L's own channel (its early console,
+// its boot-image files) as Skimmer's disconnect pulses would: the shared path manager forgets
+// their open files, or the scoid, which a later connection of the process that made it
+// (ConnectMove keeps badges) would reuse, would find them still open.
+void conn_release_own(struct lproc *p)
+{
+    for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_CHAN(1); slot++)
+        if (p->conn[slot] && p->conn_server[slot] == TASKMAN_SERVER)
+            nodes_disconnect((int)p->conn[slot]);
 }
 
 void conn_server_gone(const struct lproc *server)

@@ -102,6 +102,7 @@ int ProcDestroy(pid_t pid, int status)
 static void release(struct lproc *p)
 {
     pulses_release(p);
+    conn_release_own(p);
     for (int i = 0; i < p->nthreads; i++) {
         slot_free(p->threads[i].tcb);
         slot_free(p->threads[i].sc);

@@ -98,6 +98,8 @@ void conn_set(struct lproc *p, unsigned slot, seL4_CPtr ep, seL4_Word badge);
 // A server is gone: its clients' connections to it become unconnected slots, so a caller
 // blocked on one, which seL4 restarts when the endpoint goes, gets EBADF.
 void conn_server_gone(const struct lproc *server);
+// Its connections to taskman-L's own channel closed for the path manager (an ended process).
+void conn_release_own(struct lproc *p);
 
 // The connection requests of a process (SEL4_LABEL_CONNECT, DETACH, SCOID, SERVER) and
 // SEL4_LABEL_CHANNEL: the status for libc's answer, or SEL4_EVENT_PULSE with a disconnect

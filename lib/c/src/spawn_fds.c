@@ -20,6 +20,11 @@
 
 enum { ACTION_OPEN = 1, ACTION_CLOSE, ACTION_DUP2 };
 
+// The copies made for a child are made from here up, away from the low descriptors the parent
+// opens next: on QSOE/L a connection taskman moves keeps the name (scoid) of the slot it was
+// made in, and that slot cannot connect again while the child holds it (docs/qsoe-l.md).
+#define TRANSFER_COID (OPEN_MAX / 2)
+
 int posix_spawn_file_actions_init(posix_spawn_file_actions_t *fa)
 {
     *fa = (posix_spawn_file_actions_t){0, 0, NULL};
@@ -147,7 +152,7 @@ static int apply(struct child_fds *t, const struct __spawn_action *a)
         return 0;
     }
     struct child_fd e = {a->newfd, from->source, -1, 0, true, false};
-    if (from->coid >= 0 && (e.coid = __fd_dup_at(from->coid, 0, &e.scoid)) < 0)
+    if (from->coid >= 0 && (e.coid = __fd_dup_at(from->coid, TRANSFER_COID, &e.scoid)) < 0)
         return errno;
     return add_fd(t, e);
 }
@@ -166,7 +171,7 @@ static int make_copies(struct child_fds *t)
         }
         if (e->coid >= 0)
             continue;
-        e->coid = __fd_dup_at(e->source, 0, &e->scoid);
+        e->coid = __fd_dup_at(e->source, TRANSFER_COID, &e->scoid);
         if (e->coid >= 0)
             continue;
         if (e->must)

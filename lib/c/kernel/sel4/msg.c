@@ -60,6 +60,8 @@ int ConnectAttach_r(uint32_t nd, pid_t pid, int chid, unsigned index, int flags)
             if (side_used[k])
                 continue;
             long err = sel4_taskman_request(SEL4_LABEL_CONNECT, SEL4_SLOT_SIDE(k), server);
+            if (err == -EBUSY)
+                continue;
             if (err < 0)
                 return (int)err;
             side_used[k] = 1;

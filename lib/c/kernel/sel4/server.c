@@ -124,7 +124,7 @@ int __sel4_request_rcvid(void)
 // A request to taskman-L rather than a message to its server loop (include/abi/sel4.h).
 static bool is_request(seL4_Word label)
 {
-    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_NEXT_FD) ||
+    return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_CLIENT) ||
            (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST) ||
            (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST);
 }
@@ -503,13 +503,18 @@ int MsgInfo(int rcvid, struct _msg_info *info)
 // A client is named by its connection's badge, whose low bits are the pid that made it;
 // credentials are taskman's to keep on QSOE/L, so none are given here. Weak: taskman-L, which
 // moves connections between processes, knows their owners and defines its own.
+// The badge names the process that made the connection, which may since have given it to a
+// child (ConnectMove keeps badges), so the holder is taskman-L's to tell.
 __attribute__((weak)) int ConnectClientInfo_r(int scoid, struct _client_info *info, int ngroups)
 {
     (void)ngroups;
     if (!info)
         return -EFAULT;
+    long pid = sel4_taskman_request(SEL4_LABEL_CLIENT, (seL4_Word)(uint32_t)scoid, 0);
+    if (pid < 0)
+        return (int)pid;
     memset(info, 0, sizeof(*info));
-    info->pid = (int32_t)((seL4_Word)scoid & SEL4_BADGE_PID_MASK);
+    info->pid = (int32_t)pid;
     return 0;
 }
 
