@@ -705,10 +705,86 @@ def run_sel4_devtest():
            SEL4_DEVTEST_CHECKS[0], f"{len(lines)} checks reported; tail: {c.text[-800:]!r}")
 
 
+SEL4_CONSOLE_CHECKS = 13
+
+
+def run_sel4_console_tests():
+    """The shell on QSOE/L: init, the console driver and the servers over seL4, qsh prompting
+    on the console, and the same command lines as on QSOE/N."""
+    con = qemu.Console(variant="l")
+    try:
+        up = con.wait_for(con.PROMPT, 0, 90)
+        report(up is not None, "QSOE/L console: init starts qsh on the console and it prompts",
+               con.text[-800:])
+        if not up:
+            results["failed"] += SEL4_CONSOLE_CHECKS - 1
+            return
+        out = con.run_line("uname -a")
+        report(out == ["QSOE qsoe 0.1 QSOE/L on seL4 riscv64"], "QSOE/L console: uname -a",
+               repr(out))
+        out = con.run_line("test/hello 7; echo $?")
+        report(out is not None and "hello: argv[1] = 7" in out and out[-1] == "7",
+               "QSOE/L console: a typed command runs a program, and $? is its exit status",
+               repr(out))
+        out = con.run_line("echo hi | cat")
+        report(out == ["hi"], "QSOE/L console: echo hi | cat", repr(out))
+        out = con.run_line("ls -l /proc/boot | sort -k 9 | head -n 3")
+        names = [l.split()[8] for l in (out or [])[1:] if len(l.split()) >= 9]
+        report(out is not None and len(out) == 3 and out[0].startswith("total ") and
+               len(names) == 2 and names == sorted(names),
+               "QSOE/L console: ls -l /proc/boot | sort -k 9 | head -n 3", repr(out))
+        out = con.run_line("for f in /proc/boot/test/h*; do echo $f; done")
+        report(out == ["/proc/boot/test/hello"], "QSOE/L console: a for loop over a glob",
+               repr(out))
+        out = con.run_line("sleep 1 & wait; echo waited $?")
+        report(out is not None and len(out) == 2 and re.fullmatch(r"\[1\] \d+", out[0]) and
+               out[1] == "waited 0", "QSOE/L console: a background job and wait", repr(out))
+        start = len(con.text)
+        con.type("sleep 100\n")
+        time.sleep(1)
+        con.type("\x03")
+        back = con.wait_for(con.PROMPT, start + 12, 10)
+        status = con.run_line("echo $?")
+        report(back is not None and status == ["130"],
+               "QSOE/L console: ^C stops sleep 100 at once and the shell stays (status 130)",
+               f"{status!r} {con.text[-300:]!r}")
+        out = con.run_line("cd /tmp && echo x > f && echo $(read l < f; echo got $l) && "
+                           "cat f f | wc -l; cd /")
+        report(out == ["got x", "2"],
+               "QSOE/L console: redirection into tmpfs, command substitution, a pipe",
+               repr(out))
+        out = con.run_line("test/fault; echo status $?")
+        report(out is not None and "status 139" in out and
+               any("store page fault at address 0x0" in l for l in out),
+               "QSOE/L console: a program ended by a fault is reported, status 128 + SIGSEGV",
+               repr(out))
+        out = con.run_line("sloginfo")
+        report(out is not None and any("init: system up" in l for l in out),
+               "QSOE/L console: sloginfo shows init's record in the system log", repr(out))
+        start = len(con.text)
+        con.type("\x04")
+        again = con.wait_for(re.compile(r"init: the shell ended \(status \d+\); starting a new "
+                                        r"one\n"), start, 30)
+        fresh = again and con.wait_for(con.PROMPT, again.end(), 30)
+        report(again is not None and fresh is not None,
+               "QSOE/L console: ^D leaves the shell, and init starts a new one",
+               repr(con.text[-400:]))
+        con.type("shutdown\n")
+        try:
+            con.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pass
+        report(con.proc.returncode == 0,
+               "QSOE/L console: shutdown powers the machine off (QEMU exits with 0)",
+               f"exit {con.proc.returncode}, {con.text[-300:]!r}")
+    finally:
+        con.stop()
+
+
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
+    checks = (SEL4_CONSOLE_CHECKS + len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
               len(SEL4_DEVTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
@@ -720,7 +796,7 @@ def run_sel4_tests():
         report(False, "QSOE/L: build/qsoe-l.elf is built", "run make VARIANT=l")
         return
 
-    b = qemu.boot(timeout=60, variant="l")
+    b = qemu.boot("run=test/hello", timeout=60, variant="l")
     for name, texts in SEL4_BOOT_CHECKS:
         report(all(t in b.output for t in texts), name, b.output[-1500:])
     report(b.code == 0 and not b.timed_out,
@@ -766,6 +842,7 @@ def run_sel4_tests():
            passed >= SEL4_TIME_MIN_PASSES, SEL4_TIME_CHECKS[0],
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     run_sel4_devtest()
+    run_sel4_console_tests()
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

@@ -372,9 +372,12 @@ static void handle_mmap(int rcvid, const struct _msg_info *info, size_t got)
     MsgReply(rcvid, 0, &r, sizeof(r));
 }
 
+static const char *kernel_version = "";
+
 static void handle_uname(int rcvid)
 {
-    static const struct tm_uname u = {"QSOE", "qsoe", "0.1", "QSOE/N on Skimmer", "riscv64"};
+    struct tm_uname u = {"QSOE", "qsoe", "0.1", "", "riscv64"};
+    snprintf(u.version, sizeof(u.version), "%s", kernel_version);
     MsgReply(rcvid, 0, &u, sizeof(u));
 }
 
@@ -382,6 +385,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
 {
     nodes_init(b, chid);
     spawn_init(b, chid);
+    kernel_version = b->version ? b->version : "";
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
     init_pid = spawn_boot_program(init_path, argv, envp, TASKMAN_PID, true); /* starts drivers */

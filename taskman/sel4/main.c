@@ -15,7 +15,7 @@
 void __libc_start(uint64_t *block);
 int main(void);
 
-#define DEFAULT_INIT "test/hello"
+#define DEFAULT_INIT "init"
 #define REPLIES      64 /* callers taskman-L can hold unanswered at once */
 
 const seL4_BootInfo *tm_bootinfo;
@@ -84,7 +84,7 @@ int main(void)
     static char buf[64];
     const char *run = cmdline_value(bootargs(), "run", buf, sizeof(buf), DEFAULT_INIT);
     tm_printf("taskman: serving the taskman protocol; starting %s\n", run);
-    struct taskman_boot boot = {boot_cpio, boot_cpio_size};
+    struct taskman_boot boot = {boot_cpio, boot_cpio_size, "QSOE/L on seL4"};
     return taskman_serve(taskman_channel(), &boot, run);
 }
 

@@ -54,3 +54,9 @@ PRIVILEGED int ConnectMove(pid_t from, int coid, pid_t to, unsigned index)
 {
     return (int)set_errno(ConnectMove_r(from, coid, to, index));
 }
+
+PRIVILEGED int SysPower(int how, int code)
+{
+    errno = EPERM;
+    return -1;
+}
