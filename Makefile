@@ -313,6 +313,10 @@ $(B)/l/image/%: rootfs/%
 	@mkdir -p $(dir $@)
 	@cp $< $@
 
+$(B)/l/image/test/qsh/%.sh: tests/host/qsh/cases/%.sh
+	@mkdir -p $(dir $@)
+	@cp $< $@
+
 # taskman-L is the root task, not loaded from the cpio; it is in it as /proc/boot/taskman all
 # the same, as taskman is on QSOE/N.
 $(B)/l/image/taskman: $(TASKMAN_L)
@@ -320,7 +324,7 @@ $(B)/l/image/taskman: $(TASKMAN_L)
 	@cp $< $@
 
 $(MODPKG_L): $(PROGRAM_BINS_L) $(B)/l/image/taskman \
-             $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(ROOTFS_FILES))
+             $(patsubst $(B)/image/%,$(B)/l/image/%,$(SCRIPTS) $(QSH_CASES) $(ROOTFS_FILES))
 	@echo "  CPIO    $@"
 	@cd $(B)/l/image && printf '%s\n' $(patsubst $(B)/l/image/%,%,$^) | sort | \
 		cpio -o -H newc --quiet > ../modpkg.cpio

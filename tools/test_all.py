@@ -497,7 +497,10 @@ def run_pci_mount_tests():
         con.stop()
 
 
-def qsh_guest_cases(limit=80):
+QSH_GUEST_CASES = 80  # how many of the shell's cases run inside QSOE
+
+
+def qsh_guest_cases(limit=QSH_GUEST_CASES):
     """The shell cases that need nothing but qsh's builtins and the utilities of the boot image:
     those dash passes the same with only those utilities on PATH. Returns [(name, expected
     text)], the text being what the case prints followed by "status N"."""
@@ -533,14 +536,16 @@ def qsh_guest_cases(limit=80):
     return chosen
 
 
-def run_qsh_guest_cases():
-    """Runs a subset of the shell's cases inside QSOE/N and compares with dash on the host."""
+def run_qsh_guest_cases(variant="n"):
+    """Runs a subset of the shell's cases inside QSOE (QSOE/N or QSOE/L) and compares with dash
+    on the host."""
     cases = qsh_guest_cases()
-    con = qemu.Console()
+    con = qemu.Console(variant=variant)
+    where = "QSOE/L" if variant == "l" else "QSOE"
     passed = failed = 0
     try:
         if not con.wait_for(con.PROMPT, 0, 60):
-            report(False, "qsh in QSOE: the shell prompts", con.text[-800:])
+            report(False, f"qsh in {where}: the shell prompts", con.text[-800:])
             return
         for name, want in cases:
             out = con.run_line(f"rm -rf /tmp/c; mkdir /tmp/c; cd /tmp/c; HOME=/tmp/c TMPDIR=/tmp/c "
@@ -550,10 +555,10 @@ def run_qsh_guest_cases():
             ok = got == want
             passed += ok
             failed += not ok
-            report(ok, f"qsh in QSOE: {name}", f"got {got[-300:]!r} want {want[-300:]!r}")
+            report(ok, f"qsh in {where}: {name}", f"got {got[-300:]!r} want {want[-300:]!r}")
     finally:
         con.stop()
-    print(f"qsh in QSOE vs dash on the host: {passed} passed, {failed} failed", flush=True)
+    print(f"qsh in {where} vs dash on the host: {passed} passed, {failed} failed", flush=True)
 
 
 def run_guest_tests():
@@ -571,6 +576,7 @@ def run_guest_tests():
            "boot: init starts its servers (console, log, pipes, tmpfs on /tmp)", b.output[-800:])
 
     run_console_tests()
+    run_qsoe_run_tests("n")
     run_qsh_guest_cases()
 
     run_guest_utils()
@@ -705,6 +711,19 @@ def run_sel4_devtest():
            SEL4_DEVTEST_CHECKS[0], f"{len(lines)} checks reported; tail: {c.text[-800:]!r}")
 
 
+def run_qsoe_run_tests(variant):
+    """tools/qsoe-run: command lines typed into one shell session, their output printed, the
+    last one's status as its own (2 checks)."""
+    name = f"QSOE/{variant.upper()}"
+    cmd = [os.path.join(ROOT, "tools", "qsoe-run"), "--variant", variant, "cd /tmp",
+           "echo carried > f", "cat f", "test -f no-such-file"]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    report(run.stdout == "carried\n", f"{name}: tools/qsoe-run prints what the lines printed, "
+           "in one session", repr(run.stdout[-500:] + run.stderr[-500:]))
+    report(run.returncode == 1, f"{name}: tools/qsoe-run exits with the last line's status (1)",
+           f"exit {run.returncode}")
+
+
 SEL4_CONSOLE_CHECKS = 13
 
 
@@ -784,7 +803,7 @@ def run_sel4_console_tests():
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (SEL4_CONSOLE_CHECKS + len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
+    checks = (SEL4_CONSOLE_CHECKS + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
               len(SEL4_DEVTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
@@ -843,6 +862,8 @@ def run_sel4_tests():
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     run_sel4_devtest()
     run_sel4_console_tests()
+    run_qsoe_run_tests("l")
+    run_qsh_guest_cases("l")
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None
