@@ -15,18 +15,21 @@
 
 static uint64_t ecam_base;
 static int nbuses;
-static bool mapped[256];
+static uint64_t mapped[256 * 32 * 8 / 64]; /* one bit per function's 4 KiB page */
 
-// The bus's part of the window, mapped on first use; NULL when it cannot be.
-static volatile uint8_t *bus_window(int bus)
+// The function's 4 KiB of the window, mapped on first use (one page per function, not the
+// whole window: most of it is empty, and every mapped device page costs the kernel an object);
+// NULL when it cannot be.
+static volatile uint8_t *function_window(int bus, int dev, int fn)
 {
-    if (bus < 0 || bus >= nbuses)
+    if (bus < 0 || bus >= nbuses || dev < 0 || dev > 31 || fn < 0 || fn > 7)
         return NULL;
-    uintptr_t va = ECAM_VA + (uintptr_t)bus * BUS_SIZE;
-    if (!mapped[bus]) {
-        if (ProcMemMapPhys(0, va, BUS_SIZE, PROT_READ | PROT_WRITE, ecam_base + bus * BUS_SIZE) < 0)
+    unsigned page = (unsigned)bus << 8 | (unsigned)dev << 3 | (unsigned)fn;
+    uintptr_t va = ECAM_VA + (uintptr_t)page * 4096;
+    if (!(mapped[page / 64] >> (page % 64) & 1)) {
+        if (ProcMemMapPhys(0, va, 4096, PROT_READ | PROT_WRITE, ecam_base + page * 4096ul) < 0)
             return NULL;
-        mapped[bus] = true;
+        mapped[page / 64] |= 1ull << (page % 64);
     }
     return (volatile uint8_t *)va;
 }
@@ -37,15 +40,13 @@ int ecam_init(uint64_t base, uint64_t size)
         return EINVAL;
     ecam_base = base;
     nbuses = size / BUS_SIZE > 256 ? 256 : (int)(size / BUS_SIZE);
-    return bus_window(0) ? 0 : errno;
+    return function_window(0, 0, 0) ? 0 : errno;
 }
 
 static volatile uint32_t *reg(int bus, int dev, int fn, unsigned offset)
 {
-    volatile uint8_t *w = bus_window(bus);
-    if (!w)
-        return NULL;
-    return (volatile uint32_t *)(w + ((unsigned)dev << 15 | (unsigned)fn << 12 | (offset & 0xffc)));
+    volatile uint8_t *w = function_window(bus, dev, fn);
+    return w ? (volatile uint32_t *)(w + (offset & 0xffc)) : NULL;
 }
 
 uint32_t ecam_read32(int bus, int dev, int fn, unsigned offset)

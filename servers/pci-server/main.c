@@ -87,9 +87,9 @@ int main(int argc, char **argv)
     uint64_t base = argc > 1 ? strtoull(argv[1], &end, 0) : DEFAULT_ECAM_BASE;
     bool bad = argc > 1 && *end;
     uint64_t size = argc > 2 ? strtoull(argv[2], &end, 0) : DEFAULT_ECAM_SIZE;
-    bad = bad || (argc > 2 && *end) || argc > 3;
-    int err = bad ? EINVAL : ecam_init(base, size);
-    if (err == EINVAL) {
+    bad = bad || (argc > 2 && *end) || argc > 3 || base % (1u << 20) || size < (1u << 20);
+    int err = bad ? 0 : ecam_init(base, size);
+    if (bad) {
         fprintf(stderr, "usage: pci-server [ecam-base [ecam-size]], the base 1 MiB aligned, "
                         "the size at least 1 MiB\n");
         return 1;
