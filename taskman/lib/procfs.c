@@ -139,6 +139,13 @@ char *procfs_threads(int pid, int *len)
     return text;
 }
 
+static const char *kernel_name = "";
+
+void procfs_set_kernel(const char *name)
+{
+    kernel_name = name ? name : "";
+}
+
 char *procfs_sysinfo(int *len)
 {
     struct _sys_kinfo s = {0};
@@ -151,7 +158,7 @@ char *procfs_sysinfo(int *len)
     *len = snprintf(text, 256,
                     "system: QSOE\nkernel: %s\ncpus: %u\nmemory: %lu KiB\nfree: %lu KiB\n"
                     "uptime: %lu.%03lu s\nprocesses: %u\n",
-                    "Skimmer", s.ncpus, (unsigned long)(s.pages_total * s.page_size / 1024),
+                    kernel_name, s.ncpus, (unsigned long)(s.pages_total * s.page_size / 1024),
                     (unsigned long)(s.pages_free * s.page_size / 1024),
                     (unsigned long)(s.uptime_ns / 1000000000),
                     (unsigned long)(s.uptime_ns / 1000000 % 1000), s.nprocesses);

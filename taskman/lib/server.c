@@ -13,6 +13,7 @@
 #include <taskman/loader.h>
 #include <taskman/nodes.h>
 #include <taskman/pathmgr.h>
+#include <taskman/procfs.h>
 #include <taskman/proctab.h>
 #include <taskman/server.h>
 #include <taskman/spawn.h>
@@ -386,6 +387,7 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
     nodes_init(b, chid);
     spawn_init(b, chid);
     kernel_version = b->version ? b->version : "";
+    procfs_set_kernel(b->kernel);
     char *argv[] = {(char *)init_path, NULL};
     char *envp[] = {"PATH=/proc/boot", NULL};
     init_pid = spawn_boot_program(init_path, argv, envp, TASKMAN_PID, true); /* starts drivers */

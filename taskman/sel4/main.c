@@ -84,7 +84,7 @@ int main(void)
     static char buf[64];
     const char *run = cmdline_value(bootargs(), "run", buf, sizeof(buf), DEFAULT_INIT);
     tm_printf("taskman: serving the taskman protocol; starting %s\n", run);
-    struct taskman_boot boot = {boot_cpio, boot_cpio_size, "QSOE/L on seL4"};
+    struct taskman_boot boot = {boot_cpio, boot_cpio_size, "QSOE/L on seL4", "seL4"};
     return taskman_serve(taskman_channel(), &boot, run);
 }
 

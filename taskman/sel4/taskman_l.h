@@ -34,6 +34,8 @@ seL4_CPtr slot_alloc(void);
 void slot_free(seL4_CPtr slot); // deletes the cap in it first
 seL4_CPtr object_alloc(seL4_Word type, unsigned size_bits);
 uint64_t untyped_ram_bytes(void);
+// The RAM untyped memory not yet retyped, in bytes.
+uint64_t untyped_free_bytes(void);
 unsigned untyped_count(void);
 
 // Maps the device page at paddr into taskman-L itself at va (device.c).

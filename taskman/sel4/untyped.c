@@ -22,6 +22,15 @@ void untyped_init(const seL4_BootInfo *bi)
     next_slot = bi->empty.start;
 }
 
+uint64_t untyped_free_bytes(void)
+{
+    uint64_t sum = 0;
+    for (unsigned i = 0; i < count(); i++)
+        if (!boot->untypedList[i].isDevice)
+            sum += (1ull << boot->untypedList[i].sizeBits) - used[i];
+    return sum;
+}
+
 unsigned untyped_count(void)
 {
     return count();

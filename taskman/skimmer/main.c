@@ -52,7 +52,7 @@ int main(int argc, char **argv)
         return 1;
     }
     struct taskman_boot boot = {(const void *)getauxval(AT_QSOE_BOOTIMAGE),
-                                getauxval(AT_QSOE_BOOTIMAGE_SIZE), "QSOE/N on Skimmer"};
+                                getauxval(AT_QSOE_BOOTIMAGE_SIZE), "QSOE/N on Skimmer", "Skimmer"};
     char buf[64];
     const char *init =
         cmdline_value((const char *)getauxval(AT_QSOE_CMDLINE), "run", buf, sizeof(buf), "init");

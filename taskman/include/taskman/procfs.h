@@ -14,6 +14,8 @@
 char *procfs_status(int pid, int *len);
 char *procfs_threads(int pid, int *len);
 char *procfs_sysinfo(int *len);
+// The kernel's name /proc/sysinfo shows (taskman_serve sets it from its boot block).
+void procfs_set_kernel(const char *name);
 
 int procfs_entry(uint64_t index, char *name, size_t size);
 

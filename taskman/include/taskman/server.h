@@ -12,6 +12,7 @@ struct taskman_boot {
     const void *image; /* the boot cpio */
     size_t image_size;
     const char *version; /* the variant and its kernel, uname's version: "QSOE/N on Skimmer" */
+    const char *kernel;  /* the kernel's name, for /proc/sysinfo: "Skimmer" */
 };
 
 // Starts the program path from the boot image as the first ordinary process (init) and

@@ -60,3 +60,15 @@ PRIVILEGED int SysPower(int how, int code)
     errno = EPERM;
     return -1;
 }
+
+PRIVILEGED int ProcInfo(pid_t pid, struct _proc_kinfo *info)
+{
+    errno = EPERM;
+    return -1;
+}
+
+PRIVILEGED int SysInfo(struct _sys_kinfo *info)
+{
+    errno = EPERM;
+    return -1;
+}

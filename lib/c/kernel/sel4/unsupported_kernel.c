@@ -1,5 +1,5 @@
 /*
- * libc's seL4 layer: the QNX calls for threads, scheduling and system information,
+ * libc's seL4 layer: the QNX calls for threads and scheduling,
  * which QSOE/L does not implement yet (docs/qsoe-l.md). Each takes its arguments and
  * fails with ENOSYS, so every QSOE program links unchanged and learns at run time what is missing.
  */
@@ -58,18 +58,6 @@ int SchedSet(pid_t pid, int tid, int policy, const struct sched_param *param)
 }
 
 int SchedGetCpuNum(void)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int ProcInfo(pid_t pid, struct _proc_kinfo *info)
-{
-    errno = ENOSYS;
-    return -1;
-}
-
-int SysInfo(struct _sys_kinfo *info)
 {
     errno = ENOSYS;
     return -1;
