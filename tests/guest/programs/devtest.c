@@ -70,10 +70,12 @@ static int role_noio(void)
 
 // Retries a connection to channel 1 of pid until it exists (no sleep needed: each try is a
 // request to taskman-L that lets the other process run).
+// A side channel: not a descriptor, so a child spawned meanwhile does not get a copy (which
+// would be a third client of the server).
 static int connect_to(pid_t pid)
 {
     for (int i = 0; i < 100000; i++) {
-        int coid = ConnectAttach(0, pid, 1, 0, 0);
+        int coid = ConnectAttach(0, pid, 1, _NTO_SIDE_CHANNEL, 0);
         if (coid >= 0)
             return coid;
         SchedYield();
