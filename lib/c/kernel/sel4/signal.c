@@ -19,7 +19,7 @@
 #define ALL_SIGNALS (((1ull << (_SIG_MAX + 1)) - 1) & ~1ull)
 /* SIGCHLD, SIGPWR, SIGWINCH, SIGURG, and the stop signals: dropped by default, as on Skimmer */
 #define DEFAULT_IGNORED                                                                            \
-    (1ull << 18 | 1ull << 19 | 1ull << 20 | 1ull << 21 | 1ull << 23 | 1ull << 24 | 1ull << 25 |   \
+    (1ull << 18 | 1ull << 19 | 1ull << 20 | 1ull << 21 | 1ull << 23 | 1ull << 24 | 1ull << 25 |    \
      1ull << 26 | 1ull << 27)
 
 _Static_assert(SEL4_MSG_DESC_OFFSET + sizeof(struct sel4_msg_desc) <= SEL4_SIG_OFFSET,
