@@ -642,7 +642,7 @@ SEL4_FAULT_CHECKS = [
     "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
     "QSOE/L: a missing first program is reported (ENOENT) and QEMU exits with 127",
 ]
-SEL4_TMTEST_MIN_PASSES = 134
+SEL4_TMTEST_MIN_PASSES = 137
 SEL4_TMTEST_CHECKS = [
     "QSOE/L: the taskman suite (run=test/tmtest) runs to its end and its failure count ends the "
     "machine",
@@ -658,6 +658,12 @@ SEL4_TIME_MIN_PASSES = 53
 SEL4_TIME_CHECKS = [
     f"QSOE/L: the time suite (run=test/timetest: sleeps, timers, alarm, bad arguments, killed "
     f"sleepers) runs its {SEL4_TIME_MIN_PASSES} checks and ends the machine with 0",
+]
+SEL4_SIGTEST_COUNT = 18  # the PASS/FAIL lines of test/sigtest
+SEL4_SIGTEST_CHECKS = [
+    "QSOE/L: test/sigtest (signal handlers after calls, at unblock, in sleeps, MsgReceive and "
+    f"running code, FP kept, alarm, forged contexts) reports every check ({SEL4_SIGTEST_COUNT}), "
+    "ends with 0 failures and exit status 0",
 ]
 SEL4_DEVTEST_COUNT = 42  # the PASS/FAIL lines of test/devtest
 SEL4_DEVTEST_CHECKS = [
@@ -798,14 +804,25 @@ def run_sel4_console_tests():
                f"exit {con.proc.returncode}, {con.text[-300:]!r}")
     finally:
         con.stop()
+def run_sel4_sigtest():
+    """test/sigtest as the first process: each of its checks is a check here."""
+    b = qemu.boot("run=test/sigtest", timeout=120, variant="l")
+    lines = re.findall(r"^(PASS|FAIL) sigtest: (.*)$", b.output, re.M)
+    for verdict, name in lines:
+        report(verdict == "PASS", f"QSOE/L sigtest: {name}", b.output[-600:])
+    report(len(lines) == SEL4_SIGTEST_COUNT and "sigtest: 0 failures" in b.output and
+           b.code == 0 and not b.timed_out, SEL4_SIGTEST_CHECKS[0],
+           f"{len(lines)} checks reported, exit {b.code}; tail: {b.output[-800:]!r}")
 
 
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (SEL4_CONSOLE_CHECKS + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 + len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
+    checks = (SEL4_CONSOLE_CHECKS + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
+              len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
-              len(SEL4_DEVTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
+              len(SEL4_DEVTEST_CHECKS) + SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) +
+              len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -831,9 +848,8 @@ def run_sel4_tests():
            SEL4_FAULT_CHECKS[2], f"exit {b.code}: {b.output[-400:]!r}")
 
     # The taskman suite as far as QSOE/L goes: its checks that need what QSOE/L does not have
-    # yet (signal handlers, timers, threads in a process, taskman's loader thread) fail, so
-    # only the count is held against a floor here; its own lines are not added to the totals.
-    # 135 pass as a rule.
+    # yet (threads in a process, taskman's loader thread) fail, so only the count is held
+    # against a floor here; its own lines are not added to the totals. 137 pass as a rule.
     b = qemu.boot("run=test/tmtest", timeout=120, variant="l")
     lines = b.output.splitlines()
     passed = sum(line.startswith("PASS taskman:") for line in lines)
@@ -864,6 +880,7 @@ def run_sel4_tests():
     run_sel4_console_tests()
     run_qsoe_run_tests("l")
     run_qsh_guest_cases("l")
+    run_sel4_sigtest()
 
     bad = damaged_root_task_image()
     b = qemu.boot(timeout=30, variant="l", kernel=bad) if bad else None

@@ -43,9 +43,8 @@
 #define SEL4_LABEL_DETACH  3 /* end the connection in slot MR0 */
 #define SEL4_LABEL_SCOID   4 /* the server's name (scoid) of the connection in slot MR0 */
 #define SEL4_LABEL_SIGNAL                                                                          \
-    5 /* signal MR0 is now taken by default (MR1 0), ignored (1), caught (2) */
-#define SEL4_LABEL_SIGMASK 6 /* MR0: the signals the process blocks */
-#define SEL4_LABEL_KILL    7 /* send signal MR0 to the calling process */
+    5 /* signal MR0 is now taken by default (MR1 0), ignored (1), caught (2; MR2 the stub) */
+#define SEL4_LABEL_KILL    7 /* signal MR0 to the calling process, code MR1, value MR2 */
 #define SEL4_LABEL_CHANNEL 8 /* make a channel (flags MR0): its chid */
 #define SEL4_LABEL_SERVER  9 /* the server of the connection in slot MR0: pid << 16 | chid */
 #define SEL4_LABEL_NEXT_FD 10 /* the first descriptor slot from MR0 on with a connection */
@@ -190,5 +189,35 @@ long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long off
 #define SEL4_BADGE_EVENT       (1ul << 60)
 #define SEL4_EVENT_IRQ_BITS    0xfffffffful
 #define SEL4_EVENT_CHAN_BIT(k) (1ul << (32 + (k)))
+
+/* Signals (docs/qsoe-l.md, "Signals"). Thread n's page holds at SEL4_SIG_OFFSET what it and
+   taskman-L share about signals. taskman-L sets a bit of pending (and the sender's info) for a
+   signal it sends to the thread; the thread takes it at its next safe point. state says
+   whether taskman-L may stop the thread to take it at once: only in SEL4_SIG_USER, and only
+   by moving it to SEL4_SIG_STOPPED atomically, after which the thread makes no system call
+   until taskman-L has made it enter the stub and set state back to SEL4_SIG_USER. */
+#define SEL4_SIG_OFFSET  1600
+#define SEL4_SIG_USER    0 /* running its own code */
+#define SEL4_SIG_CALL    1 /* inside a system call libc's seL4 layer makes */
+#define SEL4_SIG_STOPPED 2 /* taskman-L is stopping it */
+struct sel4_sig_page {
+    uint32_t state;
+    uint32_t zero;
+    uint64_t pending; /* bit n: signal n waits; set by taskman-L, taken by the thread */
+    uint64_t blocked; /* the thread's signal mask; written by the thread alone */
+    struct {
+        int32_t code, pid, value;
+    } info[32]; /* the latest sender of each signal */
+};
+#define SEL4_SIG_PAGE(n) ((struct sel4_sig_page *)(SEL4_THREAD_PAGE(n) + SEL4_SIG_OFFSET))
+
+/* Labels 48-55: signals. SIGRETURN ends a handler run that taskman-L started: MR0 is the
+   struct _sigcontext_k to go back to, which taskman-L puts into the thread's registers
+   (never answered but by that). A thread's notification carries SEL4_EVENT_SIGNAL when a
+   signal waits for it, which ends a MsgReceive or InterruptWait with EINTR. */
+#define SEL4_LABEL_SIGRETURN  48
+#define SEL4_LABEL_SIG_FIRST  48
+#define SEL4_LABEL_SIG_LAST   55
+#define SEL4_EVENT_SIGNAL     (1ul << 48)
 
 #endif

@@ -94,6 +94,8 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
         return timers_request(p, label, msg, room);
     if (request && label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST)
         return dev_request(p, label, msg, room);
+    if (request && label >= SEL4_LABEL_SIG_FIRST && label <= SEL4_LABEL_SIG_LAST)
+        return signals_request(p, label);
     if (request)
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)

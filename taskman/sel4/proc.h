@@ -7,6 +7,7 @@
 #define TASKMAN_L_PROC_H
 
 #include <abi/sel4.h>
+#include <abi/signal.h>
 #include <stdbool.h>
 
 #include "taskman_l.h"
@@ -38,7 +39,8 @@ struct lproc {
     seL4_Word conn[SEL4_SLOT_END];            /* the badge (scoid) of each connected slot, or 0 */
     uint32_t conn_server[SEL4_SLOT_END];      /* its server: pid << 16 | chid */
     seL4_CPtr chan_ep[SEL4_MAX_CHANNELS + 1]; /* taskman-L's caps of its channels' endpoints */
-    uint32_t sig_ignored, sig_caught, sig_blocked; /* bit n: signal n */
+    uint32_t sig_ignored, sig_caught; /* bit n: signal n */
+    uintptr_t sig_stub;               /* where libc takes signals (sigstop.c) */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
     bool io;                                       /* may map devices and attach interrupts */
@@ -87,9 +89,21 @@ uint64_t timer_device_now(void);
 void timer_device_alarm(uint64_t at);
 void timer_device_ack(void);
 
-// The signal requests of a process (SEL4_LABEL_SIGNAL, SIGMASK, KILL): the status for libc's
-// answer.
+// The signal requests of a process (SEL4_LABEL_SIGNAL, KILL, SIGRETURN): the status for
+// libc's answer.
 long signals_request(struct lproc *p, unsigned long label);
+
+// Ends p with status (kernel form) as SignalKill does: its TM_DEATH follows.
+void signals_end(struct lproc *p, int status);
+
+// Signals to threads (sigstop.c). sigstop_post leaves signo waiting, with its sender's
+// information, in the page of the first thread that does not block it (else thread 0), tells
+// which, and whether that thread blocks it. sigstop_interrupt has thread n take it now: woken
+// if it waits in a call, else stopped and sent through libc's stub (-EFAULT: no room on its
+// stack for the frame). sigstop_return is SEL4_LABEL_SIGRETURN from thread n with its context.
+bool sigstop_post(struct lproc *p, int signo, int code, int pid, int value, unsigned *thread);
+int sigstop_interrupt(struct lproc *p, unsigned n);
+long sigstop_return(struct lproc *p, seL4_Word context, seL4_Word n);
 
 // Puts a connection cap to endpoint ep (taskman-L's, if seL4_CapNull) with `badge` in slot of
 // p's CNode, replacing what was there (connections.c).

@@ -1,11 +1,14 @@
 /*
- * Signals in taskman-L. A process tells taskman-L which signals it ignores, catches and blocks
- * (lib/c/kernel/sel4/signal.c); SignalKill then drops a signal that is ignored (by the
- * process or by default, as Skimmer drops them), blocked or caught (QSOE/L runs no handlers
- * yet, but a caught signal ends a sleep early, timers.c), and otherwise ends the process by
- * it. The end is queued and a notification bound to taskman-L's thread makes its next
- * MsgReceive turn it into a TM_DEATH message (events.c). Others signal that notification too,
- * each with a badge bit of its own (notify_cap: the RTC's interrupt).
+ * Signals in taskman-L. A process tells taskman-L which signals it ignores and catches (lib/c/
+ * kernel/sel4/signal.c); each thread's mask is in its page. SignalKill drops an ignored signal
+ * (by the process or by default, as Skimmer drops them), keeps a blocked one waiting in the
+ * page of a thread (sigstop.c), ends the process by one it neither catches nor blocks, and
+ * has a caught one taken at once: a sleep ends with EINTR (timers.c), a wait on the thread's
+ * notification is woken, and a thread running its own code is stopped and made to run its
+ * handlers (docs/qsoe-l.md, "Signals"). Ends are queued and a notification bound to
+ * taskman-L's thread makes its next MsgReceive turn each into a TM_DEATH message (events.c).
+ * Others signal that notification too, each with a badge bit of its own (notify_cap: the
+ * RTC's interrupt).
  */
 #include <errno.h>
 #include <sys/neutrino.h>
@@ -15,7 +18,9 @@
 #define BIT(sig)      (1u << (sig))
 #define SIG_MAX       31
 #define SIGKILL       9
+#define SIGSTOP       23
 #define STATUS_SIGNAL 0x10000
+#define LOWEST_USER   0x10000ul
 /* SIGCHLD, SIGPWR, SIGWINCH, SIGURG, and SIGSTOP, SIGTSTP, SIGCONT, SIGTTIN, SIGTTOU. */
 #define DEFAULT_IGNORED                                                                            \
     (BIT(18) | BIT(19) | BIT(20) | BIT(21) | BIT(23) | BIT(24) | BIT(25) | BIT(26) | BIT(27))
@@ -45,9 +50,28 @@ seL4_CPtr notify_cap(seL4_Word badge)
     return cap;
 }
 
+void signals_end(struct lproc *p, int status)
+{
+    proc_end(p, status);
+    ended[nended++] = p->pid;
+    seL4_Signal(note);
+}
+
+// What signo does to p: -1 ends it, 0 nothing, 1 runs a handler.
+static int effect(const struct lproc *p, int signo)
+{
+    if (signo == SIGKILL)
+        return -1;
+    if (BIT(signo) & p->sig_caught)
+        return 1;
+    if (BIT(signo) & (p->sig_ignored | DEFAULT_IGNORED))
+        return 0;
+    return -1;
+}
+
 int SignalKill(uint32_t nd, pid_t pid, int tid, int signo, int code, int value)
 {
-    (void)nd, (void)tid, (void)code, (void)value;
+    (void)nd, (void)tid;
     struct lproc *p = proc_get(pid);
     if (signo < 0 || signo > SIG_MAX) {
         errno = EINVAL;
@@ -57,15 +81,21 @@ int SignalKill(uint32_t nd, pid_t pid, int tid, int signo, int code, int value)
         errno = ESRCH;
         return -1;
     }
-    uint32_t dropped = DEFAULT_IGNORED | p->sig_ignored | p->sig_caught | p->sig_blocked;
-    if (signo == 0 || (signo != SIGKILL && (BIT(signo) & dropped))) {
-        if (signo != 0 && (BIT(signo) & p->sig_caught & ~p->sig_blocked))
-            timers_signal(pid); /* a caught signal ends a sleep early, as a handler would */
+    int what = signo == 0 ? 0 : effect(p, signo);
+    if (what == 0)
+        return 0;
+    unsigned n = 0;
+    bool blocked = signo != SIGKILL && p->nthreads > 0 &&
+                   sigstop_post(p, signo, code, code == _SI_USER ? value : 0, value, &n);
+    if (blocked)
+        return 0; /* it waits in thread n's page until the thread unblocks it */
+    if (what < 0) {
+        signals_end(p, STATUS_SIGNAL | signo);
         return 0;
     }
-    proc_end(p, STATUS_SIGNAL | signo);
-    ended[nended++] = pid;
-    seL4_Signal(note);
+    timers_signal(pid); /* a caught signal ends a sleep early */
+    if (sigstop_interrupt(p, n) < 0)
+        signals_end(p, STATUS_SIGNAL | 11); /* no room for the handler's frame: SIGSEGV */
     return 0;
 }
 
@@ -83,15 +113,19 @@ int signals_next_end(void)
 
 long signals_request(struct lproc *p, unsigned long label)
 {
-    seL4_Word a = seL4_GetMR(0), b = seL4_GetMR(1);
-    if (label == SEL4_LABEL_SIGMASK) {
-        p->sig_blocked = (uint32_t)a;
-        return 0;
-    }
+    seL4_Word a = seL4_GetMR(0), b = seL4_GetMR(1), c = seL4_GetMR(2);
+    if (label == SEL4_LABEL_SIGRETURN)
+        return sigstop_return(p, a, b);
     if (label == SEL4_LABEL_KILL)
-        return SignalKill(0, p->pid, 0, (int)a, 0, 0) < 0 ? -errno : 0;
-    if (a < 1 || a > SIG_MAX || b > 2)
+        return SignalKill(0, p->pid, 0, (int)a, (int)b, (int)c) < 0 ? -errno : 0;
+    if (label != SEL4_LABEL_SIGNAL)
+        return -ENOSYS;
+    if (a < 1 || a > SIG_MAX || b > 2 || a == SIGKILL || a == SIGSTOP)
         return -EINVAL;
+    if (b == 2 && (c < LOWEST_USER || c >= seL4_UserTop))
+        return -EINVAL;
+    if (b == 2)
+        p->sig_stub = c;
     p->sig_ignored = (p->sig_ignored & ~BIT(a)) | (b == 1 ? BIT(a) : 0);
     p->sig_caught = (p->sig_caught & ~BIT(a)) | (b == 2 ? BIT(a) : 0);
     return 0;

@@ -97,7 +97,9 @@ static void deliver(int pid, const struct sigevent *ev)
     case SIGEV_SIGNAL:
     case SIGEV_SIGNAL_CODE:
     case SIGEV_SIGNAL_THREAD:
-        SignalKill(0, pid, 0, ev->sigev_signo, ev->sigev_code, ev->sigev_value.sival_int);
+        SignalKill(0, pid, 0, ev->sigev_signo,
+                   ev->sigev_notify == SIGEV_SIGNAL ? _SI_QUEUE : ev->sigev_code,
+                   ev->sigev_value.sival_int);
         break;
     case SIGEV_PULSE:
         timer_pulse(pid, ev, true);

@@ -106,7 +106,7 @@ int InterruptUnmask(int intr, int id)
     }
     if (a->masks > 0 && --a->masks == 0) {
         seL4_Word mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
-        seL4_CallWithMRs(SEL4_SLOT_IRQ(id), seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0), &mr0, &mr1,
+        sel4_call(SEL4_SLOT_IRQ(id), seL4_MessageInfo_new(IRQAckIRQ, 0, 0, 0), &mr0, &mr1,
                          &mr2, &mr3);
         if (a->held) {
             a->held = false;
@@ -178,8 +178,12 @@ int InterruptWait_r(int flags, const uint64_t *timeout)
         return -EINVAL; /* nothing could ever end the wait */
     while (intr_due == 0) {
         seL4_Word badge = 0, mr0, mr1, mr2, mr3;
+        sel4_call_begin();
         seL4_WaitWithMRs(SEL4_SLOT_NTFN(__sel4_thread_index()), &badge, &mr0, &mr1, &mr2, &mr3);
+        sel4_call_end();
         __sel4_events_add(badge);
+        if (intr_due == 0 && __sel4_signals_due() && __sel4_signals_take(NULL) > 0)
+            return -EINTR;
     }
     intr_due--;
     return 0;

@@ -31,7 +31,7 @@ int __sel4_coid_slot(int coid)
 long sel4_taskman_request(seL4_Word label, seL4_Word arg0, seL4_Word arg1)
 {
     seL4_Word mr0 = arg0, mr1 = arg1, none = 0;
-    seL4_MessageInfo_t info = seL4_CallWithMRs(
+    seL4_MessageInfo_t info = sel4_call(
         SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 2), &mr0, &mr1, &none, &none);
     return seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK ? (long)mr0 : -(long)(mr0 ? mr0 : EIO);
 }
@@ -174,7 +174,7 @@ static long sel4_exchange(seL4_CPtr cap, size_t n, size_t want, size_t *got, siz
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word mr0 = n, mr1 = want, mr2 = b->msg[2], mr3 = b->msg[3];
     seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
-    seL4_MessageInfo_t info = seL4_CallWithMRs(
+    seL4_MessageInfo_t info = sel4_call(
         cap, seL4_MessageInfo_new(SEL4_LABEL_MSG, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
     b->msg[2] = mr2;
     b->msg[3] = mr3;

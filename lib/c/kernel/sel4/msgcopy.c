@@ -17,7 +17,7 @@ __attribute__((weak)) long __sel4_msg_read(unsigned long scoid, unsigned long ca
         size_t k = n - done < SEL4_MSG_READ_CHUNK ? n - done : SEL4_MSG_READ_CHUNK;
         seL4_Word mr0 = scoid, mr1 = call, mr2 = offset + done, mr3 = k;
         seL4_MessageInfo_t info =
-            seL4_CallWithMRs(SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_MSG_READ, 0, 0, 4),
+            sel4_call(SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_MSG_READ, 0, 0, 4),
                              &mr0, &mr1, &mr2, &mr3);
         if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)
             return -(long)(mr0 ? mr0 : EIO);
@@ -41,7 +41,7 @@ __attribute__((weak)) long __sel4_msg_write(unsigned long scoid, unsigned long c
         size_t k = n - done < SEL4_MSG_WRITE_CHUNK ? n - done : SEL4_MSG_WRITE_CHUNK;
         memcpy(&b->msg[4], (const char *)src + done, k);
         seL4_Word mr0 = scoid, mr1 = call, mr2 = offset + done, mr3 = k;
-        seL4_MessageInfo_t info = seL4_CallWithMRs(
+        seL4_MessageInfo_t info = sel4_call(
             SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_MSG_WRITE, 0, 0, 4 + (k + 7) / 8),
             &mr0, &mr1, &mr2, &mr3);
         if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)

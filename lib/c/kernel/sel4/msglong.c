@@ -57,7 +57,7 @@ long sel4_send_long(seL4_CPtr cap, const iov_t *siov, int sparts, size_t n, cons
     __atomic_store_n(&d->seq, seq, __ATOMIC_RELEASE);
     seL4_Word mr0 = n, mr1 = want, mr2 = SEL4_MSG_CALL(my_tid(), seq), mr3 = b->msg[3];
     seL4_MessageInfo_t info =
-        seL4_CallWithMRs(cap, seL4_MessageInfo_new(SEL4_LABEL_MSG_LONG, 0, 0, 3 + (at + 7) / 8),
+        sel4_call(cap, seL4_MessageInfo_new(SEL4_LABEL_MSG_LONG, 0, 0, 3 + (at + 7) / 8),
                          &mr0, &mr1, &mr2, &mr3);
     __atomic_store_n(&d->seq, 0, __ATOMIC_RELEASE);
     if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)

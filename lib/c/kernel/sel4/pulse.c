@@ -98,7 +98,7 @@ void __sel4_pulses_add(seL4_Word badge)
 static bool take_queued(int chid, struct _pulse *out)
 {
     seL4_Word mr0 = (seL4_Word)chid, mr1 = 0, mr2 = 0, mr3 = 0;
-    seL4_MessageInfo_t info = seL4_CallWithMRs(
+    seL4_MessageInfo_t info = sel4_call(
         SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_PULSE_TAKE, 0, 0, 2), &mr0, &mr1,
         &mr2, &mr3);
     if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK) {

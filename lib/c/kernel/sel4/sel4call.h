@@ -19,6 +19,65 @@ static inline seL4_IPCBuffer *ipcbuf(void)
     return (seL4_IPCBuffer *)((uintptr_t)__tls() - SEL4_TLS_OFFSET);
 }
 
+// The calling thread's share of signal state with taskman-L (include/abi/sel4.h).
+static inline struct sel4_sig_page *__sel4_sig_page(void)
+{
+    return (struct sel4_sig_page *)((uintptr_t)ipcbuf() + SEL4_SIG_OFFSET);
+}
+
+// Around every system call of the layer that can block: the thread is marked as inside a
+// call, so taskman-L never stops it there (an seL4 thread stopped while it waits for a reply
+// would send its message again when resumed); a signal that comes meanwhile waits for the
+// call's end. If taskman-L is stopping the thread just now, it lets taskman-L finish first.
+static inline void sel4_call_begin(void)
+{
+    uint32_t *state = &__sel4_sig_page()->state;
+    uint32_t user = SEL4_SIG_USER;
+    while (!__atomic_compare_exchange_n(state, &user, SEL4_SIG_CALL, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST)) {
+        user = SEL4_SIG_USER;
+        seL4_Yield();
+    }
+}
+
+// The end of a marked call, leaving the signals that came to the caller (a wait's caller
+// reports them with EINTR).
+static inline void sel4_call_end(void)
+{
+    __atomic_store_n(&__sel4_sig_page()->state, SEL4_SIG_USER, __ATOMIC_SEQ_CST);
+}
+
+// Runs the handlers of the signals that wait and are not blocked, one after another; the
+// number run (signal.c). context is what a handler gets as its third argument.
+int __sel4_signals_take(void *context);
+
+// Whether a signal waits that the thread does not block.
+static inline bool __sel4_signals_due(void)
+{
+    struct sel4_sig_page *s = __sel4_sig_page();
+    return (__atomic_load_n(&s->pending, __ATOMIC_SEQ_CST) & ~s->blocked) != 0;
+}
+
+// The end of a marked call whose results the caller has in hand: the signals that came
+// meanwhile run their handlers now, before the call returns (as raise() needs).
+static inline void sel4_call_done(void)
+{
+    sel4_call_end();
+    if (__sel4_signals_due())
+        __sel4_signals_take(NULL);
+}
+
+// seL4_CallWithMRs as a marked call: every call to taskman-L or a server goes through it.
+static inline seL4_MessageInfo_t sel4_call(seL4_CPtr dest, seL4_MessageInfo_t info,
+                                           seL4_Word *mr0, seL4_Word *mr1, seL4_Word *mr2,
+                                           seL4_Word *mr3)
+{
+    sel4_call_begin();
+    seL4_MessageInfo_t r = seL4_CallWithMRs(dest, info, mr0, mr1, mr2, mr3);
+    sel4_call_done();
+    return r;
+}
+
 // The plain form of a call: a negated errno becomes -1 with errno set.
 static inline long set_errno(long r)
 {

@@ -126,7 +126,8 @@ static bool is_request(seL4_Word label)
 {
     return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_CLIENT) ||
            (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST) ||
-           (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST);
+           (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST) ||
+           (label >= SEL4_LABEL_SIG_FIRST && label <= SEL4_LABEL_SIG_LAST);
 }
 
 // A request (about connections, devices, pulses or time): event() decides; the caller gets
@@ -190,7 +191,9 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
 {
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word badge, mr0, mr1, mr2, mr3;
+    sel4_call_begin();
     seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
+    sel4_call_end();
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
     if (badge & SEL4_BADGE_EVENT) {
@@ -285,6 +288,8 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
         if (!p)
             return -EAGAIN; /* every reply object holds a caller not yet answered */
         enum received r = receive_one(ch, p);
+        if (r == NOTHING && __sel4_signals_due() && __sel4_signals_take(NULL) > 0)
+            return -EINTR; /* a handler ran: the receive ends, as on QNX */
         if (r == NOTHING)
             continue;
         if (r == PULSE) {

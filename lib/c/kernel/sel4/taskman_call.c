@@ -10,7 +10,7 @@
 long sel4_taskman_call(seL4_Word label, const seL4_Word in[4], void *out, size_t outlen)
 {
     seL4_Word mr0 = in[0], mr1 = in[1], mr2 = in[2], mr3 = in[3];
-    seL4_MessageInfo_t info = seL4_CallWithMRs(
+    seL4_MessageInfo_t info = sel4_call(
         SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 4), &mr0, &mr1, &mr2, &mr3);
     if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)
         return -(long)(mr0 ? mr0 : EIO);
