@@ -138,6 +138,9 @@ struct sel4_msg_desc {
 #define SEL4_EVENT_DATA  (1L << 61)
 #define SEL4_EVENT_HOLD  (1L << 60)
 int __sel4_request_rcvid(void);
+/* How many callers of process pid wait for the caller's reply (libc's server side): what
+   taskman-L knows of who is blocked on it. */
+int __sel4_parked_callers(int pid);
 typedef long (*sel4_event_fn)(unsigned long badge, unsigned long label, void *msg,
                               unsigned long room);
 int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, int nreplies,

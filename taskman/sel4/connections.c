@@ -152,14 +152,35 @@ void conn_release_own(struct lproc *p)
             nodes_disconnect((int)p->conn[slot]);
 }
 
+// A server's end leaves its clients' connections as descriptors that answer EBADF (their caps
+// lead to taskman-L's endpoint without a connection's badge) until they are closed, as on
+// Skimmer: the slot keeps its scoid, with no server (conn_server 0).
+// Its channels end with the server, not when it is reaped: its clients' connections become
+// dead descriptors, and deleting every cap of each endpoint (the server's copy and the
+// clients' minted caps by revoking taskman-L's, then that one) and the reply objects cancels
+// the calls blocked on them; seL4 restarts those calls, which then meet the dead descriptor
+// (EBADF), as a server's death unblocks its clients with an error on Skimmer.
+void conn_channels_end(struct lproc *server)
+{
+    conn_server_gone(server);
+    for (int k = 1; k <= SEL4_MAX_CHANNELS; k++) {
+        if (!server->chan_ep[k])
+            continue;
+        for (int i = 0; i < SEL4_CHAN_REPLIES; i++)
+            seL4_CNode_Delete(server->cnode, SEL4_SLOT_CHAN(k) + 1 + i, SEL4_CNODE_BITS);
+        seL4_CNode_Revoke(seL4_CapInitThreadCNode, server->chan_ep[k], seL4_WordBits);
+        slot_free(server->chan_ep[k]);
+        server->chan_ep[k] = 0;
+    }
+}
+
 void conn_server_gone(const struct lproc *server)
 {
     for (int i = 0; i < PROC_MAX; i++) {
         struct lproc *q = proc_at(i);
         for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1); slot++) {
             if (q->conn[slot] && q->conn_server[slot] >> 16 == (uint32_t)server->pid) {
-                q->conn[slot] = 0;
-                q->conn_server[slot] = 0;
+                q->conn_server[slot] = 0; /* still a descriptor, until closed: see above */
                 conn_set(q, slot, seL4_CapNull, (seL4_Word)q->pid);
             }
         }

@@ -82,6 +82,7 @@ void proc_end(struct lproc *p, int status)
     p->ended = true;
     p->status = status;
     timers_proc_gone(p->pid);
+    conn_channels_end(p);
 }
 
 int ProcDestroy(pid_t pid, int status)
@@ -95,8 +96,8 @@ int ProcDestroy(pid_t pid, int status)
     return 0;
 }
 
-// Gives back the cap slots of an ended process: its threads first, then its channels (after
-// its clients' connections to them), its VSpace (deleting the root's last cap releases its
+// Gives back the cap slots of an ended process (its channels went at its end): its threads
+// first, then its VSpace (deleting the root's last cap releases its
 // ASID), then its CNode, which takes the caps of its frames and page tables with it. The untyped
 // memory behind them is not reused yet (docs/qsoe-l.md).
 static void release(struct lproc *p)
@@ -108,10 +109,6 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
     }
-    conn_server_gone(p);
-    for (int k = 1; k <= SEL4_MAX_CHANNELS; k++)
-        if (p->chan_ep[k])
-            slot_free(p->chan_ep[k]);
     slot_free(p->vspace);
     slot_free(p->cnode);
 }

@@ -112,6 +112,8 @@ void conn_set(struct lproc *p, unsigned slot, seL4_CPtr ep, seL4_Word badge);
 // A server is gone: its clients' connections to it become unconnected slots, so a caller
 // blocked on one, which seL4 restarts when the endpoint goes, gets EBADF.
 void conn_server_gone(const struct lproc *server);
+// A server's end: conn_server_gone, and its channels' endpoints and reply objects deleted.
+void conn_channels_end(struct lproc *server);
 // Its connections to taskman-L's own channel closed for the path manager (an ended process).
 void conn_release_own(struct lproc *p);
 

@@ -1,8 +1,10 @@
 /*
  * taskman-L's ProcInfo and SysInfo, the privileged calls behind /proc (ps, pidin, sysinfo):
  * what taskman-L itself knows, since seL4 has no call that tells a thread's state. A thread
- * shows as DEAD once its process ended and READY otherwise (blocked or running is seL4's to
- * know), at the priority taskman-L gave it; memory is the pages taskman-L mapped for the
+ * shows as DEAD once its process ended, REPLY while it waits for taskman-L's own answer (as
+ * many threads, from the first, as the process has calls parked with taskman-L: the badge of a
+ * call names the process, not the thread), and READY otherwise (blocked elsewhere or running
+ * is seL4's to know), at the priority taskman-L gave it; memory is the pages taskman-L mapped for the
  * process; free memory is the untyped memory not yet retyped.
  */
 #include <abi/procinfo.h>
@@ -26,10 +28,11 @@ int ProcInfo(pid_t pid, struct _proc_kinfo *info)
     info->pid = p->pid;
     info->nthreads = (uint32_t)p->nthreads;
     info->pages = (uint64_t)p->npages;
+    int parked = __sel4_parked_callers(p->pid);
     for (int i = 0; i < p->nthreads && i < _PROC_INFO_THREADS; i++) {
         struct _thread_kinfo *t = &info->threads[i];
         t->tid = i + 1;
-        t->state = p->ended ? STATE_DEAD : STATE_READY;
+        t->state = p->ended ? STATE_DEAD : i < parked ? STATE_REPLY : STATE_READY;
         t->priority = t->base_priority = THREAD_PRIORITY;
         t->policy = SCHED_RR;
     }

@@ -77,6 +77,15 @@ int ChannelCreate(unsigned flags)
     return (int)set_errno(ChannelCreate_r(flags));
 }
 
+int __sel4_parked_callers(int pid)
+{
+    int n = 0;
+    for (int i = 0; i < npending; i++)
+        n += pending[i].used && !pending[i].event &&
+             (pending[i].badge & SEL4_BADGE_PID_MASK) == (seL4_Word)pid;
+    return n;
+}
+
 static struct pending *pending_of(int rcvid)
 {
     return rcvid >= 1 && rcvid <= npending && pending[rcvid - 1].used ? &pending[rcvid - 1] : NULL;
