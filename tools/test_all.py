@@ -642,7 +642,7 @@ SEL4_FAULT_CHECKS = [
     "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
     "QSOE/L: a missing first program is reported (ENOENT) and QEMU exits with 127",
 ]
-SEL4_TMTEST_MIN_PASSES = 140
+SEL4_TMTEST_MIN_PASSES = 141
 SEL4_TMTEST_CHECKS = [
     "QSOE/L: the taskman suite (run=test/tmtest) runs to its end and its failure count ends the "
     "machine",
@@ -728,6 +728,24 @@ def run_qsoe_run_tests(variant):
            "in one session", repr(run.stdout[-500:] + run.stderr[-500:]))
     report(run.returncode == 1, f"{name}: tools/qsoe-run exits with the last line's status (1)",
            f"exit {run.returncode}")
+
+
+SEL4_FSTEST_MIN_PASSES = 176  # of 180: the others spawn programs from tmpfs (docs/qsoe-l.md)
+
+
+def run_sel4_fstest():
+    """The file-system suite on QSOE/L, the same program as on QSOE/N: its count against a
+    floor (its own lines are not added to the totals), and that it ran to its end."""
+    b = qemu.boot("run=test/fstest", timeout=150, variant="l")
+    passed, failed = count_lines(b.output, "fs:")
+    print(f"QSOE/L file-system suite: {passed} of its checks pass, {failed} need what QSOE/L "
+          "lacks", flush=True)
+    report(f"fstest: {failed} failures" in b.output and b.code == failed and not b.timed_out,
+           "QSOE/L: the file-system suite (run=test/fstest) runs to its end",
+           f"exit {b.code}, tail: {b.output[-800:]!r}")
+    report(passed >= SEL4_FSTEST_MIN_PASSES,
+           f"QSOE/L: at least {SEL4_FSTEST_MIN_PASSES} of the file-system suite's checks pass",
+           f"only {passed}: {b.output[-800:]!r}")
 
 
 SEL4_CONSOLE_CHECKS = 13
@@ -818,7 +836,7 @@ def run_sel4_sigtest():
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (SEL4_CONSOLE_CHECKS + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
+    checks = (SEL4_CONSOLE_CHECKS + 2 + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
               len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
               len(SEL4_DEVTEST_CHECKS) + SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) +
@@ -878,6 +896,7 @@ def run_sel4_tests():
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     run_sel4_devtest()
     run_sel4_console_tests()
+    run_sel4_fstest()
     run_qsoe_run_tests("l")
     run_qsh_guest_cases("l")
     run_sel4_sigtest()
