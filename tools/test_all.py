@@ -731,20 +731,20 @@ def run_qsoe_run_tests(variant):
 
 
 SEL4_FSTEST_MIN_PASSES = 176  # of 180: the others spawn programs from tmpfs (docs/qsoe-l.md)
+SEL4_LIBCTEST_MIN_PASSES = 36  # all of them
 
 
-def run_sel4_fstest():
-    """The file-system suite on QSOE/L, the same program as on QSOE/N: its count against a
-    floor (its own lines are not added to the totals), and that it ran to its end."""
-    b = qemu.boot("run=test/fstest", timeout=150, variant="l")
-    passed, failed = count_lines(b.output, "fs:")
-    print(f"QSOE/L file-system suite: {passed} of its checks pass, {failed} need what QSOE/L "
-          "lacks", flush=True)
-    report(f"fstest: {failed} failures" in b.output and b.code == failed and not b.timed_out,
-           "QSOE/L: the file-system suite (run=test/fstest) runs to its end",
+def run_sel4_suite(program, prefix, label, minimum):
+    """A suite of QSOE/N's run on QSOE/L, the same program: its count against a floor (its own
+    lines are not added to the totals: a few of them may need what QSOE/L lacks) and that it
+    ran to its end (2 checks)."""
+    b = qemu.boot(f"run=test/{program}", timeout=150, variant="l")
+    passed, failed = count_lines(b.output, prefix)
+    print(f"QSOE/L {label} suite: {passed} of its checks pass, {failed} fail", flush=True)
+    report(f"{program}: {failed} failure" in b.output and b.code == failed and not b.timed_out,
+           f"QSOE/L: the {label} suite (run=test/{program}) runs to its end",
            f"exit {b.code}, tail: {b.output[-800:]!r}")
-    report(passed >= SEL4_FSTEST_MIN_PASSES,
-           f"QSOE/L: at least {SEL4_FSTEST_MIN_PASSES} of the file-system suite's checks pass",
+    report(passed >= minimum, f"QSOE/L: at least {minimum} of the {label} suite's checks pass",
            f"only {passed}: {b.output[-800:]!r}")
 
 
@@ -836,7 +836,7 @@ def run_sel4_sigtest():
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (SEL4_CONSOLE_CHECKS + 2 + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
+    checks = (SEL4_CONSOLE_CHECKS + 2 + 2 * 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
               len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
               len(SEL4_DEVTEST_CHECKS) + SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) +
@@ -896,7 +896,8 @@ def run_sel4_tests():
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     run_sel4_devtest()
     run_sel4_console_tests()
-    run_sel4_fstest()
+    run_sel4_suite("fstest", "fs:", "file-system", SEL4_FSTEST_MIN_PASSES)
+    run_sel4_suite("libctest", "libc:", "libc", SEL4_LIBCTEST_MIN_PASSES)
     run_qsoe_run_tests("l")
     run_qsh_guest_cases("l")
     run_sel4_sigtest()
