@@ -38,12 +38,11 @@ __attribute__((noinline)) void bench_batch_end(void)
     __asm__ volatile("");
 }
 
-// The echo server: a channel (passive: on QSOE/L the server runs on the client's time), its
-// chid told to the client as a pulse, then every message back as its reply until the process
-// is ended.
+// The echo server: a channel, its chid told to the client as a pulse, then every message
+// back as its reply until the process is ended.
 static int serve(pid_t client, int client_chid)
 {
-    int chid = ChannelCreate(_NTO_CHF_PASSIVE);
+    int chid = ChannelCreate(0);
     int coid = ConnectAttach(0, client, client_chid, _NTO_SIDE_CHANNEL, 0);
     if (chid < 0 || coid < 0 || MsgSendPulse(coid, 10, 1, chid) < 0)
         return 3;

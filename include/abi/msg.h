@@ -18,9 +18,6 @@
 #define _NTO_CHF_COID_DISCONNECT 0x0040u
 #define _NTO_CHF_REPLY_LEN       0x0080u
 #define _NTO_CHF_PRIVATE         0x1000u
-/* QSOE: the receiving thread may run on its callers' time (a passive server on QSOE/L,
-   docs/qsoe-l.md; accepted and without effect on Skimmer). */
-#define _NTO_CHF_PASSIVE 0x100000u
 
 #define _NTO_COF_CLOEXEC 0x0001
 #define _NTO_COF_DEAD    0x0002

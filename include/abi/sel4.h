@@ -49,10 +49,6 @@
 #define SEL4_LABEL_CHANNEL 8 /* make a channel (flags MR0): its chid */
 #define SEL4_LABEL_SERVER  9 /* the server of the connection in slot MR0: pid << 16 | chid */
 #define SEL4_LABEL_NEXT_FD 10 /* the first descriptor slot from MR0 on with a connection */
-/* Sent (never called) by thread MR0 of a process together with its first receive on a
-   _NTO_CHF_PASSIVE channel (seL4_NBSendRecv): taskman-L moves the thread's scheduling context
-   to the thread's notification, so the thread runs on its callers' (docs/qsoe-l.md). */
-#define SEL4_LABEL_PASSIVE 11
 
 /* Messages beyond the IPC buffer (docs/qsoe-l.md, "Long messages"). A client whose message or
    reply buffer is longer than SEL4_MSG_MAX_BYTES sends SEL4_LABEL_MSG_LONG: MR0 and MR1 as for

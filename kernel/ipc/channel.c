@@ -58,7 +58,7 @@ long kc_channel_create(const uint64_t *a)
     unsigned flags = (unsigned)a[0];
     unsigned known = _NTO_CHF_FIXED_PRIORITY | _NTO_CHF_UNBLOCK | _NTO_CHF_THREAD_DEATH |
                      _NTO_CHF_DISCONNECT | _NTO_CHF_COID_DISCONNECT | _NTO_CHF_PRIVATE |
-                     _NTO_CHF_SENDER_LEN | _NTO_CHF_REPLY_LEN | _NTO_CHF_PASSIVE;
+                     _NTO_CHF_SENDER_LEN | _NTO_CHF_REPLY_LEN;
     if (flags & ~known)
         return -EINVAL;
     struct process *p = current()->proc;

@@ -88,8 +88,6 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
     bool request = !(badge & SEL4_BADGE_FAULT) && label >= SEL4_LABEL_CONNECT;
     if (!p || p->ended)
         return request ? -ESRCH : 0;
-    if (request && label == SEL4_LABEL_PASSIVE)
-        return passive_request(p, seL4_GetMR(0));
     if (request && (label == SEL4_LABEL_MSG_READ || label == SEL4_LABEL_MSG_WRITE))
         return msgcopy_request(p, label, msg, room);
     if (request && label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST)

@@ -152,8 +152,4 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
 // The budget and period of a process thread's scheduling context (timeslice.c).
 uint64_t proc_timeslice_us(void);
 
-// SEL4_LABEL_PASSIVE from thread n of p: its scheduling context goes to its notification
-// (passive.c); never answered.
-long passive_request(struct lproc *p, seL4_Word n);
-
 #endif

@@ -6,9 +6,7 @@
  * taskman-L (msgcopy.c); MsgWrite into a short call's reply buffer waits in the pending entry
  * and leaves with the reply. A server's channels come from taskman-L (ChannelCreate: an
  * endpoint and reply objects in the server's CNode); taskman-L's own is attached with
- * __sel4_channel_attach. A thread receiving on a _NTO_CHF_PASSIVE channel runs on its callers'
- * scheduling contexts (taskman/sel4/passive.c): its reply to the caller whose context it runs
- * on waits for its next receive, which sends it in the same system call.
+ * __sel4_channel_attach.
  */
 #include <proto/taskman.h>
 #include <stdbool.h>
@@ -36,25 +34,7 @@ struct channel {
     seL4_CPtr ep;
     int first, n;
     sel4_event_fn event;
-    bool passive;
 };
-
-/*
- * A passive thread (it asked taskman-L to take its scheduling context) runs on the context of
- * the call in `donor`, lent by the caller, until it answers that call: an answer on its own
- * would give the context back and leave the thread unable to run. So the answer is kept in
- * `deferred` (words beyond MR3 in the entry's out) and leaves with the next receive, fused
- * into one seL4_ReplyRecv (or seL4_NBSendRecv on another channel); the caller waits until
- * then. Calls received while the thread runs on a donor's context lend nothing and are
- * answered at once.
- */
-static bool passive;
-static struct pending *donor;
-static struct {
-    struct pending *p;
-    seL4_MessageInfo_t info;
-    seL4_Word mr[4];
-} deferred;
 
 static struct pending pending[PENDING_MAX];
 static int npending;
@@ -67,7 +47,7 @@ static int add_channel(int chid, seL4_CPtr ep, const unsigned long *replies, int
         return -EBUSY;
     if (n > PENDING_MAX - npending)
         return -EAGAIN;
-    channels[chid] = (struct channel){ep, npending, n, event, false};
+    channels[chid] = (struct channel){ep, npending, n, event};
     for (int i = 0; i < n; i++)
         pending[npending + i] = (struct pending){.chid = chid, .reply = replies[i]};
     npending += n;
@@ -89,10 +69,7 @@ int ChannelCreate_r(unsigned flags)
     unsigned long replies[SEL4_CHAN_REPLIES];
     for (int i = 0; i < SEL4_CHAN_REPLIES; i++)
         replies[i] = SEL4_SLOT_CHAN(chid) + 1 + (unsigned long)i;
-    int r = add_channel((int)chid, SEL4_SLOT_CHAN(chid), replies, SEL4_CHAN_REPLIES, NULL);
-    if (r > 0)
-        channels[r].passive = flags & _NTO_CHF_PASSIVE;
-    return r;
+    return add_channel((int)chid, SEL4_SLOT_CHAN(chid), replies, SEL4_CHAN_REPLIES, NULL);
 }
 
 int ChannelCreate(unsigned flags)
@@ -129,16 +106,7 @@ static void answer_with(struct pending *p, seL4_Word label, seL4_Word status, se
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word mr0 = status, mr1 = what, mr2 = b->msg[2], mr3 = b->msg[3];
     seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
-    seL4_MessageInfo_t info = seL4_MessageInfo_new(label, 0, 0, words);
-    if (p == donor) {
-        deferred.p = p;
-        deferred.info = info;
-        deferred.mr[0] = mr0, deferred.mr[1] = mr1, deferred.mr[2] = mr2, deferred.mr[3] = mr3;
-        if (words > 4)
-            memcpy(p->out, &b->msg[4], (words - 4) * sizeof(seL4_Word));
-        return;
-    }
-    seL4_SendWithMRs(p->reply, info, &mr0, &mr1, &mr2, &mr3);
+    seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
 }
 
 static void answer(struct pending *p, seL4_Word label, seL4_Word status, size_t n)
@@ -217,50 +185,18 @@ enum received { NOTHING, PULSE, MESSAGE };
 
 // (A notification bound to the thread, SEL4_BADGE_EVENT, is noted for __sel4_event_take.)
 
-// The receive on ch into p, with the deferred answer if there is one (p itself when it is
-// on ch), or, on the thread's first receive on a passive channel, its request to become
-// passive, both in the same system call.
-static seL4_MessageInfo_t receive_call(const struct channel *ch, struct pending *p,
-                                       seL4_Word *badge, seL4_Word mr[4])
-{
-    if (deferred.p) {
-        struct pending *d = deferred.p;
-        seL4_Word words = seL4_MessageInfo_get_length(deferred.info);
-        if (words > 4)
-            memcpy(&ipcbuf()->msg[4], d->out, (words - 4) * sizeof(seL4_Word));
-        memcpy(mr, deferred.mr, sizeof(deferred.mr));
-        deferred.p = donor = NULL;
-        if (d == p)
-            return seL4_ReplyRecvWithMRs(ch->ep, deferred.info, badge, &mr[0], &mr[1], &mr[2],
-                                         &mr[3], p->reply);
-        return seL4_NBSendRecvWithMRs(d->reply, deferred.info, ch->ep, badge, &mr[0], &mr[1],
-                                      &mr[2], &mr[3], p->reply);
-    }
-    if (ch->passive && !passive) {
-        passive = true;
-        mr[0] = __sel4_thread_index();
-        return seL4_NBSendRecvWithMRs(SEL4_SLOT_TASKMAN,
-                                      seL4_MessageInfo_new(SEL4_LABEL_PASSIVE, 0, 0, 1), ch->ep,
-                                      badge, &mr[0], &mr[1], &mr[2], &mr[3], p->reply);
-    }
-    return seL4_RecvWithMRs(ch->ep, badge, p->reply, &mr[0], &mr[1], &mr[2], &mr[3]);
-}
-
 // One receive into p: a message, an event turned into one, or a pulse in p->data.
 static enum received receive_one(const struct channel *ch, struct pending *p)
 {
     seL4_IPCBuffer *b = ipcbuf();
-    seL4_Word badge, mr[4];
-    seL4_MessageInfo_t info = receive_call(ch, p, &badge, mr);
-    seL4_Word mr0 = mr[0], mr1 = mr[1], mr2 = mr[2];
-    b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr[3];
+    seL4_Word badge, mr0, mr1, mr2, mr3;
+    seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
+    b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
     if (badge & SEL4_BADGE_EVENT) {
         __sel4_events_add(badge);
         return NOTHING;
     }
-    if (passive && !donor)
-        donor = p; /* a call to a thread with no context lends the caller's */
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
     if (!kernel && is_request(label))
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
@@ -342,7 +278,7 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
                 memset(info, 0, sizeof(*info));
             return 0;
         }
-        struct pending *p = deferred.p && deferred.p->chid == chid ? deferred.p : NULL;
+        struct pending *p = NULL;
         for (int i = ch->first; i < ch->first + ch->n && !p; i++)
             if (!pending[i].used)
                 p = &pending[i];
