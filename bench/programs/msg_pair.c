@@ -18,9 +18,9 @@
 
 #include "bench.h"
 
-#define BATCHES 20
-#define ROUNDS  100 /* round trips in one batch (ROUNDS in bench/sel4_insns.py) */
-#define BYTES   16
+#define BATCHES          20
+#define ROUNDS           100 /* round trips in one batch (ROUNDS in bench/sel4_insns.py) */
+#define BYTES            16
 #define TICKS_PER_SECOND 10000000ull /* the time CSR on QEMU's virt machine */
 
 /*
