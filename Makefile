@@ -44,8 +44,8 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver test/devtest \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
-             test/libctest test/msgtest test/timetest test/sigtest \
-            bench/kernel bench/echo bench/spawn ps test/args qsh pidin sysinfo shutdown reboot \
+            test/libctest test/msgtest test/timetest test/sigtest \
+            bench/kernel bench/echo bench/spawn bench/l_msg ps test/args qsh pidin sysinfo shutdown reboot \
             pci-server test/asuser test/unmountreq
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
 init_SRCS              := programs/init/init.c
@@ -85,6 +85,7 @@ test/unmountreq_SRCS   := tests/guest/programs/unmountreq.c
 bench/kernel_SRCS      := bench/programs/kernel_bench.c
 bench/echo_SRCS        := bench/programs/echo_server.c
 bench/spawn_SRCS       := bench/programs/spawn_bench.c
+bench/l_msg_SRCS       := bench/programs/msg_pair.c
 
 # The core utilities (docs/utilities.md), in the boot image's bin/ (so /bin/ls), each linked
 # with the archive of the helpers in programs/lib that they share.
@@ -181,7 +182,8 @@ bench: setup
 	@$(MAKE) --no-print-directory VARIANT=n all
 	@$(PYTHON) bench/run_bench.py
 	@if [ -f $(SEL4_KERNEL) ]; then $(MAKE) --no-print-directory VARIANT=l all && \
-		$(PYTHON) bench/sel4_insns.py; fi
+		$(PYTHON) bench/sel4_insns.py; \
+	else echo "bench: QSOE/L skipped: no seL4 installed at $(SEL4_PREFIX) (README)"; fi
 
 # The message-passing path is built without frame pointers (about 180 guest instructions a
 # round trip); a backtrace through it skips its frames but still reaches their callers.

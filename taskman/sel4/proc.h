@@ -167,4 +167,7 @@ void pulses_release(struct lproc *p);
 // ends it and becomes a TM_DEATH message; connection requests go to conn_request.
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
 
+// The budget and period of a process thread's scheduling context (timeslice.c).
+uint64_t proc_timeslice_us(void);
+
 #endif

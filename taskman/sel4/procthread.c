@@ -13,7 +13,6 @@
 #include "proc.h"
 
 #define PROC_PRIO   10   /* QNX's default priority */
-#define PROC_BUDGET 5000 /* microseconds, the same as the period: a round-robin time slice */
 
 // The thread's identity in its TLS block, as Skimmer's kernel writes it for a new thread.
 static void write_tls(struct lproc *p, int n, void *arg, const struct _thread_attr *attr)
@@ -66,8 +65,8 @@ int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thre
                           SEL4_BADGE_FAULT | (seL4_Word)n << SEL4_BADGE_TID_SHIFT |
                               (seL4_Word)p->pid),
           "CNode_Mint of a fault endpoint failed");
-    check(seL4_SchedControl_ConfigureFlags(tm_bootinfo->schedcontrol.start, t->sc, PROC_BUDGET,
-                                           PROC_BUDGET, 0, 0, 0),
+    check(seL4_SchedControl_ConfigureFlags(tm_bootinfo->schedcontrol.start, t->sc,
+                                           proc_timeslice_us(), proc_timeslice_us(), 0, 0, 0),
           "SchedControl_ConfigureFlags of a process thread failed");
     seL4_Word guard = seL4_CNode_CapData_new(0, seL4_WordBits - SEL4_CNODE_BITS).words[0];
     seL4_CPtr ipc_frame = proc_cap_copy(p, proc_frame(p, page));

@@ -149,6 +149,8 @@ static void deliver(int id)
 
 bool __sel4_irq_take(int chid, struct _pulse *out)
 {
+    if (!pulse_due)
+        return false; /* the common case, checked before the walk: every MsgReceive asks */
     for (int id = 1; id <= SEL4_MAX_IRQ_ATTACH; id++) {
         struct attachment *a = attachment(id);
         if (!a || !(pulse_due & 1ul << (id - 1)) || a->chid != chid)
