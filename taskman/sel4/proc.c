@@ -82,6 +82,7 @@ void proc_end(struct lproc *p, int status)
     p->ended = true;
     p->status = status;
     timers_proc_gone(p->pid);
+    threads_proc_gone(p);
 }
 
 int ProcDestroy(pid_t pid, int status)
@@ -106,7 +107,10 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].tcb);
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
+        slot_free(p->threads[i].sync_ntfn);
     }
+    if (p->sync_lock)
+        slot_free(p->sync_lock);
     conn_server_gone(p);
     for (int k = 1; k <= SEL4_MAX_CHANNELS; k++)
         if (p->chan_ep[k])
