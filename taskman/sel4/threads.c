@@ -49,9 +49,9 @@ static long go_threaded(struct lproc *p)
             return -EAGAIN;
     }
     p->sync_lock = object_alloc(seL4_NotificationObject, 0);
-    seL4_Error err = seL4_CNode_Copy(p->cnode, SEL4_SLOT_SYNC_LOCK, SEL4_CNODE_BITS,
-                                     seL4_CapInitThreadCNode, p->sync_lock, seL4_WordBits,
-                                     seL4_AllRights);
+    seL4_Error err =
+        seL4_CNode_Copy(p->cnode, SEL4_SLOT_SYNC_LOCK, SEL4_CNODE_BITS, seL4_CapInitThreadCNode,
+                        p->sync_lock, seL4_WordBits, seL4_AllRights);
     if (err != seL4_NoError)
         tm_fatal("cannot give a process its Sync* lock", err);
     return 0;
@@ -60,14 +60,15 @@ static long go_threaded(struct lproc *p)
 // SEL4_LABEL_THREAD_CREATE: checked as Skimmer checks it; the new thread's tid.
 static long create(struct lproc *p, int caller)
 {
-    long r = p->sync_lock ? 0 : go_threaded(p);
-    if (r)
-        return r;
+    /* The request first: seL4 invocations below reuse the message registers. */
     struct _thread_attr attr;
     seL4_Word *words = (seL4_Word *)&attr;
     for (size_t i = 0; i < sizeof(attr) / sizeof(seL4_Word); i++)
         words[i] = seL4_GetMR(4 + (int)i);
     seL4_Word func = seL4_GetMR(1), arg = seL4_GetMR(2), gp = seL4_GetMR(3);
+    long r = p->sync_lock ? 0 : go_threaded(p);
+    if (r)
+        return r;
     int prio = p->threads[caller].prio;
     if (attr.__flags & PTHREAD_EXPLICIT_SCHED) {
         int policy = attr.__policy;
@@ -105,7 +106,9 @@ static long create(struct lproc *p, int caller)
     };
     /* The TLS block goes in before the thread runs (go_threaded mapped the page). */
     thread_write_tls(p, n, (void *)arg, &attr);
-    int err = thread_slot_start(p, n, &regs, prio, (unsigned)n);
+    /* On cpu 0, with the main thread: seL4 wakes a thread on the other cpu late on this
+       machine (docs/qsoe-l.md), so a process's threads share one unless ThreadCtl moves them. */
+    int err = thread_slot_start(p, n, &regs, prio, 0);
     if (err)
         return err;
     p->threads[n].detached = (attr.__flags & PTHREAD_CREATE_DETACHED) != 0;

@@ -52,7 +52,7 @@ int ThreadCreate_r(pid_t pid, void *(*func)(void *), void *arg, const struct _th
                        sizeof(a) / sizeof(seL4_Word), NULL, 0);
     if (tid > 0) {
         int prio = (a.__flags & PTHREAD_EXPLICIT_SCHED) ? a.__param.sched_priority
-                                                         : sel4_thread_prio(__sel4_thread_index());
+                                                        : sel4_thread_prio(__sel4_thread_index());
         sel4_thread_prio_set((unsigned)tid - 1, prio);
     }
     return (int)tid;
@@ -86,14 +86,13 @@ int ThreadDestroy_r(int tid, int priority, void *status)
            end of a thread but the last, which ends the process as exit(0) does. */
         sel4_syncq_thread_gone(__sel4_thread_index(), me->__owner);
         for (;;)
-            if (request(SEL4_LABEL_THREAD_DESTROY, 0, (seL4_Word)status, 0, NULL, 0, NULL, 0) ==
-                1)
+            if (request(SEL4_LABEL_THREAD_DESTROY, 0, (seL4_Word)status, 0, NULL, 0, NULL, 0) == 1)
                 process_exit(0);
     }
     if (tid < 1 || tid > SEL4_MAX_THREADS)
         return -EINVAL;
-    long r = request(SEL4_LABEL_THREAD_DESTROY, (seL4_Word)tid, (seL4_Word)status, 0, NULL, 0,
-                     NULL, 0);
+    long r =
+        request(SEL4_LABEL_THREAD_DESTROY, (seL4_Word)tid, (seL4_Word)status, 0, NULL, 0, NULL, 0);
     if (r < 0)
         return (int)r;
     sel4_syncq_thread_gone((unsigned)tid - 1, (uint32_t)me->__pid << 16 | (uint32_t)tid);
@@ -113,8 +112,7 @@ int ThreadJoin_r(int tid, void **status)
     if (tid < 1 || tid > SEL4_MAX_THREADS)
         return -ESRCH;
     void *value = NULL;
-    long r = request(SEL4_LABEL_THREAD_JOIN, (seL4_Word)tid, 0, 0, NULL, 0, &value,
-                     sizeof(value));
+    long r = request(SEL4_LABEL_THREAD_JOIN, (seL4_Word)tid, 0, 0, NULL, 0, &value, sizeof(value));
     if (r < 0)
         return (int)r;
     if (status)
