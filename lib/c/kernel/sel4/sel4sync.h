@@ -30,6 +30,8 @@ void sel4_syncq_signal(unsigned woken);
 // Thread index (owner id `owner`) has ended: it waits no more, and a mutex it held with
 // waiters becomes dead, its waiters told EOWNERDEAD.
 void sel4_syncq_thread_gone(unsigned index, uint32_t owner);
+// The same under the lock: the threads to signal after it.
+unsigned sel4_syncq_gone_locked(unsigned index, uint32_t owner);
 
 // Whether owner id names a live thread of the caller's process.
 bool sel4_thread_alive(uint32_t owner);

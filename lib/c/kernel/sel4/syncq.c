@@ -131,10 +131,9 @@ bool sel4_syncq_waiting(int index)
     return waiters[index].obj != NULL;
 }
 
-void sel4_syncq_thread_gone(unsigned index, uint32_t owner)
+unsigned sel4_syncq_gone_locked(unsigned index, uint32_t owner)
 {
     unsigned woken = 0;
-    sel4_syncq_lock();
     waiters[index].obj = NULL; /* it waits no more */
     for (int i = 0; i < SEL4_MAX_THREADS; i++) {
         sync_t *obj = (sync_t *)waiters[i].obj;
@@ -145,6 +144,13 @@ void sel4_syncq_thread_gone(unsigned index, uint32_t owner)
         for (int j = sel4_syncq_first(obj); j >= 0; j = sel4_syncq_first(obj))
             sel4_syncq_take(j, -EOWNERDEAD, &woken);
     }
+    return woken;
+}
+
+void sel4_syncq_thread_gone(unsigned index, uint32_t owner)
+{
+    sel4_syncq_lock();
+    unsigned woken = sel4_syncq_gone_locked(index, owner);
     sel4_syncq_unlock();
     sel4_syncq_signal(woken);
 }

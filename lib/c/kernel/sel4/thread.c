@@ -91,12 +91,18 @@ int ThreadDestroy_r(int tid, int priority, void *status)
     }
     if (tid < 1 || tid > SEL4_MAX_THREADS)
         return -EINVAL;
+    /* Under the wait-queue lock, so the thread is never stopped inside it (a thread waiting
+       for the lock stays counted, which only costs later lockers a wait for a token). */
+    sel4_syncq_lock();
     long r =
         request(SEL4_LABEL_THREAD_DESTROY, (seL4_Word)tid, (seL4_Word)status, 0, NULL, 0, NULL, 0);
-    if (r < 0)
-        return (int)r;
-    sel4_syncq_thread_gone((unsigned)tid - 1, (uint32_t)me->__pid << 16 | (uint32_t)tid);
-    return 0;
+    unsigned woken = 0;
+    if (r >= 0)
+        woken =
+            sel4_syncq_gone_locked((unsigned)tid - 1, (uint32_t)me->__pid << 16 | (uint32_t)tid);
+    sel4_syncq_unlock();
+    sel4_syncq_signal(woken);
+    return r < 0 ? (int)r : 0;
 }
 
 // Weak: taskman-L's end is the machine's, and it defines ThreadDestroy so.
