@@ -665,6 +665,12 @@ SEL4_SIGTEST_CHECKS = [
     f"running code, FP kept, alarm, forged contexts) reports every check ({SEL4_SIGTEST_COUNT}), "
     "ends with 0 failures and exit status 0",
 ]
+SEL4_THRTEST_COUNT = 57  # the PASS/FAIL lines of test/thrtest
+SEL4_THRTEST_CHECKS = [
+    "QSOE/L: the threads suite (run=test/thrtest: threads, mutexes, condition variables, "
+    f"semaphores, dead owners, bad ids, faults) reports its {SEL4_THRTEST_COUNT} checks, ends "
+    "with 0 failures and exit status 0",
+]
 SEL4_DEVTEST_COUNT = 42  # the PASS/FAIL lines of test/devtest
 SEL4_DEVTEST_CHECKS = [
     "QSOE/L: test/devtest (devices, interrupts, pulses, the console driver) reports every check "
@@ -838,9 +844,9 @@ def run_sel4_tests():
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (SEL4_CONSOLE_CHECKS + 2 + 2 * 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
               len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
-              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
-              len(SEL4_DEVTEST_CHECKS) + SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) +
-              len(SEL4_LOADER_CHECKS))
+              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_THRTEST_COUNT +
+              len(SEL4_THRTEST_CHECKS) + SEL4_DEVTEST_COUNT + len(SEL4_DEVTEST_CHECKS) +
+              SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
         print(f"SKIP QSOE/L: no seL4 at {SEL4_PREFIX} (needs riscv64, qemu-riscv-virt, MCS, "
               f"2 nodes; see README): {checks} checks skipped", flush=True)
@@ -866,8 +872,8 @@ def run_sel4_tests():
            SEL4_FAULT_CHECKS[2], f"exit {b.code}: {b.output[-400:]!r}")
 
     # The taskman suite as far as QSOE/L goes: its checks that need what QSOE/L does not have
-    # yet (threads in a process, taskman's loader thread) fail, so only the count is held
-    # against a floor here; its own lines are not added to the totals. 137 pass as a rule.
+    # yet (taskman's loader thread) fail, so only the count is held against a floor here; its
+    # own lines are not added to the totals.
     b = qemu.boot("run=test/tmtest", timeout=120, variant="l")
     lines = b.output.splitlines()
     passed = sum(line.startswith("PASS taskman:") for line in lines)
@@ -893,6 +899,15 @@ def run_sel4_tests():
     print(f"QSOE/L time suite: {passed} passed, {failed} failed", flush=True)
     report("time: 0 failures" in b.output and b.code == 0 and not b.timed_out and
            passed >= SEL4_TIME_MIN_PASSES, SEL4_TIME_CHECKS[0],
+           f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
+    # Threads in a process and Sync*: its own PASS/FAIL lines are added to the totals.
+    b = qemu.boot("run=test/thrtest", timeout=180, variant="l")
+    passed, failed = count_lines(b.output, "threads:")
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"QSOE/L threads suite: {passed} passed, {failed} failed", flush=True)
+    report("threads: 0 failures" in b.output and b.code == 0 and not b.timed_out and
+           passed + failed == SEL4_THRTEST_COUNT, SEL4_THRTEST_CHECKS[0],
            f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     run_sel4_devtest()
     run_sel4_console_tests()

@@ -94,6 +94,31 @@ struct sel4_msg_desc {
 #define SEL4_LABEL_TIME_FIRST    SEL4_LABEL_SLEEP
 #define SEL4_LABEL_TIME_LAST     39
 
+/* Threads in a process (taskman/sel4/threads.c, lib/c/kernel/sel4/thread.c). Each request
+   names the calling thread's index in MR0, which taskman-L trusts: a thread may end, join or
+   reprioritise any thread of its own process anyway. CREATE: MR1 the entry, MR2 its argument,
+   MR3 the caller's gp, the struct _thread_attr from MR4; the tid. DESTROY: MR1 the tid (the
+   caller's own never gets an answer, unless it is the last: 1, and it ends the process), MR2
+   the status. JOIN: MR1 the tid; held until it ends, its status (8 bytes) as reply data.
+   DETACH: MR1 the tid. SCHED: MR1 the tid, MR2 a priority to set or SEL4_SCHED_QUERY; the
+   priority. RUNMASK: MR1 a mask of cpus for the caller. */
+#define SEL4_LABEL_THREAD_CREATE  40
+#define SEL4_LABEL_THREAD_DESTROY 41
+#define SEL4_LABEL_THREAD_JOIN    42
+#define SEL4_LABEL_THREAD_DETACH  43
+#define SEL4_LABEL_SCHED          44
+#define SEL4_LABEL_RUNMASK        45
+#define SEL4_LABEL_THREAD_FIRST   SEL4_LABEL_THREAD_CREATE
+#define SEL4_LABEL_THREAD_LAST    47
+#define SEL4_SCHED_QUERY          (~0ul)
+#define SEL4_MAX_THREADS          8 /* threads a process has at once */
+
+/* The stack taskman-L maps for thread tid when the caller gives none, as Skimmer places it:
+   the top at SEL4_STACK_TOP(tid), at most SEL4_STACK_MAX bytes (a guard page below). */
+#define SEL4_STACK_TOP(tid)   (0x3000000000ul + (unsigned long)(tid) * (1ul << 20))
+#define SEL4_STACK_DEFAULT    (64ul << 10)
+#define SEL4_STACK_MAX        ((1ul << 20) - 4096)
+
 /* Labels of a reply to SEL4_LABEL_MSG: MR0 the status (or the errno), MR1 what the data from
    MR2 is: SEL4_REPLY_FIRST bytes for the start of the reply buffer, then SEL4_REPLY_SECOND
    bytes for offset SEL4_REPLY_SKIP (what the server's MsgWrite put there; 0 without). To a
@@ -163,6 +188,12 @@ long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long off
 #define SEL4_SLOT_DEV_FIRST  ((1u << SEL4_CNODE_BITS) - 64)
 #define SEL4_SLOT_NTFN(n)    (SEL4_SLOT_DEV_FIRST + (n))
 #define SEL4_SLOT_IRQ(id)    (SEL4_SLOT_DEV_FIRST + 32 + (id)-1)
+/* Thread n's notification for Sync* waits, never bound: libc waits on it and any thread of the
+   process signals it to wake the waiter (lib/c/kernel/sel4/syncq.c). */
+#define SEL4_SLOT_SYNC(n)    (SEL4_SLOT_DEV_FIRST + 16 + (n))
+/* The notification under libc's lock of the process's Sync* wait queues, made with the
+   process's second thread. */
+#define SEL4_SLOT_SYNC_LOCK  (SEL4_SLOT_DEV_FIRST + 16 + SEL4_MAX_THREADS)
 
 /* Labels 24-31: device memory, interrupts and pulses, requests to taskman-L. */
 #define SEL4_LABEL_MAPPHYS    24 /* map the device page MR1 at MR0 & ~0xfff; MR0 & 7: prot */

@@ -4,7 +4,8 @@
  * with a report on the console as Skimmer prints it) and becomes the TM_DEATH message the
  * shared server loop expects from a reaper, as does the notification for a process a signal
  * ended (signals.c); the notification may also carry the RTC's interrupt (timers.c).
- * Requests about connections, signals and time go to connections.c, signals.c and timers.c.
+ * Requests about connections, signals, time and threads go to connections.c, signals.c,
+ * timers.c and threads.c.
  */
 #include <abi/sel4.h>
 #include <errno.h>
@@ -92,6 +93,8 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
         return msgcopy_request(p, label, msg, room);
     if (request && label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST)
         return timers_request(p, label, msg, room);
+    if (request && label >= SEL4_LABEL_THREAD_FIRST && label <= SEL4_LABEL_THREAD_LAST)
+        return threads_request(p, label, msg, room);
     if (request && label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST)
         return dev_request(p, label, msg, room);
     if (request && label >= SEL4_LABEL_SIG_FIRST && label <= SEL4_LABEL_SIG_LAST)

@@ -83,6 +83,7 @@ void proc_end(struct lproc *p, int status)
     p->status = status;
     timers_proc_gone(p->pid);
     conn_channels_end(p);
+    threads_proc_gone(p);
 }
 
 int ProcDestroy(pid_t pid, int status)
@@ -108,7 +109,10 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].tcb);
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
+        slot_free(p->threads[i].sync_ntfn);
     }
+    if (p->sync_lock)
+        slot_free(p->sync_lock);
     slot_free(p->vspace);
     slot_free(p->cnode);
 }

@@ -6,15 +6,17 @@
 #ifndef TASKMAN_L_PROC_H
 #define TASKMAN_L_PROC_H
 
+#include <abi/sched.h>
 #include <abi/sel4.h>
 #include <abi/signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "taskman_l.h"
 
 #define PROC_MAX     16
 #define PROC_PAGES   3072 /* frames a process may have mapped */
-#define PROC_THREADS 8
+#define PROC_THREADS SEL4_MAX_THREADS
 #define PROC_NAME    32
 #define FIRST_PID    2 /* taskman is pid 1 (TASKMAN_PID) */
 
@@ -23,8 +25,18 @@ struct proc_page {
     seL4_CPtr frame; /* a slot of the process's CNode */
 };
 
+/* A thread slot: built once (TCB, scheduling context, fault endpoint, Sync* notification,
+   thread page) and used again for a later thread once its thread has ended and been joined
+   or detached (threads.c). */
+enum thread_state { THREAD_FREE, THREAD_LIVE, THREAD_ENDED };
 struct proc_thread {
-    seL4_CPtr tcb, sc, fault_ep;
+    seL4_CPtr tcb, sc, fault_ep, sync_ntfn;
+    enum thread_state state;
+    bool detached;
+    int prio;
+    int joiner;          /* the rcvid of a ThreadJoin held for it, or 0 */
+    seL4_Word status;    /* what it ended with, for ThreadJoin */
+    size_t stack_mapped; /* bytes of its default stack mapped below SEL4_STACK_TOP */
 };
 
 struct lproc {
@@ -43,6 +55,7 @@ struct lproc {
     uintptr_t sig_stub;               /* where libc takes signals (sigstop.c) */
     struct proc_thread threads[PROC_THREADS];
     int nthreads;
+    seL4_CPtr sync_lock; /* the notification of libc's Sync* lock, once it has a 2nd thread */
     bool io;                                       /* may map devices and attach interrupts */
     seL4_CPtr ntfn[PROC_THREADS];                  /* taskman-L's cap of each thread's notification */
     seL4_CPtr chan_signal[SEL4_MAX_CHANNELS + 1];  /* badged caps that announce queued pulses */
@@ -132,6 +145,18 @@ seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot);
 // A server's request for a long message's bytes (SEL4_LABEL_MSG_READ, MSG_WRITE; msgcopy.c):
 // the bytes copied (read ones into msg, at most room) or a negated errno.
 long msgcopy_request(struct lproc *server, unsigned long label, void *msg, unsigned long room);
+
+// Threads in a process (threads.c): the requests SEL4_LABEL_THREAD_FIRST to LAST, answered
+// like conn_request's or held (a join); a process that ends answers the joins held for it.
+long threads_request(struct lproc *p, unsigned long label, void *msg, unsigned long room);
+void threads_proc_gone(struct lproc *p);
+
+// Builds thread slot n of p (p->nthreads) and starts it with regs at priority prio on cpu
+// `cpu` (procthread.c); a slot already built is started again. 0 or a negated errno.
+int thread_slot_start(struct lproc *p, int n, seL4_UserContext *regs, int prio, unsigned cpu);
+
+// Writes thread n's TLS block with its identity, as Skimmer's kernel does for a new thread.
+void thread_write_tls(struct lproc *p, int n, void *arg, const struct _thread_attr *attr);
 
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);

@@ -136,7 +136,8 @@ static bool is_request(seL4_Word label)
     return (label >= SEL4_LABEL_CONNECT && label <= SEL4_LABEL_CLIENT) ||
            (label >= SEL4_LABEL_MAPPHYS && label <= SEL4_LABEL_DEV_LAST) ||
            (label >= SEL4_LABEL_TIME_FIRST && label <= SEL4_LABEL_TIME_LAST) ||
-           (label >= SEL4_LABEL_SIG_FIRST && label <= SEL4_LABEL_SIG_LAST);
+           (label >= SEL4_LABEL_SIG_FIRST && label <= SEL4_LABEL_SIG_LAST) ||
+           (label >= SEL4_LABEL_THREAD_FIRST && label <= SEL4_LABEL_THREAD_LAST);
 }
 
 // A request (about connections, devices, pulses or time): event() decides; the caller gets
