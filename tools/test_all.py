@@ -642,7 +642,7 @@ SEL4_FAULT_CHECKS = [
     "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
     "QSOE/L: a missing first program is reported (ENOENT) and QEMU exits with 127",
 ]
-SEL4_TMTEST_MIN_PASSES = 141
+SEL4_TMTEST_MIN_PASSES = 150
 SEL4_TMTEST_CHECKS = [
     "QSOE/L: the taskman suite (run=test/tmtest) runs to its end and its failure count ends the "
     "machine",

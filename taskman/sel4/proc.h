@@ -116,6 +116,9 @@ void signals_end(struct lproc *p, int status);
 // stack for the frame). sigstop_return is SEL4_LABEL_SIGRETURN from thread n with its context.
 bool sigstop_post(struct lproc *p, int signo, int code, int pid, int value, unsigned *thread);
 int sigstop_interrupt(struct lproc *p, unsigned n);
+// A new thread n's signal state: none waiting, not in a call, creator's mask (a thread page is
+// reused after an ended thread, which may have ended inside a call).
+void sigstop_thread_start(struct lproc *p, unsigned n, unsigned creator);
 long sigstop_return(struct lproc *p, seL4_Word context, seL4_Word n);
 
 // Puts a connection cap to endpoint ep (taskman-L's, if seL4_CapNull) with `badge` in slot of

@@ -70,6 +70,8 @@ bool sigstop_post(struct lproc *p, int signo, int code, int pid, int value, unsi
     unsigned n = 0;
     seL4_CPtr copy;
     for (int i = 0; i < p->nthreads; i++) {
+        if (p->threads[i].state == THREAD_ENDED || p->threads[i].state == THREAD_FREE)
+            continue;
         struct sel4_sig_page *s = sig_page(p, (unsigned)i, &copy);
         bool blocks = __atomic_load_n(&s->blocked, __ATOMIC_SEQ_CST) & bit;
         unmap(copy);
@@ -88,6 +90,19 @@ bool sigstop_post(struct lproc *p, int signo, int code, int pid, int value, unsi
     unmap(copy);
     *thread = n;
     return blocked;
+}
+
+void sigstop_thread_start(struct lproc *p, unsigned n, unsigned creator)
+{
+    seL4_CPtr copy;
+    struct sel4_sig_page *c = sig_page(p, creator, &copy);
+    uint64_t mask = __atomic_load_n(&c->blocked, __ATOMIC_SEQ_CST);
+    unmap(copy);
+    struct sel4_sig_page *s = sig_page(p, n, &copy);
+    memset(s, 0, sizeof(*s));
+    s->state = SEL4_SIG_USER;
+    s->blocked = mask;
+    unmap(copy);
 }
 
 // Wakes thread n of p from a wait on its notification (MsgReceive, InterruptWait), which

@@ -106,6 +106,7 @@ static long create(struct lproc *p, int caller)
     };
     /* The TLS block goes in before the thread runs (go_threaded mapped the page). */
     thread_write_tls(p, n, (void *)arg, &attr);
+    sigstop_thread_start(p, (unsigned)n, (unsigned)caller);
     /* On cpu 0, with the main thread: seL4 wakes a thread on the other cpu late on this
        machine (docs/qsoe-l.md), so a process's threads share one unless ThreadCtl moves them. */
     int err = thread_slot_start(p, n, &regs, prio, 0);

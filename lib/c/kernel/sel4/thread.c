@@ -17,17 +17,20 @@ static long request(seL4_Word label, seL4_Word a, seL4_Word b, seL4_Word c, cons
     seL4_IPCBuffer *buf = ipcbuf();
     memcpy(&buf->msg[4], extra, nextra * sizeof(seL4_Word));
     seL4_Word mr0 = __sel4_thread_index(), mr1 = a, mr2 = b, mr3 = c;
+    // A marked call (a join waits long): the answer's data is taken before the handlers of
+    // signals that came meanwhile run and make calls of their own.
+    sel4_call_begin();
     seL4_MessageInfo_t info = seL4_CallWithMRs(
         SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(label, 0, 0, 4 + nextra), &mr0, &mr1, &mr2, &mr3);
-    if (seL4_MessageInfo_get_label(info) != SEL4_REPLY_OK)
-        return -(long)(mr0 ? mr0 : EIO);
-    if (out) {
+    bool ok = seL4_MessageInfo_get_label(info) == SEL4_REPLY_OK;
+    if (ok && out) {
         buf->msg[2] = mr2, buf->msg[3] = mr3;
         size_t n = mr1 < outlen ? mr1 : outlen;
         memset(out, 0, outlen);
         memcpy(out, &buf->msg[SEL4_MSG_HEADER_WORDS], n);
     }
-    return (long)mr0;
+    sel4_call_done();
+    return ok ? (long)mr0 : -(long)(mr0 ? mr0 : EIO);
 }
 
 static bool own(pid_t pid)
