@@ -129,6 +129,36 @@ void sched_make_ready(struct thread *t)
     sched_ipi(home);
 }
 
+// Makes t, claimed from its blocked state, ready to run on this hart after the current thread
+// without queueing it, if that is safe: t is at home here, no other thread is held this way
+// and t is no more urgent than the current thread, so nothing has to preempt. This is lazy
+// scheduling for message passing: a server that replies and then blocks in MsgReceive switches
+// straight to the client it replied to (ipc_fast_receive), saving a push and a pop of the run
+// queue. Everything else that schedules queues t first (sched_settle). False, nothing done,
+// when it is not safe; the caller then makes t ready the usual way.
+bool sched_ready_lazy(struct thread *t, long result)
+{
+    struct cpu *c = this_cpu();
+    struct thread *cur = c->cur;
+    if (t->cpu != c || c->lazy || t->prio > cur->prio)
+        return false;
+    t->wait_result = result;
+    c->lazy = t;
+    /* The current thread's slice must still end on time for t, its peer. */
+    if (t->prio == cur->prio && cur->policy == SCHED_RR)
+        arm_slice(c, cur);
+    return true;
+}
+
+// Puts the thread sched_ready_lazy held back on the run queue, as sched_make_ready would have.
+void sched_flush_lazy(struct cpu *c)
+{
+    struct thread *t = c->lazy;
+    c->lazy = NULL;
+    rq_push(&c->rq, t, false);
+    sched_check_preempt(c, t);
+}
+
 void sched_drain_inbox(struct cpu *c)
 {
     if (list_empty(&c->inbox) && !__atomic_load_n(&c->nboosts, __ATOMIC_ACQUIRE))
@@ -268,6 +298,7 @@ void sched(void)
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
+    sched_settle(c);
     sched_drain_inbox(c);
     c->need_resched = false;
     bool to_back = c->requeue_back;
@@ -288,6 +319,7 @@ void sched(void)
 void sched_handoff(struct thread *t, long result)
 {
     struct cpu *c = this_cpu();
+    sched_settle(c);
     t->wait_result = result;
     if (t->cpu != c || !list_empty(&c->inbox) || rq_highest(&c->rq) > t->prio) {
         sched_make_ready(t);
@@ -306,6 +338,7 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
+    sched_settle(c);
     if (!list_empty(&c->inbox))
         sched_drain_inbox(c);
     if (next) {
@@ -335,8 +368,8 @@ bool sched_may_handoff(struct cpu *c, int prio)
     return list_empty(&c->inbox) && !c->nboosts && rq_highest(&c->rq) <= prio;
 }
 
-// sched_block_discard for the message fast path, which has checked sched_may_handoff and
-// claimed next (at home here) itself.
+// sched_block_discard for the message fast paths, which have checked sched_may_handoff and
+// claimed next (at home here) themselves, or taken it from the lazy slot.
 void sched_handoff_discard(struct thread *next, void (*resume)(void))
 {
     struct cpu *c = this_cpu();
@@ -374,6 +407,8 @@ void sched_tick(struct cpu *c)
 void sched_set_priority(struct thread *t, int prio)
 {
     struct cpu *c = this_cpu();
+    if (t == c->lazy)
+        sched_flush_lazy(c);
     if (t->state == STATE_READY && t->cpu == c) {
         rq_remove(&c->rq, t);
         t->prio = (uint8_t)prio;

@@ -134,6 +134,7 @@ void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, l
 long ipc_block(struct thread *next, long next_result);
 void ipc_fast_send(const uint64_t *a);
 bool ipc_fast_reply(const uint64_t *a);
+void ipc_fast_receive(const uint64_t *a);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

@@ -96,7 +96,8 @@ struct cpu {
     struct thread *idle;
     struct runqueue rq;
     bool need_resched;
-    bool requeue_back; /* the current thread yielded or spent its slice */
+    bool requeue_back;   /* the current thread yielded or spent its slice */
+    struct thread *lazy; /* READY but on no run queue: see sched_ready_lazy */
 
     struct spinlock inbox_lock;
     struct list inbox; /* threads other harts made ready */
@@ -136,6 +137,8 @@ void sched_init_cpu(struct cpu *c);
 void sched(void);
 void sched_yield(void);
 void sched_make_ready(struct thread *t);
+bool sched_ready_lazy(struct thread *t, long result);
+void sched_flush_lazy(struct cpu *c);
 bool thread_wake(struct thread *t, int from_state, long result);
 bool thread_claim(struct thread *t, int from_state);
 void thread_release(struct thread *t, long result);
@@ -154,6 +157,14 @@ void sched_tick(struct cpu *c);
 struct cpu *sched_pick_cpu(uint64_t runmask);
 void sched_ipi(struct cpu *c);
 void sched_finish_switch(struct cpu *c);
+
+// Queues the hart's lazily readied thread, if any: every path but the MsgReceive fast path
+// calls this before it looks at the run queue or gives up the hart.
+static inline void sched_settle(struct cpu *c)
+{
+    if (__builtin_expect(c->lazy != NULL, 0))
+        sched_flush_lazy(c);
+}
 
 /* thread.c */
 struct thread *thread_alloc(struct process *p);
