@@ -67,6 +67,9 @@ static struct thread *rq_pop(struct runqueue *rq)
     return t;
 }
 
+// The round-robin slice in timer ticks, set once the timebase is known (sched_init_cpu).
+static uint64_t slice_ticks;
+
 void sched_init_cpu(struct cpu *c)
 {
     for (int i = 0; i < NPRIO; i++)
@@ -75,6 +78,7 @@ void sched_init_cpu(struct cpu *c)
     list_init(&c->timeouts);
     list_init(&c->timers);
     c->timer_armed = UINT64_MAX;
+    slice_ticks = ns_to_ticks(RR_SLICE_NS);
 }
 
 void sched_ipi(struct cpu *c)
@@ -82,19 +86,14 @@ void sched_ipi(struct cpu *c)
     arch_send_ipi(c->hartid);
 }
 
-// The round-robin slice in timer ticks, computed once.
-static uint64_t slice_ticks(void)
-{
-    static uint64_t ticks;
-    if (!ticks)
-        ticks = ns_to_ticks(RR_SLICE_NS);
-    return ticks;
-}
-
-// Makes sure the timer fires when the round-robin slice of t (running on c) ends.
+// Makes sure the timer fires when the round-robin slice of t (running on c) ends. A slice
+// starts when t first has a peer to share the hart with (slice_start 0 until then), so a
+// thread alone at its priority reads no clock as it is switched in.
 static void arm_slice(struct cpu *c, struct thread *t)
 {
-    uint64_t end = t->slice_start + slice_ticks();
+    if (!t->slice_start)
+        t->slice_start = arch_time_now();
+    uint64_t end = t->slice_start + slice_ticks;
     if (end < c->timer_armed) {
         c->timer_armed = end;
         arch_timer_arm(end);
@@ -258,17 +257,27 @@ void sched_finish_switch(struct cpu *c)
 }
 
 // Makes next the hart's running thread: its state, slice, address space and FPU.
-static void switch_in(struct cpu *c, struct thread *next)
+static inline __attribute__((always_inline)) void switch_in(struct cpu *c, struct thread *next)
 {
     if (next->policy == SCHED_RR) {
-        next->slice_start = arch_time_now();
+        next->slice_start = 0;
         if (rq_highest(&c->rq) >= next->prio)
             arm_slice(c, next);
     }
     c->cur = next;
-    if (next->proc)
+    if (next->proc) {
         arch_pt_activate(next->proc->as.root);
-    arch_fp_switch_in(next);
+        arch_fp_switch_in(next->frame, c->fp_owner == next);
+    }
+}
+
+// Continues next, just switched in. A thread that blocked the same way as the one leaving
+// (with the continuation resume) holds nothing else to load.
+static void __attribute__((noreturn)) resume_next(struct thread *next, void (*resume)(void))
+{
+    if (arch_context_is_fresh(&next->ctx, resume))
+        arch_resume_fresh(&next->ctx);
+    arch_resume(&next->ctx);
 }
 
 static void set_running(struct thread *next)
@@ -354,11 +363,11 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
         next = c->idle;
     c->need_resched = false;
     c->requeue_back = false;
-    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
     set_running(next);
     if (next != prev)
         switch_in(c, next);
-    arch_resume(&next->ctx);
+    resume_next(next, resume);
 }
 
 // Whether a thread of priority prio may take this hart straight from its current thread:
@@ -376,10 +385,10 @@ void sched_handoff_discard(struct thread *next, void (*resume)(void))
     struct thread *prev = c->cur;
     c->need_resched = false;
     c->requeue_back = false;
-    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
     set_running(next);
     switch_in(c, next);
-    arch_resume(&next->ctx);
+    resume_next(next, resume);
 }
 
 void sched_yield(void)
@@ -396,7 +405,9 @@ void sched_tick(struct cpu *c)
         return;
     if (rq_highest(&c->rq) < cur->prio)
         return;
-    if (arch_time_now() >= cur->slice_start + slice_ticks()) {
+    if (!cur->slice_start) {
+        arm_slice(c, cur); /* a peer came without sched_check_preempt: the slice starts now */
+    } else if (arch_time_now() >= cur->slice_start + slice_ticks) {
         c->need_resched = true;
         c->requeue_back = true;
     } else {

@@ -35,7 +35,7 @@ struct thread {
     uint64_t runmask;      /* harts it may run on; 0 means all */
     struct list rq_link;   /* run queue or hart inbox */
     struct list proc_link; /* process's thread list */
-    uint64_t slice_start;
+    uint64_t slice_start;  /* when its round-robin slice began; 0 while it had no peer */
 
     long wait_result; /* what the blocking call returns, set by the waker */
 

@@ -21,16 +21,6 @@ static void set_fs(struct trapframe *f, uint64_t fs)
     f->sstatus = (f->sstatus & ~SSTATUS_FS) | fs;
 }
 
-// Called as next is switched in: it may use the FPU directly only if it owns its contents.
-void arch_fp_switch_in(struct thread *next)
-{
-    if (!next->proc)
-        return;
-    struct cpu *c = this_cpu();
-    if (c->fp_owner != next && (next->frame->sstatus & SSTATUS_FS) != FS_OFF)
-        set_fs(next->frame, FS_OFF);
-}
-
 // An illegal-instruction trap with the FPU off: give the FPU to the current thread. Returns
 // false if the FPU was on already, so the instruction is really illegal.
 bool fpu_claim(struct trapframe *f)

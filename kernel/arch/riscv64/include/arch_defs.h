@@ -37,6 +37,44 @@ struct arch_fpstate {
 
 struct cpu;
 
+/* Makes ctx start entry on the (empty) kernel stack below stack_top when resumed. */
+static inline void arch_context_set(struct arch_context *ctx, void (*entry)(void),
+                                    uintptr_t stack_top)
+{
+    ctx->ra = (uintptr_t)entry;
+    ctx->sp = stack_top;
+    ctx->s[0] = 0; /* no caller frame, for backtraces; the other registers are not read */
+}
+
+/* Whether ctx is a fresh start of entry (arch_context_set), which arch_resume_fresh continues
+   without loading the callee-saved registers it does not hold. */
+static inline int arch_context_is_fresh(const struct arch_context *ctx, void (*entry)(void))
+{
+    return ctx->ra == (uintptr_t)entry;
+}
+
+void arch_resume_fresh(const struct arch_context *to) __attribute__((noreturn));
+
+/* Makes root the user address space of this hart, with a TLB flush only when it changes. */
+static inline void arch_pt_activate(uintptr_t root)
+{
+    uint64_t satp = (8ull << 60) | (root >> PAGE_SHIFT); /* Sv39 */
+    uint64_t old;
+    __asm__ volatile("csrr %0, satp" : "=r"(old));
+    if (old == satp)
+        return;
+    __asm__ volatile("csrw satp, %0\n\tsfence.vma" ::"r"(satp) : "memory");
+}
+
+/* A thread is switched in: unless the FPU holds its registers (owner), its FPU is off, so that
+   its first FP instruction traps to fetch them (fpu.c). */
+static inline void arch_fp_switch_in(struct trapframe *f, int owner)
+{
+    const uint64_t fs = 3ull << 13;
+    if (!owner && (f->sstatus & fs))
+        f->sstatus &= ~fs;
+}
+
 /* The current hart's struct cpu: kept in tp while the kernel runs. */
 static inline struct cpu *arch_this_cpu(void)
 {
