@@ -19,6 +19,7 @@ void fpu_load(const struct arch_fpstate *s);
 static void set_fs(struct trapframe *f, uint64_t fs)
 {
     f->sstatus = (f->sstatus & ~SSTATUS_FS) | fs;
+    f->dirty = 1;
 }
 
 // An illegal-instruction trap with the FPU off: give the FPU to the current thread. Returns

@@ -13,13 +13,17 @@
 #define DIRECT_MAP_SIZE (16ul << 30)         /* physical addresses below 16 GiB are mapped */
 #define USER_TOP        0x4000000000ul       /* user addresses are [0, USER_TOP) */
 
-/* User state saved on kernel entry: x1..x31 at index 1..31, slot 0 keeps the kernel's tp. */
+/* User state saved on kernel entry: x1..x31 at index 1..31, slot 0 keeps the kernel's tp. A
+   kernel call saves neither the registers its ABI lets it clobber (t0-t6, a6) nor scause and
+   stval (trap.S). */
 struct trapframe {
     uint64_t regs[32];
     uint64_t sepc;
     uint64_t sstatus;
     uint64_t stval;
     uint64_t scause;
+    uint64_t dirty; /* set when the kernel changed the frame: return through all of it */
+    uint64_t pad;   /* the kernel stack below stays 16-byte aligned */
 };
 
 /* Callee-saved kernel registers of a thread that is switched out. */
@@ -73,6 +77,7 @@ static inline void arch_fp_switch_in(struct trapframe *f, int owner)
     const uint64_t fs = 3ull << 13;
     if (!owner && (f->sstatus & fs))
         f->sstatus &= ~fs;
+    f->dirty = 1; /* the hart's FPU state is another thread's: restore sstatus from f */
 }
 
 /* The current hart's struct cpu: kept in tp while the kernel runs. */
