@@ -94,7 +94,6 @@ struct cpu {
     bool online;
     struct thread *cur;
     struct thread *idle;
-    struct runqueue rq;
     bool need_resched;
     bool requeue_back;   /* the current thread yielded or spent its slice */
     struct thread *lazy; /* READY but on no run queue: see sched_ready_lazy */
@@ -117,6 +116,8 @@ struct cpu {
     struct thread *reap;     /* thread that just died on this hart: free its stack */
     struct thread *migrate;  /* thread that just left this hart: send it to its new home */
     struct thread *fp_owner; /* thread whose registers the FPU holds */
+
+    struct runqueue rq; /* last: the fields above stay within a load's reach of the start */
 };
 
 extern struct cpu cpus[MAX_CPUS];
