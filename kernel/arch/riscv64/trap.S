@@ -11,7 +11,7 @@
  * thread needs (the callee-saved registers, sp, ra, gp, tp, the pc and sstatus). When the
  * call returns on the same thread with its frame untouched (F_DIRTY still 0: nothing switched
  * this thread in, delivered a signal or changed its FPU state), the C code has preserved the
- * callee-saved registers and gp, so the exit restores only ra, tp, sp and a0.
+ * callee-saved registers and gp, so the exit restores only ra, tp, fp, sp and a0.
  */
 #define FRAME_SIZE  304
 #define F_SEPC      256
@@ -125,6 +125,7 @@ trap_vector:
     csrw    sepc, t0
     ld      ra, 8(sp)
     ld      tp, 32(sp)
+    ld      s0, 64(sp) /* the entry cleared fp for kernel backtraces */
     ld      a0, 80(sp)
     li      a1, 0
     li      a2, 0

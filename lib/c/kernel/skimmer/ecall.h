@@ -27,13 +27,14 @@ static inline long kercall6(long num, long a0, long a1, long a2, long a3, long a
 
 #define K(n, a, b, c, d, e) kercall6((n), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
-// The plain form of a call: a negated errno becomes -1 with errno set.
+long __kercall_failed(long r);
+
+// The plain form of a call: a negated errno becomes -1 with errno set. The error is set out
+// of line, so that a wrapper's successful call needs no stack frame.
 static inline long set_errno(long r)
 {
-    if (r < 0 && r >= -4095) {
-        errno = (int)-r;
-        return -1;
-    }
+    if (__builtin_expect((unsigned long)r >= (unsigned long)-4095, 0))
+        return __kercall_failed(r);
     return r;
 }
 
