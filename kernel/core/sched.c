@@ -370,11 +370,10 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     resume_next(next, resume);
 }
 
-// Whether a thread of priority prio may take this hart straight from its current thread:
-// nothing queued here, or sent here, has to run first.
-bool sched_may_handoff(struct cpu *c, int prio)
+// Whether nothing queued on c's run queue is more urgent than prio (sched_may_handoff).
+bool sched_queue_below(struct cpu *c, int prio)
 {
-    return list_empty(&c->inbox) && !c->nboosts && rq_highest(&c->rq) <= prio;
+    return rq_highest(&c->rq) <= prio;
 }
 
 // sched_block_discard for the message fast paths, which have checked sched_may_handoff and

@@ -146,7 +146,7 @@ void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
-bool sched_may_handoff(struct cpu *c, int prio);
+bool sched_queue_below(struct cpu *c, int prio);
 void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
@@ -165,6 +165,14 @@ static inline void sched_settle(struct cpu *c)
 {
     if (__builtin_expect(c->lazy != NULL, 0))
         sched_flush_lazy(c);
+}
+
+// Whether a thread of priority prio may take this hart straight from its current thread:
+// nothing queued here, or sent here, has to run first. Inline, for the message fast paths,
+// which mostly find the run queue empty.
+static inline bool sched_may_handoff(struct cpu *c, int prio)
+{
+    return list_empty(&c->inbox) && !c->nboosts && (!c->rq.summary || sched_queue_below(c, prio));
 }
 
 /* thread.c */

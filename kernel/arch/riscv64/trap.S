@@ -176,15 +176,14 @@ arch_return_to_user:
     csrw    sscratch, a0
     ld      t0, F_SEPC(a0)
     csrw    sepc, t0
-    li      t0, SSTATUS_SPP
-    csrc    sstatus, t0
-    li      t0, SSTATUS_SPIE | SSTATUS_FS
-    csrs    sstatus, t0
+    /* Back to user mode with interrupts on and the FPU state (FS) the frame says. */
     ld      t1, F_SSTATUS(a0)
+    li      t0, SSTATUS_SPP | SSTATUS_FS
+    csrc    sstatus, t0
     li      t0, SSTATUS_FS
     and     t1, t1, t0
-    xor     t1, t1, t0
-    csrc    sstatus, t1
+    ori     t1, t1, SSTATUS_SPIE
+    csrs    sstatus, t1
     LOAD_GPRS a0
     ld      sp, 16(a0)
     ld      a0, 80(a0)
