@@ -121,8 +121,6 @@ long msg_copy_to_thread(struct thread *t, const struct msg_buf *dst, const struc
 int ipc_init_process(struct process *p);
 void ipc_exit_process(struct process *p);
 void ipc_free_process(struct process *p);
-struct channel *channel_lookup(struct process *p, int chid);
-struct connection *connection_lookup(struct process *p, int coid);
 void channel_put(struct channel *ch);
 
 /* msg.c */
