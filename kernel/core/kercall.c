@@ -80,6 +80,10 @@ static const kercall_fn table[KER_NCALLS] = {
 void kercall_entry(struct trapframe *f)
 {
     uint64_t num = arch_frame_call_num(f);
+    /* A thread the last MsgReply left off the run queue is queued now, unless this is the
+       MsgReceive that may switch straight to it. */
+    if (num != KER_MSG_RECEIVEV)
+        sched_settle(this_cpu());
     long r = num < KER_NCALLS && table[num] ? table[num](arch_frame_call_args(f)) : -ENOSYS;
     struct cpu *c = this_cpu();
     struct thread *t = c->cur;

@@ -67,6 +67,9 @@ static struct thread *rq_pop(struct runqueue *rq)
     return t;
 }
 
+// The round-robin slice in timer ticks, set once the timebase is known (sched_init_cpu).
+static uint64_t slice_ticks;
+
 void sched_init_cpu(struct cpu *c)
 {
     for (int i = 0; i < NPRIO; i++)
@@ -75,6 +78,7 @@ void sched_init_cpu(struct cpu *c)
     list_init(&c->timeouts);
     list_init(&c->timers);
     c->timer_armed = UINT64_MAX;
+    slice_ticks = ns_to_ticks(RR_SLICE_NS);
 }
 
 void sched_ipi(struct cpu *c)
@@ -82,19 +86,14 @@ void sched_ipi(struct cpu *c)
     arch_send_ipi(c->hartid);
 }
 
-// The round-robin slice in timer ticks, computed once.
-static uint64_t slice_ticks(void)
-{
-    static uint64_t ticks;
-    if (!ticks)
-        ticks = ns_to_ticks(RR_SLICE_NS);
-    return ticks;
-}
-
-// Makes sure the timer fires when the round-robin slice of t (running on c) ends.
+// Makes sure the timer fires when the round-robin slice of t (running on c) ends. A slice
+// starts when t first has a peer to share the hart with (slice_start 0 until then), so a
+// thread alone at its priority reads no clock as it is switched in.
 static void arm_slice(struct cpu *c, struct thread *t)
 {
-    uint64_t end = t->slice_start + slice_ticks();
+    if (!t->slice_start)
+        t->slice_start = arch_time_now();
+    uint64_t end = t->slice_start + slice_ticks;
     if (end < c->timer_armed) {
         c->timer_armed = end;
         arch_timer_arm(end);
@@ -127,6 +126,36 @@ void sched_make_ready(struct thread *t)
     list_push_back(&home->inbox, &t->rq_link);
     spin_unlock(&home->inbox_lock);
     sched_ipi(home);
+}
+
+// Makes t, claimed from its blocked state, ready to run on this hart after the current thread
+// without queueing it, if that is safe: t is at home here, no other thread is held this way
+// and t is no more urgent than the current thread, so nothing has to preempt. This is lazy
+// scheduling for message passing: a server that replies and then blocks in MsgReceive switches
+// straight to the client it replied to (ipc_fast_receive), saving a push and a pop of the run
+// queue. Everything else that schedules queues t first (sched_settle). False, nothing done,
+// when it is not safe; the caller then makes t ready the usual way.
+bool sched_ready_lazy(struct thread *t, long result)
+{
+    struct cpu *c = this_cpu();
+    struct thread *cur = c->cur;
+    if (t->cpu != c || c->lazy || t->prio > cur->prio)
+        return false;
+    t->wait_result = result;
+    c->lazy = t;
+    /* The current thread's slice must still end on time for t, its peer. */
+    if (t->prio == cur->prio && cur->policy == SCHED_RR)
+        arm_slice(c, cur);
+    return true;
+}
+
+// Puts the thread sched_ready_lazy held back on the run queue, as sched_make_ready would have.
+void sched_flush_lazy(struct cpu *c)
+{
+    struct thread *t = c->lazy;
+    c->lazy = NULL;
+    rq_push(&c->rq, t, false);
+    sched_check_preempt(c, t);
 }
 
 void sched_drain_inbox(struct cpu *c)
@@ -228,17 +257,27 @@ void sched_finish_switch(struct cpu *c)
 }
 
 // Makes next the hart's running thread: its state, slice, address space and FPU.
-static void switch_in(struct cpu *c, struct thread *next)
+static inline __attribute__((always_inline)) void switch_in(struct cpu *c, struct thread *next)
 {
     if (next->policy == SCHED_RR) {
-        next->slice_start = arch_time_now();
+        next->slice_start = 0;
         if (rq_highest(&c->rq) >= next->prio)
             arm_slice(c, next);
     }
     c->cur = next;
-    if (next->proc)
+    if (next->proc) {
         arch_pt_activate(next->proc->as.root);
-    arch_fp_switch_in(next);
+        arch_fp_switch_in(next->frame, c->fp_owner == next);
+    }
+}
+
+// Continues next, just switched in. A thread that blocked the same way as the one leaving
+// (with the continuation resume) holds nothing else to load.
+static void __attribute__((noreturn)) resume_next(struct thread *next, void (*resume)(void))
+{
+    if (arch_context_is_fresh(&next->ctx, resume))
+        arch_resume_fresh(&next->ctx);
+    arch_resume(&next->ctx);
 }
 
 static void set_running(struct thread *next)
@@ -268,6 +307,7 @@ void sched(void)
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
+    sched_settle(c);
     sched_drain_inbox(c);
     c->need_resched = false;
     bool to_back = c->requeue_back;
@@ -288,6 +328,7 @@ void sched(void)
 void sched_handoff(struct thread *t, long result)
 {
     struct cpu *c = this_cpu();
+    sched_settle(c);
     t->wait_result = result;
     if (t->cpu != c || !list_empty(&c->inbox) || rq_highest(&c->rq) > t->prio) {
         sched_make_ready(t);
@@ -306,6 +347,7 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
+    sched_settle(c);
     if (!list_empty(&c->inbox))
         sched_drain_inbox(c);
     if (next) {
@@ -321,32 +363,31 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
         next = c->idle;
     c->need_resched = false;
     c->requeue_back = false;
-    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
     set_running(next);
     if (next != prev)
         switch_in(c, next);
-    arch_resume(&next->ctx);
+    resume_next(next, resume);
 }
 
-// Whether a thread of priority prio may take this hart straight from its current thread:
-// nothing queued here, or sent here, has to run first.
-bool sched_may_handoff(struct cpu *c, int prio)
+// Whether nothing queued on c's run queue is more urgent than prio (sched_may_handoff).
+bool sched_queue_below(struct cpu *c, int prio)
 {
-    return list_empty(&c->inbox) && !c->nboosts && rq_highest(&c->rq) <= prio;
+    return rq_highest(&c->rq) <= prio;
 }
 
-// sched_block_discard for the message fast path, which has checked sched_may_handoff and
-// claimed next (at home here) itself.
+// sched_block_discard for the message fast paths, which have checked sched_may_handoff and
+// claimed next (at home here) themselves, or taken it from the lazy slot.
 void sched_handoff_discard(struct thread *next, void (*resume)(void))
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
     c->need_resched = false;
     c->requeue_back = false;
-    arch_context_init(prev, resume, (uintptr_t)prev->frame);
+    arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
     set_running(next);
     switch_in(c, next);
-    arch_resume(&next->ctx);
+    resume_next(next, resume);
 }
 
 void sched_yield(void)
@@ -363,7 +404,9 @@ void sched_tick(struct cpu *c)
         return;
     if (rq_highest(&c->rq) < cur->prio)
         return;
-    if (arch_time_now() >= cur->slice_start + slice_ticks()) {
+    if (!cur->slice_start) {
+        arm_slice(c, cur); /* a peer came without sched_check_preempt: the slice starts now */
+    } else if (arch_time_now() >= cur->slice_start + slice_ticks) {
         c->need_resched = true;
         c->requeue_back = true;
     } else {
@@ -374,6 +417,8 @@ void sched_tick(struct cpu *c)
 void sched_set_priority(struct thread *t, int prio)
 {
     struct cpu *c = this_cpu();
+    if (t == c->lazy)
+        sched_flush_lazy(c);
     if (t->state == STATE_READY && t->cpu == c) {
         rq_remove(&c->rq, t);
         t->prio = (uint8_t)prio;

@@ -38,7 +38,6 @@ void arch_return_to_user(struct trapframe *f) __attribute__((noreturn));
 void arch_frame_init_user(struct trapframe *f, uintptr_t pc, uintptr_t sp, uintptr_t ra);
 void arch_frame_set_tls(struct trapframe *f, uintptr_t tls);
 void arch_frame_inherit(struct trapframe *child, const struct trapframe *parent);
-void arch_fp_switch_in(struct thread *next);
 void arch_fp_forget(struct thread *t);
 void arch_fp_save_for_migration(struct thread *t);
 
@@ -54,7 +53,6 @@ int arch_pt_map(uintptr_t root, uintptr_t va, uintptr_t pa, unsigned flags);
 int arch_pt_lookup(uintptr_t root, uintptr_t va, uintptr_t *pa, unsigned *flags);
 int arch_pt_unmap(uintptr_t root, uintptr_t va, uintptr_t *pa);
 void *arch_user_kva(uintptr_t root, uintptr_t va, bool write);
-void arch_pt_activate(uintptr_t root);
 void arch_tlb_flush_all(void);
 
 /* Copy between kernel and user memory; 0 or -EFAULT when the user range faults. */

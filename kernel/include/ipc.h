@@ -121,8 +121,6 @@ long msg_copy_to_thread(struct thread *t, const struct msg_buf *dst, const struc
 int ipc_init_process(struct process *p);
 void ipc_exit_process(struct process *p);
 void ipc_free_process(struct process *p);
-struct channel *channel_lookup(struct process *p, int chid);
-struct connection *connection_lookup(struct process *p, int coid);
 void channel_put(struct channel *ch);
 
 /* msg.c */
@@ -134,6 +132,7 @@ void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, l
 long ipc_block(struct thread *next, long next_result);
 void ipc_fast_send(const uint64_t *a);
 bool ipc_fast_reply(const uint64_t *a);
+void ipc_fast_receive(const uint64_t *a);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

@@ -65,6 +65,25 @@ int process_wait(int pid, int *status);
 int process_count(void);
 
 /* A user range: below USER_TOP and not wrapping (whether it is mapped is found on use). */
+// Channel chid of p, or NULL; the caller holds p->lock. Inline, as every MsgReceive asks.
+static inline struct channel *channel_lookup(struct process *p, int chid)
+{
+    if (chid < 1 || chid > MAX_CHANNELS)
+        return NULL;
+    return p->ipc->chans[chid - 1];
+}
+
+// Connection coid of p (a side channel's too), or NULL; the caller holds p->lock. Inline, as
+// every MsgSend asks.
+static inline struct connection *connection_lookup(struct process *p, int coid)
+{
+    if (coid & _NTO_SIDE_CHANNEL) {
+        int i = coid & ~_NTO_SIDE_CHANNEL;
+        return i >= 0 && i < MAX_SIDE_COIDS ? p->ipc->side[i] : NULL;
+    }
+    return coid >= 0 && coid < MAX_COIDS ? p->ipc->coids[coid] : NULL;
+}
+
 static inline bool user_range_ok(uintptr_t addr, size_t len)
 {
     return addr + len >= addr && addr + len <= USER_TOP;

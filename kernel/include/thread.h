@@ -35,7 +35,7 @@ struct thread {
     uint64_t runmask;      /* harts it may run on; 0 means all */
     struct list rq_link;   /* run queue or hart inbox */
     struct list proc_link; /* process's thread list */
-    uint64_t slice_start;
+    uint64_t slice_start;  /* when its round-robin slice began; 0 while it had no peer */
 
     long wait_result; /* what the blocking call returns, set by the waker */
 
@@ -94,9 +94,9 @@ struct cpu {
     bool online;
     struct thread *cur;
     struct thread *idle;
-    struct runqueue rq;
     bool need_resched;
-    bool requeue_back; /* the current thread yielded or spent its slice */
+    bool requeue_back;   /* the current thread yielded or spent its slice */
+    struct thread *lazy; /* READY but on no run queue: see sched_ready_lazy */
 
     struct spinlock inbox_lock;
     struct list inbox; /* threads other harts made ready */
@@ -116,6 +116,8 @@ struct cpu {
     struct thread *reap;     /* thread that just died on this hart: free its stack */
     struct thread *migrate;  /* thread that just left this hart: send it to its new home */
     struct thread *fp_owner; /* thread whose registers the FPU holds */
+
+    struct runqueue rq; /* last: the fields above stay within a load's reach of the start */
 };
 
 extern struct cpu cpus[MAX_CPUS];
@@ -136,13 +138,15 @@ void sched_init_cpu(struct cpu *c);
 void sched(void);
 void sched_yield(void);
 void sched_make_ready(struct thread *t);
+bool sched_ready_lazy(struct thread *t, long result);
+void sched_flush_lazy(struct cpu *c);
 bool thread_wake(struct thread *t, int from_state, long result);
 bool thread_claim(struct thread *t, int from_state);
 void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
-bool sched_may_handoff(struct cpu *c, int prio);
+bool sched_queue_below(struct cpu *c, int prio);
 void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
@@ -154,6 +158,22 @@ void sched_tick(struct cpu *c);
 struct cpu *sched_pick_cpu(uint64_t runmask);
 void sched_ipi(struct cpu *c);
 void sched_finish_switch(struct cpu *c);
+
+// Queues the hart's lazily readied thread, if any: every path but the MsgReceive fast path
+// calls this before it looks at the run queue or gives up the hart.
+static inline void sched_settle(struct cpu *c)
+{
+    if (__builtin_expect(c->lazy != NULL, 0))
+        sched_flush_lazy(c);
+}
+
+// Whether a thread of priority prio may take this hart straight from its current thread:
+// nothing queued here, or sent here, has to run first. Inline, for the message fast paths,
+// which mostly find the run queue empty.
+static inline bool sched_may_handoff(struct cpu *c, int prio)
+{
+    return list_empty(&c->inbox) && !c->nboosts && (!c->rq.summary || sched_queue_below(c, prio));
+}
 
 /* thread.c */
 struct thread *thread_alloc(struct process *p);

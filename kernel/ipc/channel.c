@@ -28,22 +28,6 @@ void ipc_free_process(struct process *p)
     p->ipc = NULL;
 }
 
-struct channel *channel_lookup(struct process *p, int chid)
-{
-    if (chid < 1 || chid > MAX_CHANNELS)
-        return NULL;
-    return p->ipc->chans[chid - 1];
-}
-
-struct connection *connection_lookup(struct process *p, int coid)
-{
-    if (coid & _NTO_SIDE_CHANNEL) {
-        int i = coid & ~_NTO_SIDE_CHANNEL;
-        return i >= 0 && i < MAX_SIDE_COIDS ? p->ipc->side[i] : NULL;
-    }
-    return coid >= 0 && coid < MAX_COIDS ? p->ipc->coids[coid] : NULL;
-}
-
 void channel_put(struct channel *ch)
 {
     spin_lock(&ch->lock);

@@ -163,9 +163,48 @@ bool ipc_fast_reply(const uint64_t *a)
     spin_unlock(&ch->lock);
     if (t->prio != t->base_prio)
         sched_set_priority(t, t->base_prio);
-    thread_release(cl, (long)(int)a[1]);
+    if (!sched_ready_lazy(cl, (long)(int)a[1]))
+        thread_release(cl, (long)(int)a[1]);
     return true;
 slow:
     spin_unlock(&ch->lock);
     return false;
+}
+
+// MsgReceive of one buffer on a channel with nothing queued, by a thread that has just replied
+// to a client it left off the run queue (sched_ready_lazy): wait RECEIVE-blocked and switch
+// straight to that client, which needs no run-queue push and pop. Returns, having changed
+// nothing, whenever anything is unusual; msg_receive then runs.
+void ipc_fast_receive(const uint64_t *a)
+{
+    struct cpu *c = this_cpu();
+    struct thread *t = c->cur, *next = c->lazy;
+    uintptr_t uinfo = a[3];
+    if (!next || (long)a[2] > 0 || (t->timeout_states | t->timeout_fired) ||
+        t->prio != t->base_prio || __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST) ||
+        (uinfo && ((uinfo % sizeof(int32_t)) || !user_range_ok(uinfo, sizeof(struct _msg_info)))))
+        return;
+    if (msg_load(&t->rmsg, a[1], (long)a[2]) || !sched_may_handoff(c, next->prio))
+        return;
+    struct process *p = t->proc;
+    spin_lock(&p->lock);
+    struct channel *ch = channel_lookup(p, (int)a[0]);
+    if (!ch) {
+        spin_unlock(&p->lock);
+        return;
+    }
+    spin_lock(&ch->lock);
+    spin_unlock(&p->lock);
+    if (!list_empty(&ch->pulses) || !list_empty(&ch->senders)) {
+        spin_unlock(&ch->lock);
+        return;
+    }
+    t->state = STATE_RECEIVE;
+    t->ipc_pulse_only = false;
+    t->ipc_chan = ch;
+    t->ipc_info = uinfo;
+    list_push_back(&ch->receivers, &t->ipc_link);
+    spin_unlock(&ch->lock);
+    c->lazy = NULL;
+    sched_handoff_discard(next, ipc_resume);
 }

@@ -248,6 +248,8 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
 
 long kc_msg_receivev(const uint64_t *a)
 {
+    ipc_fast_receive(a);
+    sched_settle(this_cpu());
     return msg_receive(a, false);
 }
 

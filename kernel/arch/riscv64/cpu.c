@@ -89,7 +89,5 @@ void arch_reset(void)
 
 void arch_context_init(struct thread *t, void (*entry)(void), uintptr_t stack_top)
 {
-    t->ctx.ra = (uintptr_t)entry;
-    t->ctx.sp = stack_top;
-    t->ctx.s[0] = 0; /* no caller frame, for backtraces; the other registers are not read */
+    arch_context_set(&t->ctx, entry, stack_top);
 }

@@ -19,16 +19,7 @@ void fpu_load(const struct arch_fpstate *s);
 static void set_fs(struct trapframe *f, uint64_t fs)
 {
     f->sstatus = (f->sstatus & ~SSTATUS_FS) | fs;
-}
-
-// Called as next is switched in: it may use the FPU directly only if it owns its contents.
-void arch_fp_switch_in(struct thread *next)
-{
-    if (!next->proc)
-        return;
-    struct cpu *c = this_cpu();
-    if (c->fp_owner != next && (next->frame->sstatus & SSTATUS_FS) != FS_OFF)
-        set_fs(next->frame, FS_OFF);
+    f->dirty = 1;
 }
 
 // An illegal-instruction trap with the FPU off: give the FPU to the current thread. Returns

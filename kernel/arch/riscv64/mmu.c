@@ -162,15 +162,6 @@ void arch_pt_destroy(uintptr_t root)
     page_free(table, 1);
 }
 
-void arch_pt_activate(uintptr_t root)
-{
-    uint64_t satp = SATP_SV39 | (root >> PAGE_SHIFT);
-    if (csr_read(satp) == satp)
-        return;
-    csr_write(satp, satp);
-    sfence_vma_all();
-}
-
 uintptr_t arch_kernel_root(void)
 {
     return kernel_root;

@@ -41,6 +41,7 @@ int arch_signal_push(struct thread *t, uintptr_t stub, uintptr_t handler,
     f->regs[TF_A1] = sp + offsetof(struct _sigframe_k, info);
     f->regs[TF_A2] = sp + offsetof(struct _sigframe_k, context);
     f->regs[TF_A0 + 3] = handler;
+    f->dirty = 1;
     return 0;
 }
 
@@ -53,6 +54,7 @@ int arch_signal_pop(struct thread *t, uintptr_t context, uint64_t *mask)
     f->sepc = k.pc;
     for (int i = 1; i < 32; i++)
         f->regs[i] = k.regs[i];
+    f->dirty = 1;
     arch_fp_save_for_migration(t); /* drop what the handler left in the FPU */
     if (k.fp_used) {
         for (int i = 0; i < 32; i++)

@@ -53,3 +53,12 @@ arch_resume:
     ld      s10, 96(a0)
     ld      s11, 104(a0)
     ret
+
+/* arch_resume_fresh(to): continue a context made by arch_context_set, which holds only its
+   entry, its stack and an empty frame pointer. */
+    .globl arch_resume_fresh
+arch_resume_fresh:
+    ld      ra, 0(a0)
+    ld      sp, 8(a0)
+    mv      s0, zero
+    ret

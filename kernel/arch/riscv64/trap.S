@@ -4,24 +4,31 @@
  * trap saves every register in the frame at the top of the thread's kernel stack and runs the C
  * handler on the stack below it; a kernel trap (only exceptions: the kernel runs with
  * interrupts off) saves its registers on the current kernel stack.
+ *
+ * A kernel call (ecall from user mode) is the common trap and saves less: the ABI lets it
+ * clobber t0-t6 and a1-a7 (docs/kernel-abi.md), so those are neither saved nor restored but
+ * zeroed on the way out, so that no kernel value leaks. It saves what a switch to another
+ * thread needs (the callee-saved registers, sp, ra, gp, tp, the pc and sstatus). When the
+ * call returns on the same thread with its frame untouched (F_DIRTY still 0: nothing switched
+ * this thread in, delivered a signal or changed its FPU state), the C code has preserved the
+ * callee-saved registers and gp, so the exit restores only ra, tp, fp, sp and a0.
  */
-#define FRAME_SIZE  288
+#define FRAME_SIZE  304
 #define F_SEPC      256
 #define F_SSTATUS   264
 #define F_STVAL     272
 #define F_SCAUSE    280
+#define F_DIRTY     288
 #define EXC_ECALL_U  8
 #define SSTATUS_SPP  (1 << 8)
 #define SSTATUS_SPIE (1 << 5)
 #define SSTATUS_FS   (3 << 13)
 
-.macro SAVE_GPRS base
+/* What a kernel call keeps: all but t0-t6 and a6 (the caller saves t0 first). */
+.macro SAVE_CALL_REGS base
     sd      ra, 8(\base)
     sd      gp, 24(\base)
     sd      tp, 32(\base)
-    sd      t0, 40(\base)
-    sd      t1, 48(\base)
-    sd      t2, 56(\base)
     sd      s0, 64(\base)
     sd      s1, 72(\base)
     sd      a0, 80(\base)
@@ -30,7 +37,6 @@
     sd      a3, 104(\base)
     sd      a4, 112(\base)
     sd      a5, 120(\base)
-    sd      a6, 128(\base)
     sd      a7, 136(\base)
     sd      s2, 144(\base)
     sd      s3, 152(\base)
@@ -42,6 +48,13 @@
     sd      s9, 200(\base)
     sd      s10, 208(\base)
     sd      s11, 216(\base)
+.endm
+
+/* The rest of a full save, t0 apart. */
+.macro SAVE_SCRATCH_REGS base
+    sd      t1, 48(\base)
+    sd      t2, 56(\base)
+    sd      a6, 128(\base)
     sd      t3, 224(\base)
     sd      t4, 232(\base)
     sd      t5, 240(\base)
@@ -87,29 +100,69 @@
 trap_vector:
     csrrw   sp, sscratch, sp
     beqz    sp, kernel_trap_entry
-    SAVE_GPRS sp
+    sd      t0, 40(sp)
+    csrr    t0, scause
+    addi    t0, t0, -EXC_ECALL_U
+    bnez    t0, user_trap_entry
+    SAVE_CALL_REGS sp
     csrr    t0, sscratch
     sd      t0, 16(sp)
     csrw    sscratch, zero
     csrr    t0, sepc
-    csrr    t1, sstatus
-    csrr    t2, scause
-    sd      t1, F_SSTATUS(sp)
-    sd      t2, F_SCAUSE(sp)
+    addi    t0, t0, 4 /* it returns past the ecall */
+    sd      t0, F_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, F_SSTATUS(sp)
+    sd      zero, F_DIRTY(sp)
     ld      tp, 0(sp)
     mv      fp, zero
-    li      t3, EXC_ECALL_U
-    bne     t2, t3, 1f
-    /* A kernel call, the common trap: it returns past the ecall, and needs no stval. */
-    addi    t0, t0, 4
-    sd      t0, F_SEPC(sp)
     mv      a0, sp
     call    kercall_entry
-    mv      a0, sp
+    ld      t0, F_DIRTY(sp)
+    bnez    t0, 1f
+    csrw    sscratch, sp
+    ld      t0, F_SEPC(sp)
+    csrw    sepc, t0
+    ld      ra, 8(sp)
+    ld      tp, 32(sp)
+    ld      s0, 64(sp) /* the entry cleared fp for kernel backtraces */
+    ld      a0, 80(sp)
+    li      a1, 0
+    li      a2, 0
+    li      a3, 0
+    li      a4, 0
+    li      a5, 0
+    li      a6, 0
+    li      a7, 0
+    li      t0, 0
+    li      t1, 0
+    li      t2, 0
+    li      t3, 0
+    li      t4, 0
+    li      t5, 0
+    li      t6, 0
+    ld      sp, 16(sp)
+    sret
+1:  mv      a0, sp
     j       arch_return_to_user
-1:  sd      t0, F_SEPC(sp)
+
+/* Any other trap from user mode: an interrupt or an exception. */
+user_trap_entry:
+    SAVE_CALL_REGS sp
+    SAVE_SCRATCH_REGS sp
+    csrr    t0, sscratch
+    sd      t0, 16(sp)
+    csrw    sscratch, zero
+    csrr    t0, sepc
+    sd      t0, F_SEPC(sp)
+    csrr    t0, sstatus
+    sd      t0, F_SSTATUS(sp)
+    csrr    t0, scause
+    sd      t0, F_SCAUSE(sp)
     csrr    t0, stval
     sd      t0, F_STVAL(sp)
+    ld      tp, 0(sp)
+    mv      fp, zero
     mv      a0, sp
     call    user_trap
     mv      a0, sp
@@ -123,15 +176,14 @@ arch_return_to_user:
     csrw    sscratch, a0
     ld      t0, F_SEPC(a0)
     csrw    sepc, t0
-    li      t0, SSTATUS_SPP
-    csrc    sstatus, t0
-    li      t0, SSTATUS_SPIE | SSTATUS_FS
-    csrs    sstatus, t0
+    /* Back to user mode with interrupts on and the FPU state (FS) the frame says. */
     ld      t1, F_SSTATUS(a0)
+    li      t0, SSTATUS_SPP | SSTATUS_FS
+    csrc    sstatus, t0
     li      t0, SSTATUS_FS
     and     t1, t1, t0
-    xor     t1, t1, t0
-    csrc    sstatus, t1
+    ori     t1, t1, SSTATUS_SPIE
+    csrs    sstatus, t1
     LOAD_GPRS a0
     ld      sp, 16(a0)
     ld      a0, 80(a0)
@@ -140,8 +192,9 @@ arch_return_to_user:
 kernel_trap_entry:
     csrrw   sp, sscratch, sp
     addi    sp, sp, -FRAME_SIZE
-    SAVE_GPRS sp
-    sd      a0, 80(sp)
+    sd      t0, 40(sp)
+    SAVE_CALL_REGS sp
+    SAVE_SCRATCH_REGS sp
     addi    t0, sp, FRAME_SIZE
     sd      t0, 16(sp)
     csrr    t0, sepc

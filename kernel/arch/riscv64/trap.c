@@ -79,6 +79,7 @@ static const char *fault_name(uint64_t cause)
 void user_trap(struct trapframe *f)
 {
     uint64_t cause = f->scause;
+    sched_settle(this_cpu()); /* interrupts and faults see every ready thread queued */
     if (cause & SCAUSE_INTERRUPT) {
         handle_interrupt((unsigned)(cause & 0xff));
     } else if (cause == EXC_ILLEGAL_INST && fpu_claim(f)) {

@@ -48,6 +48,7 @@ int spawn_from_boot_image(const char *path, char *const argv[], unsigned flags);
 int spawn_and_wait(const char *path, char *const argv[], unsigned flags);
 
 void test_calls(void);
+void test_regs(void);
 void test_threads(void);
 void test_sched(void);
 void test_time(void);

@@ -71,6 +71,7 @@ int main(void)
 {
     printf("ktest: kernel test suite starting on cpu %d\n", SchedGetCpuNum());
     test_calls();
+    test_regs();
     test_time();
     test_threads();
     test_sched();

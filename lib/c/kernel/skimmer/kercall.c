@@ -8,6 +8,13 @@
 
 #include "ecall.h"
 
+// The error side of set_errno: r is a negated errno.
+long __kercall_failed(long r)
+{
+    errno = (int)-r;
+    return -1;
+}
+
 long __kercall(long num, long a0, long a1, long a2, long a3, long a4, long a5)
 {
     return kercall6(num, a0, a1, a2, a3, a4, a5);
