@@ -13,7 +13,28 @@ _start:
 .option norelax
     la gp, __global_pointer$
 .option pop
-    la t0, __bss_start
+    /* Firmware may send more than one hart here. The first one in loads; any other waits,
+       touching neither stack nor bss, until the first tells it its seL4 core id through
+       hart_release[its hart id] (core + 1) instead of starting it through SBI HSM. */
+    la t0, boot_claimed
+    li t1, 1
+    amoswap.w.aqrl t1, t1, (t0)
+    beqz t1, 0f
+    li t1, MAX_HART_PROBE
+    bgeu a0, t1, 4f
+    la t0, hart_release
+    slli t1, a0, 3
+    add t0, t0, t1
+5:  ld t1, 0(t0)
+    bnez t1, 6f
+    nop
+    j 5b
+6:  fence rw, rw
+    addi a1, t1, -1
+    j secondary_entry
+4:  wfi
+    j 4b
+0:  la t0, __bss_start
     la t1, __bss_end
 1:  bgeu t0, t1, 2f
     sd zero, 0(t0)
@@ -56,6 +77,15 @@ enter_kernel:
     ld a5, HANDOFF_ARG + 40(a0)
     ld a0, HANDOFF_ARG(a0)
     jr t1
+
+    .data
+    .balign 8
+boot_claimed:
+    .word 0
+    .word 0
+    .global hart_release
+hart_release:
+    .space MAX_HART_PROBE * 8
 
     .bss
     .balign 16

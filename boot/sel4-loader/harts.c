@@ -11,10 +11,10 @@
 #include "loader.h"
 #include "sbi.h"
 
-#define SEL4_NODES     2
-#define MAX_HART_PROBE 64
+#define SEL4_NODES 2
 
 extern char secondary_entry[];
+extern uint64_t hart_release[MAX_HART_PROBE]; /* entry.S */
 
 uint64_t harts_start(uint64_t hartid)
 {
@@ -42,8 +42,12 @@ uint64_t harts_start(uint64_t hartid)
         }
         struct sbiret r = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, (long)harts[core],
                                    (long)(uintptr_t)secondary_entry, core);
-        if (r.error != 0)
+        if (r.error == SBI_ERR_ALREADY_AVAILABLE) {
+            // Firmware started it too: it waits in _start for its core id.
+            __atomic_store_n(&hart_release[harts[core]], (uint64_t)core + 1, __ATOMIC_SEQ_CST);
+        } else if (r.error != 0) {
             loader_fail("SBI could not start hart %lu (error %ld)", harts[core], r.error);
+        }
     }
     return own_core;
 }

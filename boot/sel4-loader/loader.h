@@ -9,6 +9,7 @@
 #define HANDOFF_SATP  0
 #define HANDOFF_ENTRY 8
 #define HANDOFF_ARG   16
+#define MAX_HART_PROBE 64 /* hart ids probed and waited for (entry.S, harts.c) */
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>

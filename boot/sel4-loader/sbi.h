@@ -6,6 +6,7 @@
 #define SBI_EXT_HSM         0x48534d
 #define SBI_HSM_HART_START  0
 #define SBI_HSM_HART_STATUS 2
+#define SBI_ERR_ALREADY_AVAILABLE (-6) /* HART_START of a hart that runs already */
 
 struct sbiret {
     long error;
