@@ -725,7 +725,7 @@ def run_sel4_devtest():
 
 def run_qsoe_run_tests(variant):
     """tools/qsoe-run: command lines typed into one shell session, their output printed, the
-    last one's status as its own (2 checks)."""
+    last one's status as its own (2 checks), and on QSOE/N --disk (1 check)."""
     name = f"QSOE/{variant.upper()}"
     cmd = [os.path.join(ROOT, "tools", "qsoe-run"), "--variant", variant, "cd /tmp",
            "echo carried > f", "cat f", "test -f no-such-file"]
@@ -734,6 +734,17 @@ def run_qsoe_run_tests(variant):
            "in one session", repr(run.stdout[-500:] + run.stderr[-500:]))
     report(run.returncode == 1, f"{name}: tools/qsoe-run exits with the last line's status (1)",
            f"exit {run.returncode}")
+    if variant != "n":
+        return
+    disk = os.path.join(qemu.BUILD, "qsoe-run-disk.img")
+    with open(disk, "wb") as f:
+        f.truncate(16 << 20)
+    run = subprocess.run([os.path.join(ROOT, "tools", "qsoe-run"), "--disk", disk,
+                          "lspci -n | grep -c 1b36:0010"], capture_output=True, text=True,
+                         timeout=300)
+    report(run.stdout == "1\n" and run.returncode == 0,
+           "QSOE/N: tools/qsoe-run --disk attaches the image as an NVMe disk (lspci shows it)",
+           repr(run.stdout[-300:] + run.stderr[-300:]))
 
 
 SEL4_FSTEST_MIN_PASSES = 176  # of 180: the others spawn programs from tmpfs (docs/qsoe-l.md)
