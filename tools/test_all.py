@@ -642,13 +642,20 @@ SEL4_FAULT_CHECKS = [
     "QSOE/L: a faulting first process stops the machine with 139 (128 + SIGSEGV)",
     "QSOE/L: a missing first program is reported (ENOENT) and QEMU exits with 127",
 ]
-SEL4_TMTEST_MIN_PASSES = 140
+SEL4_TMTEST_MIN_PASSES = 147
 SEL4_TMTEST_CHECKS = [
     "QSOE/L: the taskman suite (run=test/tmtest) runs to its end and its failure count ends the "
     "machine",
     f"QSOE/L: at least {SEL4_TMTEST_MIN_PASSES} of the taskman suite's checks pass",
 ]
 MSGTEST_CHECKS = 43  # test/msgtest's PASS lines when all pass
+SEL4_FSTEST_MIN_PASSES = 179  # of 180: closing a dead server's descriptors is EBADF on QSOE/L
+SEL4_FSTEST_CHECKS = [
+    "QSOE/L: the file system suite (run=test/fstest) runs to its end and its failure count ends "
+    "the machine",
+    f"QSOE/L: at least {SEL4_FSTEST_MIN_PASSES} of the file system suite's checks pass (programs "
+    f"and #! scripts spawned from tmpfs among them)",
+]
 SEL4_MSGTEST_CHECKS = [
     "QSOE/L: test/msgtest (messages of every size, MsgRead/MsgWrite, bad buffers) ends with 0 "
     "failures",
@@ -730,7 +737,7 @@ def run_qsoe_run_tests(variant):
            f"exit {run.returncode}")
 
 
-SEL4_CONSOLE_CHECKS = 13
+SEL4_CONSOLE_CHECKS = 14
 
 
 def run_sel4_console_tests():
@@ -778,6 +785,15 @@ def run_sel4_console_tests():
         report(out == ["got x", "2"],
                "QSOE/L console: redirection into tmpfs, command substitution, a pipe",
                repr(out))
+        # The interpreter echo shows that taskman ran the #! line (qsh would run a script
+        # without one itself); the file is read through tmpfs by taskman-L's reader process.
+        out = con.run_line("printf '#!/bin/echo via\\n' > /tmp/s.sh && chmod 755 /tmp/s.sh && "
+                           "/tmp/s.sh one; echo status $?; chmod 644 /tmp/s.sh; /tmp/s.sh; "
+                           "echo status $?; rm /tmp/s.sh")
+        report(out is not None and out[:2] == ["via /tmp/s.sh one", "status 0"] and
+               out[-1] == "status 126",
+               "QSOE/L console: a #! script in /tmp runs, and is refused without an execute bit",
+               repr(out))
         out = con.run_line("test/fault; echo status $?")
         report(out is not None and "status 139" in out and
                any("store page fault at address 0x0" in l for l in out),
@@ -819,7 +835,7 @@ def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (SEL4_CONSOLE_CHECKS + 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
-              len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
+              len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) + len(SEL4_FSTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_DEVTEST_COUNT +
               len(SEL4_DEVTEST_CHECKS) + SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) +
               len(SEL4_LOADER_CHECKS))
@@ -848,8 +864,8 @@ def run_sel4_tests():
            SEL4_FAULT_CHECKS[2], f"exit {b.code}: {b.output[-400:]!r}")
 
     # The taskman suite as far as QSOE/L goes: its checks that need what QSOE/L does not have
-    # yet (threads in a process, taskman's loader thread) fail, so only the count is held
-    # against a floor here; its own lines are not added to the totals. 137 pass as a rule.
+    # yet (threads in a process, ProcInfo) fail, so only the count is held against a floor
+    # here; its own lines are not added to the totals. 147 pass as a rule.
     b = qemu.boot("run=test/tmtest", timeout=120, variant="l")
     lines = b.output.splitlines()
     passed = sum(line.startswith("PASS taskman:") for line in lines)
@@ -859,6 +875,16 @@ def run_sel4_tests():
     report(f"tmtest: {failed} failures" in b.output and b.code == failed,
            SEL4_TMTEST_CHECKS[0], f"exit {b.code}, tail: {b.output[-800:]!r}")
     report(passed >= SEL4_TMTEST_MIN_PASSES, SEL4_TMTEST_CHECKS[1],
+           f"only {passed} passed: {b.output[-800:]!r}")
+
+    # The file system suite: tmpfs, and programs and scripts spawned from it through
+    # taskman-L's reader process. Held against a floor like the taskman suite.
+    b = qemu.boot("run=test/fstest", timeout=120, variant="l")
+    passed, failed = count_lines(b.output, "fs:")
+    print(f"QSOE/L file system suite: {passed} of its checks pass", flush=True)
+    report(f"fstest: {failed} failure" in b.output and b.code == failed and not b.timed_out,
+           SEL4_FSTEST_CHECKS[0], f"exit {b.code}, tail: {b.output[-800:]!r}")
+    report(passed >= SEL4_FSTEST_MIN_PASSES, SEL4_FSTEST_CHECKS[1],
            f"only {passed} passed: {b.output[-800:]!r}")
 
     # Long messages: the same program as on QSOE/N, its failures echoed, its count exact.
