@@ -125,3 +125,20 @@ long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long off
 {
     return msg_copy(TASKMAN_PID, scoid, call, offset, (void *)src, n, true);
 }
+
+int msgcopy_callers(const struct lproc *server, seL4_CPtr tcbs[], int max)
+{
+    int n = 0;
+    for (int i = 0; i < PROC_MAX; i++) {
+        struct lproc *q = proc_at(i);
+        for (int t = 0; q && !q->ended && t < q->nthreads && n < max; t++) {
+            struct sel4_msg_desc d;
+            uint64_t at = SEL4_THREAD_PAGE(t) + SEL4_MSG_DESC_OFFSET;
+            if (user_copy(q, at, &d, sizeof(d), false) == 0 && d.seq != 0 &&
+                d.slot < SEL4_SLOT_END && q->conn[d.slot] &&
+                q->conn_server[d.slot] >> 16 == (uint32_t)server->pid)
+                tcbs[n++] = q->threads[t].tcb;
+        }
+    }
+    return n;
+}

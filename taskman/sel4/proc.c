@@ -108,12 +108,16 @@ static void release(struct lproc *p)
         slot_free(p->threads[i].sc);
         slot_free(p->threads[i].fault_ep);
     }
+    seL4_CPtr callers[PROC_MAX * PROC_THREADS];
+    int ncallers = msgcopy_callers(p, callers, PROC_MAX * PROC_THREADS);
     conn_server_gone(p);
     for (int k = 1; k <= SEL4_MAX_CHANNELS; k++)
         if (p->chan_ep[k])
             slot_free(p->chan_ep[k]);
     slot_free(p->vspace);
     slot_free(p->cnode);
+    for (int i = 0; i < ncallers; i++)
+        seL4_TCB_Resume(callers[i]); /* stopped with the reply objects: call again */
 }
 
 // taskman-L learns of ends in its own receive loop, so waiting never blocks here: an ended

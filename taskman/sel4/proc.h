@@ -131,6 +131,11 @@ seL4_CPtr proc_cap_copy(const struct lproc *p, seL4_CPtr slot);
 // the bytes copied (read ones into msg, at most room) or a negated errno.
 long msgcopy_request(struct lproc *server, unsigned long label, void *msg, unsigned long room);
 
+// The threads (at most max) in a long call on a connection to server: seL4 leaves them
+// stopped for good when the server's reply objects go, so release() restarts them after, and
+// their call, made again on the now unconnected slot, fails with EBADF (msgcopy.c).
+int msgcopy_callers(const struct lproc *server, seL4_CPtr tcbs[], int max);
+
 // Ends every thread of p and records status (kernel form); p stays until ProcWait.
 void proc_end(struct lproc *p, int status);
 
