@@ -737,7 +737,7 @@ def run_qsoe_run_tests(variant):
            f"exit {run.returncode}")
 
 
-SEL4_CONSOLE_CHECKS = 14
+SEL4_CONSOLE_CHECKS = 15
 
 
 def run_sel4_console_tests():
@@ -794,6 +794,15 @@ def run_sel4_console_tests():
                out[-1] == "status 126",
                "QSOE/L console: a #! script in /tmp runs, and is refused without an execute bit",
                repr(out))
+        # A server killed while a spawn reads its file slowly: a clean error, and the reader
+        # (kept by taskman-L) serves the next spawn.
+        out = con.run_line("test/rmserver & s=$!; sleep 1; (sleep 1; kill $s) & /test/rm/slow 5; "
+                           "echo status $?; wait; test/rmserver & sleep 1; /test/rm/program 6; "
+                           "echo status $?; kill %1", timeout=90)
+        report(out is not None and "qsh: /test/rm/slow: Bad file descriptor" in out and
+               "status 126" in out and "status 6" in out,
+               "QSOE/L console: a server that dies during a spawn's read gives EBADF, and the "
+               "next spawn from a server works", repr(out))
         out = con.run_line("test/fault; echo status $?")
         report(out is not None and "status 139" in out and
                any("store page fault at address 0x0" in l for l in out),

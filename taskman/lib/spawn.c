@@ -36,7 +36,7 @@ struct job {
     struct loader_inherit from;
     int euid, egid;
     char *kept[2]; /* owned strings a script's #! line brought: its argument, the script's path */
-    void *image; /* the program file a reader brought, while it is run */
+    void *image;   /* the program file a reader brought, while it is run */
 };
 
 static const struct taskman_boot *boot;
