@@ -140,7 +140,9 @@ LIBC_L_OBJS := $(patsubst %,$(B)/l-obj/%.o,$(LIBC_L_SRCS)) \
                $(patsubst %,$(B)/user-obj/%.o,$(wildcard lib/c/src/*.c lib/c/arch/riscv64/*.S) \
                                               common/fmt.c)
 LIBC_L      := $(B)/l/lib/libc.a
-PROGRAMS_L  := $(filter-out taskman test/ktest bench/kernel,$(PROGRAMS))
+# taskman-reader, taskman-L's reader process for program files a server holds, is its alone.
+PROGRAMS_L  := $(filter-out taskman test/ktest bench/kernel,$(PROGRAMS)) taskman-reader
+taskman-reader_SRCS := taskman/reader/reader.c
 PROGRAM_BINS_L := $(patsubst %,$(B)/l/image/%,$(PROGRAMS_L))
 MODPKG_L    := $(B)/l/modpkg.cpio
 

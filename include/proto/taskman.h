@@ -28,6 +28,7 @@ enum taskman_msg_type {
     TM_SETGROUPS,     /* struct tm_setgroups */
     TM_LOADED,        /* taskman's own loader thread: struct tm_loaded */
     TM_POWER,         /* struct tm_power (root only): power off or reset the machine */
+    TM_READER,        /* taskman's reader process (QSOE/L): struct tm_reader -> tm_reader_job */
 };
 
 struct tm_header {
@@ -126,6 +127,26 @@ struct tm_loaded {
     uint16_t zero;
     int32_t zero2;
     void *job;
+};
+
+/* A reader process of taskman's (QSOE/L, taskman/sel4/reader.c) hands in the program file it
+   read for request id (err 0, size bytes after this header) or its error, and asks for the
+   next request (id 0 the first time): taskman answers when there is one. */
+struct tm_reader {
+    uint16_t type;
+    uint16_t zero;
+    uint32_t id;
+    int32_t err;
+    int32_t zero2;
+    uint64_t size;
+};
+
+/* A file for a reader to read: open path and check its execute bit for euid and egid. */
+struct tm_reader_job {
+    uint32_t id;
+    int32_t euid, egid;
+    uint32_t pathlen; /* bytes of path before its '\0' */
+    char path[1024];  /* PATH_MAX_LEN */
 };
 
 #define TM_NGROUPS 16

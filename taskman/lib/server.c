@@ -15,6 +15,7 @@
 #include <taskman/pathmgr.h>
 #include <taskman/procfs.h>
 #include <taskman/proctab.h>
+#include <taskman/reader.h>
 #include <taskman/server.h>
 #include <taskman/spawn.h>
 
@@ -124,6 +125,10 @@ static bool handle_death(int pid, int kernel_status)
         }
     }
     pathmgr_forget(pid);
+    if (reader_gone(pid)) {
+        proctab_remove(p); /* taskman's own helper: nobody waits for it */
+        return false;
+    }
     bool was_init = pid == init_pid;
     if (was_init)
         printf("taskman: init (%s, pid %d) ended with wait status 0x%x\n", p->name, pid,
@@ -496,7 +501,8 @@ int taskman_serve(int chid, const struct taskman_boot *b, const char *init_path)
             spawn_request(rcvid, &info, msg.bytes, got);
             break;
         case TM_LOADED:
-            spawn_loaded(rcvid, &info, msg.bytes, got);
+        case TM_READER:
+            reader_message(rcvid, &info, msg.bytes, got);
             break;
         case TM_WAIT:
             handle_wait(rcvid, &info, got);

@@ -1,29 +1,27 @@
 /*
  * Process creation (see spawn.h). A program in the boot image is loaded at once from taskman's
- * own memory. One that a server holds is read by a loader thread: the request is copied into a
- * job, the thread opens and reads the file like any client, and hands the job back to the
- * loop with a TM_LOADED message; only then is the process built and the spawner answered.
+ * own memory. One that a server holds is read by the kernel's reader (reader.h: a loader
+ * thread on QSOE/N, a reader process on QSOE/L): the request is copied into a job, the reader
+ * opens and reads the file like any client, and the loop gets the bytes back
+ * (spawn_read_done); only then is the process built and the spawner answered.
  * A #! script is run by its interpreter, found the same two ways (one level of scripts only).
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <proto/taskman.h>
-#include <pthread.h>
 #include <qsoe/cpio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <taskman/loader.h>
 #include <taskman/pathmgr.h>
 #include <taskman/proctab.h>
+#include <taskman/reader.h>
 #include <taskman/script.h>
 #include <taskman/spawn.h>
-#include <unistd.h>
 
 #define MAX_ARGS 1024
 
-/* A spawn waiting for a loader thread. */
+/* A spawn, kept while a reader reads its program file. */
 struct job {
     int rcvid; /* the spawner, blocked in TM_SPAWN */
     int parent;
@@ -38,18 +36,15 @@ struct job {
     struct loader_inherit from;
     int euid, egid;
     char *kept[2]; /* owned strings a script's #! line brought: its argument, the script's path */
-    void *image;
-    size_t size;
-    int err;
+    void *image;   /* the program file a reader brought, while it is run */
 };
 
 static const struct taskman_boot *boot;
-static int self_coid; /* a connection to taskman's own channel, for loader threads */
 
 void spawn_init(const struct taskman_boot *b, int chid)
 {
     boot = b;
-    self_coid = ConnectAttach(0, 0, chid, _NTO_SIDE_CHANNEL, 0);
+    reader_init(chid);
 }
 
 // Finds a program in the boot image: "/proc/boot/x", "/x" and "x" all name boot file x.
@@ -193,69 +188,6 @@ static void finish(struct job *j, int result)
     free_job(j);
 }
 
-// The execute bit of mode that applies to user euid and group egid (root: any).
-static bool may_execute(unsigned mode, unsigned uid, unsigned gid, int euid, int egid)
-{
-    if (euid == 0)
-        return (mode & 0111) != 0;
-    if (uid == (unsigned)euid)
-        return (mode & 0100) != 0;
-    if (gid == (unsigned)egid)
-        return (mode & 0010) != 0;
-    return (mode & 0001) != 0;
-}
-
-// Reads the whole of j->path into j->image, as the spawner may: a regular file with an execute
-// bit for it. Returns 0 or an errno.
-static int read_program(struct job *j)
-{
-    int fd = open(j->path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return errno;
-    struct stat st;
-    int err = 0;
-    if (fstat(fd, &st) < 0)
-        err = errno;
-    else if (!S_ISREG(st.st_mode) ||
-             !may_execute(st.st_mode, st.st_uid, st.st_gid, j->euid, j->egid))
-        err = EACCES;
-    else if (st.st_size <= 0)
-        err = ENOEXEC;
-    else if ((size_t)st.st_size > SPAWN_MAX_IMAGE)
-        err = E2BIG;
-    else if (!(j->image = malloc((size_t)st.st_size)))
-        err = ENOMEM;
-    for (size_t done = 0; !err && done < (size_t)st.st_size;) {
-        ssize_t n = read(fd, (char *)j->image + done, (size_t)st.st_size - done);
-        if (n <= 0)
-            err = n < 0 ? errno : EIO; /* the file shrank under us */
-        else
-            done += (size_t)n;
-    }
-    j->size = err ? 0 : (size_t)st.st_size;
-    close(fd);
-    return err;
-}
-
-// A loader thread: reads its job's file, then gives the job back to taskman's loop.
-static void *loader_thread(void *arg)
-{
-    struct job *j = arg;
-    j->err = read_program(j);
-    struct tm_loaded m = {TM_LOADED, 0, 0, j};
-    MsgSend(self_coid, &m, sizeof(m), NULL, 0);
-    return NULL;
-}
-
-static int start_loader(struct job *j)
-{
-    pthread_attr_t attr;
-    pthread_t t;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    return pthread_create(&t, &attr, loader_thread, j) ? -EAGAIN : 0;
-}
-
 // Whether a program at path must come from a server other than taskman.
 static bool held_elsewhere(const char *path)
 {
@@ -300,13 +232,13 @@ static int run_image(struct job *j, const void *image, size_t size)
     return RUN_INTERPRETER;
 }
 
-// Finds j's program: from the boot image at once, or through a loader thread (then
-// spawn_loaded goes on). Finishes the job unless a thread has it.
+// Finds j's program: from the boot image at once, or through a reader (then spawn_read_done
+// goes on). Finishes the job unless a reader has it.
 static void proceed(struct job *j)
 {
     for (;;) {
         if (held_elsewhere(j->path)) {
-            int err = start_loader(j);
+            int err = reader_start(j, j->path, j->euid, j->egid);
             if (err)
                 finish(j, err);
             return;
@@ -375,20 +307,16 @@ void spawn_request(int rcvid, const struct _msg_info *info, const void *msg, siz
     proceed(j);
 }
 
-void spawn_loaded(int rcvid, const struct _msg_info *info, const void *msg, size_t got)
+void spawn_read_done(void *job, void *image, size_t size, int err)
 {
-    const struct tm_loaded *m = msg;
-    if (info->pid != TASKMAN_PID || got < sizeof(*m)) {
-        MsgError(rcvid, EPERM);
+    struct job *j = job;
+    if (err) {
+        free(image);
+        finish(j, -err);
         return;
     }
-    struct job *j = m->job;
-    MsgReply(rcvid, 0, NULL, 0); /* the loader thread ends */
-    if (j->err) {
-        finish(j, -j->err);
-        return;
-    }
-    int r = run_image(j, j->image, j->size);
+    j->image = image;
+    int r = run_image(j, image, size);
     free(j->image);
     j->image = NULL;
     if (r == RUN_INTERPRETER)

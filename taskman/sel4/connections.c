@@ -156,12 +156,20 @@ void conn_release_own(struct lproc *p)
 // lead to taskman-L's endpoint without a connection's badge) until they are closed, as on
 // Skimmer: the slot keeps its scoid, with no server (conn_server 0).
 // Its channels end with the server, not when it is reaped: its clients' connections become
-// dead descriptors, and deleting every cap of each endpoint (the server's copy and the
-// clients' minted caps by revoking taskman-L's, then that one) and the reply objects cancels
-// the calls blocked on them; seL4 restarts those calls, which then meet the dead descriptor
-// (EBADF), as a server's death unblocks its clients with an error on Skimmer.
+// dead descriptors, and every cap of each endpoint (the server's copy and the clients' minted
+// caps, by revoking taskman-L's, then that one) and the reply objects are deleted. seL4
+// restarts a call still queued on a deleted endpoint, but leaves a caller whose reply object
+// went inactive; so every live thread of the clients is resumed (seL4_TCB_Resume restarts only
+// an inactive thread). A restarted call meets the dead descriptor: EBADF, as a server's death
+// unblocks its clients with an error on Skimmer.
 void conn_channels_end(struct lproc *server)
 {
+    bool client[PROC_MAX] = {false};
+    for (int i = 0; i < PROC_MAX; i++) {
+        const struct lproc *q = proc_at(i);
+        for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1) && !client[i]; slot++)
+            client[i] = q->conn[slot] && q->conn_server[slot] >> 16 == (uint32_t)server->pid;
+    }
     conn_server_gone(server);
     for (int k = 1; k <= SEL4_MAX_CHANNELS; k++) {
         if (!server->chan_ep[k])
@@ -171,6 +179,12 @@ void conn_channels_end(struct lproc *server)
         seL4_CNode_Revoke(seL4_CapInitThreadCNode, server->chan_ep[k], seL4_WordBits);
         slot_free(server->chan_ep[k]);
         server->chan_ep[k] = 0;
+    }
+    for (int i = 0; i < PROC_MAX; i++) {
+        struct lproc *q = proc_at(i);
+        for (int t = 0; client[i] && q && !q->ended && t < q->nthreads; t++)
+            if (q->threads[t].state == THREAD_LIVE)
+                seL4_TCB_Resume(q->threads[t].tcb);
     }
 }
 

@@ -1,7 +1,7 @@
 /*
  * Process creation for taskman (taskman/lib/spawn.c): TM_SPAWN of a program from the boot
- * image, done at once, or from a file some server holds, read by a loader thread so that
- * taskman's loop keeps serving meanwhile (the wake-path rule, DESIGN.md).
+ * image, done at once, or from a file some server holds, read by the kernel's reader
+ * (reader.h) so that taskman's loop keeps serving meanwhile (the wake-path rule, DESIGN.md).
  */
 #ifndef TASKMAN_SPAWN_H
 #define TASKMAN_SPAWN_H
@@ -21,8 +21,5 @@ int spawn_boot_program(const char *path, char *const argv[], char *const envp[],
 
 // TM_SPAWN: msg (got bytes) is reused by the caller after this returns.
 void spawn_request(int rcvid, const struct _msg_info *info, const void *msg, size_t got);
-
-// TM_LOADED from a loader thread: its file is read (or failed); finishes that spawn.
-void spawn_loaded(int rcvid, const struct _msg_info *info, const void *msg, size_t got);
 
 #endif
