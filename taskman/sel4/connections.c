@@ -155,20 +155,52 @@ void conn_release_own(struct lproc *p)
 // A server's end leaves its clients' connections as descriptors that answer EBADF (their caps
 // lead to taskman-L's endpoint without a connection's badge) until they are closed, as on
 // Skimmer: the slot keeps its scoid, with no server (conn_server 0).
+// Whether thread t of q is in an seL4_Call on slot (its saved registers name the system call
+// and the cap: seL4 writes them only when the answer comes).
+static bool calling_on(const struct lproc *q, int t, unsigned slot)
+{
+    seL4_UserContext regs;
+    if (seL4_TCB_ReadRegisters(q->threads[t].tcb, false, 0,
+                               sizeof(regs) / sizeof(seL4_Word), &regs) != seL4_NoError)
+        return false;
+    return regs.a7 == (seL4_Word)seL4_SysCall && regs.a0 == slot;
+}
+
+// Restarts the threads of clients left inactive in a call to server: one whose reply object
+// went with the server. (seL4_TCB_Resume would restart any thread waiting for a reply, so only
+// the callers on a connection to server are resumed.)
+static void restart_callers(const uint8_t (*to_server)[SEL4_SLOT_END / 8])
+{
+    for (int i = 0; i < PROC_MAX; i++) {
+        const struct lproc *q = proc_at(i);
+        for (int t = 0; q && !q->ended && t < q->nthreads; t++) {
+            if (q->threads[t].state != THREAD_LIVE)
+                continue;
+            for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_CHAN(1); slot++) {
+                if ((to_server[i][slot / 8] >> (slot % 8) & 1) && calling_on(q, t, slot)) {
+                    seL4_TCB_Resume(q->threads[t].tcb);
+                    break;
+                }
+            }
+        }
+    }
+}
+
 // Its channels end with the server, not when it is reaped: its clients' connections become
 // dead descriptors, and every cap of each endpoint (the server's copy and the clients' minted
 // caps, by revoking taskman-L's, then that one) and the reply objects are deleted. seL4
 // restarts a call still queued on a deleted endpoint, but leaves a caller whose reply object
-// went inactive; so every live thread of the clients is resumed (seL4_TCB_Resume restarts only
-// an inactive thread). A restarted call meets the dead descriptor: EBADF, as a server's death
-// unblocks its clients with an error on Skimmer.
+// went inactive, which restart_callers restarts. A restarted call meets the dead descriptor:
+// EBADF, as a server's death unblocks its clients with an error on Skimmer.
 void conn_channels_end(struct lproc *server)
 {
-    bool client[PROC_MAX] = {false};
+    static uint8_t to_server[PROC_MAX][SEL4_SLOT_END / 8];
+    memset(to_server, 0, sizeof(to_server));
     for (int i = 0; i < PROC_MAX; i++) {
         const struct lproc *q = proc_at(i);
-        for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1) && !client[i]; slot++)
-            client[i] = q->conn[slot] && q->conn_server[slot] >> 16 == (uint32_t)server->pid;
+        for (unsigned slot = SEL4_SLOT_FD(0); q && slot < SEL4_SLOT_CHAN(1); slot++)
+            if (q->conn[slot] && q->conn_server[slot] >> 16 == (uint32_t)server->pid)
+                to_server[i][slot / 8] |= (uint8_t)(1u << (slot % 8));
     }
     conn_server_gone(server);
     for (int k = 1; k <= SEL4_MAX_CHANNELS; k++) {
@@ -180,12 +212,7 @@ void conn_channels_end(struct lproc *server)
         slot_free(server->chan_ep[k]);
         server->chan_ep[k] = 0;
     }
-    for (int i = 0; i < PROC_MAX; i++) {
-        struct lproc *q = proc_at(i);
-        for (int t = 0; client[i] && q && !q->ended && t < q->nthreads; t++)
-            if (q->threads[t].state == THREAD_LIVE)
-                seL4_TCB_Resume(q->threads[t].tcb);
-    }
+    restart_callers((const uint8_t (*)[SEL4_SLOT_END / 8])to_server);
 }
 
 void conn_server_gone(const struct lproc *server)
