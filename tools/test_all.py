@@ -749,6 +749,7 @@ def run_qsoe_run_tests(variant):
 
 SEL4_FSTEST_MIN_PASSES = 179  # of 180: all pass as a rule (spawning from tmpfs among them)
 SEL4_LIBCTEST_MIN_PASSES = 36  # all of them
+SEL4_SRVTEST_MIN_PASSES = 78  # of 79: all pass as a rule (one is a timing check)
 
 
 def run_sel4_suite(program, prefix, label, minimum):
@@ -871,7 +872,7 @@ def run_sel4_sigtest():
 def run_sel4_tests():
     """Boots QSOE/L (the loader, seL4 and taskman-L) and checks each step, then the loader's
     refusals. Skipped, loudly, when no seL4 is installed."""
-    checks = (SEL4_CONSOLE_CHECKS + 2 + 2 * 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
+    checks = (SEL4_CONSOLE_CHECKS + 2 + 3 * 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
               len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
               len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_THRTEST_COUNT +
               len(SEL4_THRTEST_CHECKS) + SEL4_DEVTEST_COUNT + len(SEL4_DEVTEST_CHECKS) +
@@ -942,6 +943,7 @@ def run_sel4_tests():
     run_sel4_console_tests()
     run_sel4_suite("fstest", "fs:", "file-system", SEL4_FSTEST_MIN_PASSES)
     run_sel4_suite("libctest", "libc:", "libc", SEL4_LIBCTEST_MIN_PASSES)
+    run_sel4_suite("srvtest", "servers:", "servers", SEL4_SRVTEST_MIN_PASSES)
     run_qsoe_run_tests("l")
     run_qsh_guest_cases("l")
     run_sel4_sigtest()

@@ -155,43 +155,34 @@ void conn_release_own(struct lproc *p)
 // A server's end leaves its clients' connections as descriptors that answer EBADF (their caps
 // lead to taskman-L's endpoint without a connection's badge) until they are closed, as on
 // Skimmer: the slot keeps its scoid, with no server (conn_server 0).
-// Whether thread t of q is in an seL4_Call on slot (its saved registers name the system call
-// and the cap: seL4 writes them only when the answer comes).
-static bool calling_on(const struct lproc *q, int t, unsigned slot)
+// Ends the seL4_Call that thread t of q makes on a connection to a server that just ended,
+// as Skimmer ends it: ESRCH. Only a thread inside one of libc's marked calls (its signal state,
+// include/abi/sel4.h) whose saved registers show the Call on such a slot (seL4 writes them only
+// when an answer comes) is touched: its registers get an error answer, and it resumes after
+// the ecall instruction. seL4 would leave a caller whose reply object went with the server
+// inactive for good, and would restart one still queued on the endpoint into the dead
+// descriptor (EBADF).
+static void fail_call(const struct lproc *q, int t, const uint8_t *to_server)
 {
     seL4_UserContext regs;
-    if (seL4_TCB_ReadRegisters(q->threads[t].tcb, false, 0,
-                               sizeof(regs) / sizeof(seL4_Word), &regs) != seL4_NoError)
-        return false;
-    return regs.a7 == (seL4_Word)seL4_SysCall && regs.a0 == slot;
-}
-
-// Restarts the threads of clients left inactive in a call to server: one whose reply object
-// went with the server. (seL4_TCB_Resume would restart any thread waiting for a reply, so only
-// the callers on a connection to server are resumed.)
-static void restart_callers(const uint8_t (*to_server)[SEL4_SLOT_END / 8])
-{
-    for (int i = 0; i < PROC_MAX; i++) {
-        const struct lproc *q = proc_at(i);
-        for (int t = 0; q && !q->ended && t < q->nthreads; t++) {
-            if (q->threads[t].state != THREAD_LIVE)
-                continue;
-            for (unsigned slot = SEL4_SLOT_FD(0); slot < SEL4_SLOT_CHAN(1); slot++) {
-                if ((to_server[i][slot / 8] >> (slot % 8) & 1) && calling_on(q, t, slot)) {
-                    seL4_TCB_Resume(q->threads[t].tcb);
-                    break;
-                }
-            }
-        }
-    }
+    const seL4_Word count = sizeof(regs) / sizeof(seL4_Word);
+    if (q->threads[t].state != THREAD_LIVE || !sigstop_in_call(q, (unsigned)t) ||
+        seL4_TCB_ReadRegisters(q->threads[t].tcb, false, 0, count, &regs) != seL4_NoError ||
+        regs.a7 != (seL4_Word)seL4_SysCall || regs.a0 < SEL4_SLOT_FD(0) ||
+        regs.a0 >= SEL4_SLOT_CHAN(1) || !(to_server[regs.a0 / 8] >> (regs.a0 % 8) & 1))
+        return;
+    regs.pc += 4; /* past the ecall: seL4 reports the pc of the system call itself */
+    regs.a0 = 0;  /* the badge of an answer */
+    regs.a1 = seL4_MessageInfo_new(SEL4_REPLY_ERROR, 0, 0, SEL4_MSG_HEADER_WORDS).words[0];
+    regs.a2 = ESRCH;
+    seL4_TCB_WriteRegisters(q->threads[t].tcb, true, 0, count, &regs);
 }
 
 // Its channels end with the server, not when it is reaped: its clients' connections become
-// dead descriptors, and every cap of each endpoint (the server's copy and the clients' minted
-// caps, by revoking taskman-L's, then that one) and the reply objects are deleted. seL4
-// restarts a call still queued on a deleted endpoint, but leaves a caller whose reply object
-// went inactive, which restart_callers restarts. A restarted call meets the dead descriptor:
-// EBADF, as a server's death unblocks its clients with an error on Skimmer.
+// dead descriptors (EBADF, as on Skimmer), and every cap of each endpoint (the server's copy and
+// the clients' minted caps, by revoking taskman-L's, then that one) and the reply objects are
+// deleted; a client inside a call to it gets ESRCH (fail_call), as a server's death unblocks
+// its clients on Skimmer.
 void conn_channels_end(struct lproc *server)
 {
     static uint8_t to_server[PROC_MAX][SEL4_SLOT_END / 8];
@@ -212,7 +203,11 @@ void conn_channels_end(struct lproc *server)
         slot_free(server->chan_ep[k]);
         server->chan_ep[k] = 0;
     }
-    restart_callers((const uint8_t (*)[SEL4_SLOT_END / 8])to_server);
+    for (int i = 0; i < PROC_MAX; i++) {
+        const struct lproc *q = proc_at(i);
+        for (int t = 0; q && !q->ended && t < q->nthreads; t++)
+            fail_call(q, t, to_server[i]);
+    }
 }
 
 void conn_server_gone(const struct lproc *server)

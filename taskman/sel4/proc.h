@@ -119,6 +119,8 @@ int sigstop_interrupt(struct lproc *p, unsigned n);
 // A new thread n's signal state: none waiting, not in a call, creator's mask (a thread page is
 // reused after an ended thread, which may have ended inside a call).
 void sigstop_thread_start(struct lproc *p, unsigned n, unsigned creator);
+// Whether thread n of p is inside one of libc's marked calls (its signal state).
+bool sigstop_in_call(const struct lproc *p, unsigned n);
 long sigstop_return(struct lproc *p, seL4_Word context, seL4_Word n);
 
 // Puts a connection cap to endpoint ep (taskman-L's, if seL4_CapNull) with `badge` in slot of

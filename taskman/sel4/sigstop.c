@@ -92,6 +92,15 @@ bool sigstop_post(struct lproc *p, int signo, int code, int pid, int value, unsi
     return blocked;
 }
 
+bool sigstop_in_call(const struct lproc *p, unsigned n)
+{
+    seL4_CPtr copy;
+    struct sel4_sig_page *s = sig_page(p, n, &copy);
+    bool in_call = __atomic_load_n(&s->state, __ATOMIC_SEQ_CST) == SEL4_SIG_CALL;
+    unmap(copy);
+    return in_call;
+}
+
 void sigstop_thread_start(struct lproc *p, unsigned n, unsigned creator)
 {
     seL4_CPtr copy;
