@@ -828,9 +828,9 @@ def run_sel4_console_tests():
         out = con.run_line("test/rmserver & s=$!; sleep 1; (sleep 1; kill $s) & /test/rm/slow 5; "
                            "echo status $?; wait; test/rmserver & sleep 1; /test/rm/program 6; "
                            "echo status $?; kill %1", timeout=90)
-        report(out is not None and "qsh: /test/rm/slow: Bad file descriptor" in out and
+        report(out is not None and "qsh: /test/rm/slow: No such process" in out and
                "status 126" in out and "status 6" in out,
-               "QSOE/L console: a server that dies during a spawn's read gives EBADF, and the "
+               "QSOE/L console: a server that dies during a spawn's read gives ESRCH, and the "
                "next spawn from a server works", repr(out))
         out = con.run_line("test/fault; echo status $?")
         report(out is not None and "status 139" in out and
