@@ -376,9 +376,12 @@ bool sched_queue_below(struct cpu *c, int prio)
     return rq_highest(&c->rq) <= prio;
 }
 
-// sched_block_discard for the message fast paths, which have checked sched_may_handoff and
-// claimed next (at home here) themselves, or taken it from the lazy slot.
-void sched_handoff_discard(struct thread *next, void (*resume)(void))
+// The switch of sched_block_discard for the message fast paths, which have checked
+// sched_may_handoff and claimed next (at home here) themselves, or taken it from the lazy slot:
+// the current thread continues at resume when it wakes, and next becomes the hart's thread.
+// The caller, still on the old kernel stack, then continues next (sched_resume, or straight to
+// user mode when next has nothing left to do in the kernel).
+void sched_handoff_switch(struct thread *next, void (*resume)(void))
 {
     struct cpu *c = this_cpu();
     struct thread *prev = c->cur;
@@ -387,6 +390,10 @@ void sched_handoff_discard(struct thread *next, void (*resume)(void))
     arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
     set_running(next);
     switch_in(c, next);
+}
+
+void sched_resume(struct thread *next, void (*resume)(void))
+{
     resume_next(next, resume);
 }
 

@@ -147,7 +147,8 @@ void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
 bool sched_queue_below(struct cpu *c, int prio);
-void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
+void sched_handoff_switch(struct thread *next, void (*resume)(void));
+void sched_resume(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));

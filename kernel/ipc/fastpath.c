@@ -33,6 +33,23 @@ static void __attribute__((noreturn)) ipc_resume(void)
     arch_return_to_user(t->frame);
 }
 
+// Hands the hart to next (claimed, or taken from the lazy slot) and continues it; the current
+// thread, already blocked, continues at ipc_resume when it wakes. When next blocked the same
+// way, what ipc_resume would check is known here: the switch cleared need_resched, the fast
+// paths cleared next's channel, and next had no timeout when it blocked. Unless a kill or a
+// signal has come for it since, it goes straight back to user mode with its result.
+static void __attribute__((noreturn)) ipc_switch_to(struct thread *next)
+{
+    sched_handoff_switch(next, ipc_resume);
+    if (arch_context_is_fresh(&next->ctx, ipc_resume) &&
+        !__atomic_load_n(&next->killed, __ATOMIC_ACQUIRE) &&
+        !__atomic_load_n(&next->sig_attention, __ATOMIC_ACQUIRE)) {
+        arch_frame_set_arg(next->frame, 0, (uint64_t)next->wait_result);
+        arch_return_to_user(next->frame);
+    }
+    sched_resume(next, ipc_resume);
+}
+
 // Blocks the current thread, which has set its SEND, REPLY or RECEIVE state under the channel
 // lock, and hands the hart to next (claimed, to get next_result) or, with next NULL, to
 // whatever the scheduler picks. Returns the wake-up result only on the slow path; the caller
@@ -121,7 +138,7 @@ void ipc_fast_send(const uint64_t *a)
     t->state = STATE_REPLY;
     list_push_back(&ch->repliers, &t->ipc_link);
     spin_unlock(&ch->lock);
-    sched_handoff_discard(r, ipc_resume);
+    ipc_switch_to(r);
 slow:
     spin_unlock(&ch->lock);
 }
@@ -206,5 +223,5 @@ void ipc_fast_receive(const uint64_t *a)
     list_push_back(&ch->receivers, &t->ipc_link);
     spin_unlock(&ch->lock);
     c->lazy = NULL;
-    sched_handoff_discard(next, ipc_resume);
+    ipc_switch_to(next);
 }
