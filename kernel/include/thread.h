@@ -194,6 +194,21 @@ int thread_spawn(struct process *p, uintptr_t func, uintptr_t arg, const struct 
                  struct thread **out);
 void kernel_exit_hook(void);
 
+// How a kernel call that returns to its own thread t (frame f) ends: the timeout armed for
+// it dropped (unless it armed one, keep_timeout), its result in a0, and what every return to
+// user mode checks. kercall_entry, and the MsgReply fast path that the trap vector calls.
+static inline void kercall_finish(struct cpu *c, struct thread *t, struct trapframe *f, long r,
+                                  bool keep_timeout)
+{
+    if (!keep_timeout) {
+        t->timeout_states = 0;
+        t->timeout_fired = false;
+    }
+    arch_frame_set_arg(f, 0, (uint64_t)r);
+    if (c->need_resched || t->killed || t->sig_attention)
+        kernel_exit_hook();
+}
+
 /* timeout.c */
 uint64_t ns_to_ticks(uint64_t ns);
 uint64_t ticks_to_ns(uint64_t ticks);

@@ -87,19 +87,20 @@ static struct channel *fast_channel(struct process *p, int coid, int *scoid)
 // the message and its _msg_info through the receiver's cached page translations, queue the caller
 // REPLY-blocked and switch straight to the receiver, in one pass. Returns, having changed
 // nothing the slow path (msg_send) would not redo, whenever anything is unusual.
-void ipc_fast_send(const uint64_t *a)
+void ipc_fast_send(uint64_t coid, uint64_t smsg, uint64_t sparts, uint64_t rmsg, uint64_t rparts)
 {
     struct cpu *c = this_cpu();
     struct thread *t = c->cur;
+    sched_settle(c);
     /* One buffer each way (a negated length), or none (0 parts). */
-    if ((long)a[2] > 0 || (long)a[4] > 0 || (t->timeout_states | t->timeout_fired) ||
+    if ((long)sparts > 0 || (long)rparts > 0 || (t->timeout_states | t->timeout_fired) ||
         __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST))
         return;
-    if (msg_load(&t->smsg, a[1], (long)a[2]) || msg_load(&t->rmsg, a[3], (long)a[4]))
+    if (msg_load(&t->smsg, smsg, (long)sparts) || msg_load(&t->rmsg, rmsg, (long)rparts))
         return;
     struct process *p = t->proc;
     int scoid;
-    struct channel *ch = fast_channel(p, (int)a[0], &scoid);
+    struct channel *ch = fast_channel(p, (int)coid, &scoid);
     if (!ch)
         return;
     if (ch->dead || list_empty(&ch->receivers))
@@ -114,7 +115,7 @@ void ipc_fast_send(const uint64_t *a)
         (n && (r->rmsg.parts != 1 || (dva % PAGE_SIZE) + n > PAGE_SIZE)) ||
         (uinfo % PAGE_SIZE) > PAGE_SIZE - sizeof(struct _msg_info) || !sched_may_handoff(c, prio))
         goto slow;
-    t->ipc_coid = (int)a[0];
+    t->ipc_coid = (int)coid;
     t->ipc_scoid = scoid;
     t->unblock_requested = false;
     /* r cannot run meanwhile (it is at home on this hart), so its memory is written before
@@ -146,13 +147,15 @@ slow:
 // MsgReply of one buffer (or none) to a client of another process, within one page of its reply
 // buffer: the checks of lock_client, the copy through the client's cached page translation
 // and the wake-up, in one pass. False, with nothing changed that msg_reply would not redo,
-// whenever anything is unusual; true when the reply is done (MsgReply then returns 0).
-bool ipc_fast_reply(const uint64_t *a)
+// whenever anything is unusual; true when the call is finished (MsgReply returns 0).
+bool ipc_fast_reply(uint64_t rcvid_arg, uint64_t status, uint64_t smsg, uint64_t sparts)
 {
-    struct thread *t = current();
-    if ((long)a[3] > 0 || msg_load(&t->smsg, a[2], (long)a[3]))
+    struct cpu *c = this_cpu();
+    struct thread *t = c->cur;
+    sched_settle(c);
+    if ((long)sparts > 0 || msg_load(&t->smsg, smsg, (long)sparts))
         return false;
-    int rcvid = (int)a[0];
+    int rcvid = (int)rcvid_arg;
     struct thread *cl = thread_by_rcvid(rcvid);
     struct channel *ch = cl ? __atomic_load_n(&cl->ipc_chan, __ATOMIC_ACQUIRE) : NULL;
     if (!ch)
@@ -180,8 +183,9 @@ bool ipc_fast_reply(const uint64_t *a)
     spin_unlock(&ch->lock);
     if (t->prio != t->base_prio)
         sched_set_priority(t, t->base_prio);
-    if (!sched_ready_lazy(cl, (long)(int)a[1]))
-        thread_release(cl, (long)(int)a[1]);
+    if (!sched_ready_lazy(cl, (long)(int)status))
+        thread_release(cl, (long)(int)status);
+    kercall_finish(c, t, t->frame, 0, false);
     return true;
 slow:
     spin_unlock(&ch->lock);
@@ -192,20 +196,19 @@ slow:
 // to a client it left off the run queue (sched_ready_lazy): wait RECEIVE-blocked and switch
 // straight to that client, which needs no run-queue push and pop. Returns, having changed
 // nothing, whenever anything is unusual; msg_receive then runs.
-void ipc_fast_receive(const uint64_t *a)
+void ipc_fast_receive(uint64_t chid, uint64_t rmsg, uint64_t rparts, uint64_t uinfo)
 {
     struct cpu *c = this_cpu();
     struct thread *t = c->cur, *next = c->lazy;
-    uintptr_t uinfo = a[3];
-    if (!next || (long)a[2] > 0 || (t->timeout_states | t->timeout_fired) ||
+    if (!next || (long)rparts > 0 || (t->timeout_states | t->timeout_fired) ||
         t->prio != t->base_prio || __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST) ||
         (uinfo && ((uinfo % sizeof(int32_t)) || !user_range_ok(uinfo, sizeof(struct _msg_info)))))
         return;
-    if (msg_load(&t->rmsg, a[1], (long)a[2]) || !sched_may_handoff(c, next->prio))
+    if (msg_load(&t->rmsg, rmsg, (long)rparts) || !sched_may_handoff(c, next->prio))
         return;
     struct process *p = t->proc;
     spin_lock(&p->lock);
-    struct channel *ch = channel_lookup(p, (int)a[0]);
+    struct channel *ch = channel_lookup(p, (int)chid);
     if (!ch) {
         spin_unlock(&p->lock);
         return;

@@ -173,7 +173,6 @@ static long msg_send(const uint64_t *a)
 
 long kc_msg_sendv(const uint64_t *a)
 {
-    ipc_fast_send(a);
     return msg_send(a);
 }
 
@@ -248,8 +247,6 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
 
 long kc_msg_receivev(const uint64_t *a)
 {
-    ipc_fast_receive(a);
-    sched_settle(this_cpu());
     return msg_receive(a, false);
 }
 
@@ -297,8 +294,6 @@ static bool finish_client(struct thread *c, struct channel *ch, long result)
 
 long kc_msg_replyv(const uint64_t *a)
 {
-    if (ipc_fast_reply(a))
-        return 0;
     struct thread *t = current();
     long err = msg_load(&t->smsg, a[2], (long)a[3]);
     if (err)

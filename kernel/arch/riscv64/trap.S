@@ -12,7 +12,14 @@
  * call returns on the same thread with its frame untouched (F_DIRTY still 0: nothing switched
  * this thread in, delivered a signal or changed its FPU state), the C code has preserved the
  * callee-saved registers and gp, so the exit restores only ra, tp, fp, sp and a0.
+ *
+ * MsgSendv, MsgReceivev and MsgReplyv go first to their one-pass fast paths (kernel/ipc/
+ * fastpath.c), with the caller's arguments still in a0-a5 and without the general dispatch.
+ * The first two continue another thread and come back here only when the general path must
+ * run; MsgReplyv comes back with non-zero when it has finished the call.
  */
+#include "trap_calls.h"
+
 #define FRAME_SIZE  304
 #define F_SEPC      256
 #define F_SSTATUS   264
@@ -116,8 +123,13 @@ trap_vector:
     sd      zero, F_DIRTY(sp)
     ld      tp, 0(sp)
     mv      fp, zero
+    addi    t0, a7, -TRAP_KC_MSG_SENDV
+    li      t1, TRAP_KC_MSG_REPLYV - TRAP_KC_MSG_SENDV
+    bleu    t0, t1, msg_call
+general_call:
     mv      a0, sp
     call    kercall_entry
+call_exit:
     ld      t0, F_DIRTY(sp)
     bnez    t0, 1f
     csrw    sscratch, sp
@@ -145,6 +157,21 @@ trap_vector:
     sret
 1:  mv      a0, sp
     j       arch_return_to_user
+
+/* t0 is the call's number less MsgSendv's. */
+msg_call:
+    beqz    t0, 2f
+    addi    t0, t0, TRAP_KC_MSG_SENDV - TRAP_KC_MSG_RECEIVEV
+    beqz    t0, 3f
+    addi    t0, t0, TRAP_KC_MSG_RECEIVEV - TRAP_KC_MSG_REPLYV
+    bnez    t0, general_call
+    call    ipc_fast_reply
+    bnez    a0, call_exit
+    j       general_call
+2:  call    ipc_fast_send
+    j       general_call
+3:  call    ipc_fast_receive
+    j       general_call
 
 /* Any other trap from user mode: an interrupt or an exception. */
 user_trap_entry:
