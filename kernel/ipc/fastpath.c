@@ -37,7 +37,8 @@ static void __attribute__((noreturn)) ipc_resume(void)
 // thread, already blocked, continues at ipc_resume when it wakes. When next blocked the same
 // way, what ipc_resume would check is known here: the switch cleared need_resched, the fast
 // paths cleared next's channel, and next had no timeout when it blocked. Unless a kill or a
-// signal has come for it since, it goes straight back to user mode with its result.
+// signal has come for it since, it goes straight back to user mode with its result, the
+// registers its call clobbers zeroed.
 static void __attribute__((noreturn)) ipc_switch_to(struct thread *next)
 {
     sched_handoff_switch(next, ipc_resume);
@@ -45,7 +46,7 @@ static void __attribute__((noreturn)) ipc_switch_to(struct thread *next)
         !__atomic_load_n(&next->killed, __ATOMIC_ACQUIRE) &&
         !__atomic_load_n(&next->sig_attention, __ATOMIC_ACQUIRE)) {
         arch_frame_set_arg(next->frame, 0, (uint64_t)next->wait_result);
-        arch_return_to_user(next->frame);
+        arch_return_from_call(next->frame);
     }
     sched_resume(next, ipc_resume);
 }
