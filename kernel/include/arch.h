@@ -17,8 +17,8 @@ struct thread;
 /* Per-hart identity: the current CPU lives in a register the kernel reserves for it. */
 void arch_set_this_cpu(struct cpu *c);
 
-/* Time: a free-running counter and a one-shot timer per hart, both in counter ticks. */
-uint64_t arch_time_now(void);
+/* Time: a free-running counter (arch_time_now, arch_defs.h) and a one-shot timer per hart, both
+   in counter ticks. */
 void arch_timer_arm(uint64_t deadline);
 
 /* Inter-hart signalling and hart start-up. */

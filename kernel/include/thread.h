@@ -138,16 +138,13 @@ void sched_init_cpu(struct cpu *c);
 void sched(void);
 void sched_yield(void);
 void sched_make_ready(struct thread *t);
-bool sched_ready_lazy(struct thread *t, long result);
 void sched_flush_lazy(struct cpu *c);
 bool thread_wake(struct thread *t, int from_state, long result);
-bool thread_claim(struct thread *t, int from_state);
 void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
 bool sched_queue_below(struct cpu *c, int prio);
-void sched_handoff_switch(struct thread *next, void (*resume)(void));
 void sched_resume(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));

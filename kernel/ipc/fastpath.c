@@ -9,6 +9,7 @@
  */
 #include <ipc.h>
 #include <process.h>
+#include <sched_fast.h>
 #include <thread.h>
 
 // How a thread that blocked through ipc_block returns from its MsgSend or MsgReceive: exactly

@@ -9,6 +9,7 @@
 #include <ipc.h>
 #include <kercall.h>
 #include <process.h>
+#include <sched_fast.h>
 
 static void insert_by_priority(struct list *head, struct thread *t)
 {
