@@ -178,7 +178,6 @@ struct thread *thread_alloc(struct process *p);
 void thread_free(struct thread *t);
 long thread_block(void);
 void thread_reap(struct thread *t);
-struct thread *thread_by_rcvid(int rcvid);
 uint32_t thread_owner_id(struct thread *t);
 long thread_block_to(struct thread *next, long next_result);
 void thread_exit(void *status) __attribute__((noreturn));
@@ -190,6 +189,23 @@ void thread_start(struct thread *t);
 int thread_spawn(struct process *p, uintptr_t func, uintptr_t arg, const struct _thread_attr *attr,
                  struct thread **out);
 void kernel_exit_hook(void);
+
+/* Every thread has a receive id: its slot in rcvid_table in the low bits, a generation above
+   them, so that a stale rcvid never names a newer thread. Thread memory is never returned to
+   the page pool (kobj caches only grow), so a looked-up pointer is always a thread; callers
+   check its rcvid again under the lock of what they then do. */
+#define RCVID_SLOT_BITS 12
+#define RCVID_SLOTS     (1 << RCVID_SLOT_BITS)
+extern struct thread *rcvid_table[RCVID_SLOTS];
+
+// The thread rcvid names, or NULL; inline, as every MsgReply looks one up.
+static inline struct thread *thread_by_rcvid(int rcvid)
+{
+    if (rcvid <= 0)
+        return NULL;
+    struct thread *t = __atomic_load_n(&rcvid_table[rcvid & (RCVID_SLOTS - 1)], __ATOMIC_ACQUIRE);
+    return t && t->rcvid == rcvid ? t : NULL;
+}
 
 // How a kernel call that returns to its own thread t (frame f) ends: the timeout armed for
 // it dropped (unless it armed one, keep_timeout), its result in a0, and what every return to

@@ -37,7 +37,9 @@ void ipc_leave_channel(struct thread *t)
 // Fills in the _msg_info of client c's message of msglen bytes on ch, every field written.
 void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen)
 {
-    *mi = (struct _msg_info){0};
+    /* Field by field, each once: it goes straight into the receiver's memory. */
+    mi->nd = 0;
+    mi->srcnd = 0;
     mi->pid = c->proc->pid;
     mi->tid = c->tid;
     mi->chid = ch->chid;
@@ -48,6 +50,7 @@ void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, l
     mi->dstmsglen = (int32_t)c->rmsg.len;
     mi->priority = c->prio;
     mi->flags = c->unblock_requested ? _NTO_MI_UNBLOCK_REQ : 0;
+    mi->reserved = 0;
 }
 
 // Writes the _msg_info of client c's message into receiver r's memory (if it asked for it).

@@ -7,8 +7,8 @@
  *   remap PID CHID   - make a channel, report it, then echo 16-byte messages received at
  *                      REMAP_VA, where the test maps and unmaps pages: exits 0 once a receive
  *                      fails with EFAULT (no page there when the message came);
- *   echo PID CHID CPU  - on cpu CPU only: make a channel, report it, then echo 16-byte
- *                      messages until the process is ended;
+ *   echo PID CHID [CPU] - (on cpu CPU only) make a channel, report it, then echo messages
+ *                      of up to 64 bytes until the process is ended;
  *   sender PID CHID CPU - on cpu CPU only: send 16-byte messages to PID/CHID until a reply
  *                      status is not 0, then exit 0.
  */
@@ -35,11 +35,12 @@ static void __attribute__((noreturn)) echo(int coid)
 {
     int chid = ChannelCreate(0);
     MsgSendPulse(coid, 10, 1, chid);
-    char buf[16];
+    char buf[64];
+    struct _msg_info info;
     for (;;) {
-        int rcvid = MsgReceive(chid, buf, sizeof(buf), NULL);
+        int rcvid = MsgReceive(chid, buf, sizeof(buf), &info);
         if (rcvid > 0)
-            MsgReply(rcvid, 0, buf, sizeof(buf));
+            MsgReply(rcvid, 0, buf, (size_t)info.msglen);
     }
 }
 
