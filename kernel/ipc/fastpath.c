@@ -40,7 +40,7 @@ static void __attribute__((noreturn)) ipc_resume(void)
 // paths cleared next's channel, and next had no timeout when it blocked. Unless a kill or a
 // signal has come for it since, it goes straight back to user mode with its result, the
 // registers its call clobbers zeroed.
-static void __attribute__((noreturn)) ipc_switch_to(struct thread *next)
+static inline __attribute__((always_inline, noreturn)) void ipc_switch_to(struct thread *next)
 {
     sched_handoff_switch(next, ipc_resume);
     if (arch_context_is_fresh(&next->ctx, ipc_resume) &&
