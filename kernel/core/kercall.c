@@ -75,25 +75,17 @@ static const kercall_fn table[KER_NCALLS] = {
 };
 
 // A kernel call from user mode, its frame saved and its return address already past the
-// ecall: dispatch by the number in a7 with the arguments from a0, put the result in a0, and
+// ecall (after the message fast paths, when the trap vector has tried one): dispatch by the number in a7 with the arguments from a0, put the result in a0, and
 // do what every return to user mode checks.
 void kercall_entry(struct trapframe *f)
 {
     uint64_t num = arch_frame_call_num(f);
-    /* A thread the last MsgReply left off the run queue is queued now, unless this is the
-       MsgReceive that may switch straight to it. */
-    if (num != KER_MSG_RECEIVEV)
-        sched_settle(this_cpu());
+    /* A thread the last MsgReply left off the run queue is queued now (the MsgReceive fast
+       path, which may switch straight to it, has run already). */
+    sched_settle(this_cpu());
     long r = num < KER_NCALLS && table[num] ? table[num](arch_frame_call_args(f)) : -ENOSYS;
     struct cpu *c = this_cpu();
-    struct thread *t = c->cur;
-    if (num != KER_TIMER_TIMEOUT) {
-        t->timeout_states = 0;
-        t->timeout_fired = false;
-    }
-    arch_frame_set_arg(f, 0, (uint64_t)r);
-    if (c->need_resched || t->killed || t->sig_attention)
-        kernel_exit_hook();
+    kercall_finish(c, c->cur, f, r, num == KER_TIMER_TIMEOUT);
 }
 
 long kc_nop(const uint64_t *a)

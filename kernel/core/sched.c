@@ -4,6 +4,7 @@
  * harts hand over threads they woke. Only the home hart touches its run queue.
  */
 #include <process.h>
+#include <sched_fast.h>
 #include <thread.h>
 
 struct cpu cpus[MAX_CPUS];
@@ -68,7 +69,7 @@ static struct thread *rq_pop(struct runqueue *rq)
 }
 
 // The round-robin slice in timer ticks, set once the timebase is known (sched_init_cpu).
-static uint64_t slice_ticks;
+uint64_t sched_slice_ticks;
 
 void sched_init_cpu(struct cpu *c)
 {
@@ -78,26 +79,12 @@ void sched_init_cpu(struct cpu *c)
     list_init(&c->timeouts);
     list_init(&c->timers);
     c->timer_armed = UINT64_MAX;
-    slice_ticks = ns_to_ticks(RR_SLICE_NS);
+    sched_slice_ticks = ns_to_ticks(RR_SLICE_NS);
 }
 
 void sched_ipi(struct cpu *c)
 {
     arch_send_ipi(c->hartid);
-}
-
-// Makes sure the timer fires when the round-robin slice of t (running on c) ends. A slice
-// starts when t first has a peer to share the hart with (slice_start 0 until then), so a
-// thread alone at its priority reads no clock as it is switched in.
-static void arm_slice(struct cpu *c, struct thread *t)
-{
-    if (!t->slice_start)
-        t->slice_start = arch_time_now();
-    uint64_t end = t->slice_start + slice_ticks;
-    if (end < c->timer_armed) {
-        c->timer_armed = end;
-        arch_timer_arm(end);
-    }
 }
 
 // Asks for a reschedule on c if t should run before what c runs now.
@@ -109,7 +96,7 @@ void sched_check_preempt(struct cpu *c, struct thread *t)
         return;
     }
     if (t->prio == cur->prio && cur->policy == SCHED_RR)
-        arm_slice(c, cur);
+        sched_arm_slice(c, cur);
 }
 
 // Puts a READY thread on its home hart's run queue; from another hart it goes by the inbox.
@@ -126,27 +113,6 @@ void sched_make_ready(struct thread *t)
     list_push_back(&home->inbox, &t->rq_link);
     spin_unlock(&home->inbox_lock);
     sched_ipi(home);
-}
-
-// Makes t, claimed from its blocked state, ready to run on this hart after the current thread
-// without queueing it, if that is safe: t is at home here, no other thread is held this way
-// and t is no more urgent than the current thread, so nothing has to preempt. This is lazy
-// scheduling for message passing: a server that replies and then blocks in MsgReceive switches
-// straight to the client it replied to (ipc_fast_receive), saving a push and a pop of the run
-// queue. Everything else that schedules queues t first (sched_settle). False, nothing done,
-// when it is not safe; the caller then makes t ready the usual way.
-bool sched_ready_lazy(struct thread *t, long result)
-{
-    struct cpu *c = this_cpu();
-    struct thread *cur = c->cur;
-    if (t->cpu != c || c->lazy || t->prio > cur->prio)
-        return false;
-    t->wait_result = result;
-    c->lazy = t;
-    /* The current thread's slice must still end on time for t, its peer. */
-    if (t->prio == cur->prio && cur->policy == SCHED_RR)
-        arm_slice(c, cur);
-    return true;
 }
 
 // Puts the thread sched_ready_lazy held back on the run queue, as sched_make_ready would have.
@@ -208,23 +174,6 @@ void sched_boost(struct thread *t, int prio, uint32_t epoch)
     sched_ipi(home);
 }
 
-// Claims a blocked thread: if t is still in from_state (any blocked state when from_state is
-// -1), it becomes READY but is not queued yet, so no other waker can take it, and the caller
-// finishes the hand-over with thread_release. Whoever wins the state change owns the wake-up.
-bool thread_claim(struct thread *t, int from_state)
-{
-    for (;;) {
-        int s = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
-        if (s == STATE_RUNNING || s == STATE_READY || s == STATE_DEAD || s == STATE_STOPPED)
-            return false;
-        if (from_state >= 0 && s != from_state)
-            return false;
-        if (__atomic_compare_exchange_n(&t->state, &s, STATE_READY, false, __ATOMIC_ACQ_REL,
-                                        __ATOMIC_ACQUIRE))
-            return true;
-    }
-}
-
 // Completes a claim: result becomes the return value of t's blocking call.
 void thread_release(struct thread *t, long result)
 {
@@ -256,21 +205,6 @@ void sched_finish_switch(struct cpu *c)
     }
 }
 
-// Makes next the hart's running thread: its state, slice, address space and FPU.
-static inline __attribute__((always_inline)) void switch_in(struct cpu *c, struct thread *next)
-{
-    if (next->policy == SCHED_RR) {
-        next->slice_start = 0;
-        if (rq_highest(&c->rq) >= next->prio)
-            arm_slice(c, next);
-    }
-    c->cur = next;
-    if (next->proc) {
-        arch_pt_activate(next->proc->as.root);
-        arch_fp_switch_in(next->frame, c->fp_owner == next);
-    }
-}
-
 // Continues next, just switched in. A thread that blocked the same way as the one leaving
 // (with the continuation resume) holds nothing else to load.
 static void __attribute__((noreturn)) resume_next(struct thread *next, void (*resume)(void))
@@ -280,22 +214,13 @@ static void __attribute__((noreturn)) resume_next(struct thread *next, void (*re
     arch_resume(&next->ctx);
 }
 
-static void set_running(struct thread *next)
-{
-    next->state = STATE_RUNNING;
-    if (next->prio_stale) {
-        next->prio_stale = false;
-        next->prio = next->base_prio;
-    }
-}
-
 // Switches the hart from prev to next (both may be the same).
 static void switch_to(struct cpu *c, struct thread *prev, struct thread *next)
 {
-    set_running(next);
+    sched_set_running(next);
     if (next == prev)
         return;
-    switch_in(c, next);
+    sched_switch_in(c, next);
     arch_switch(&prev->ctx, &next->ctx);
     sched_finish_switch(this_cpu());
 }
@@ -364,9 +289,9 @@ void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     c->need_resched = false;
     c->requeue_back = false;
     arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
-    set_running(next);
+    sched_set_running(next);
     if (next != prev)
-        switch_in(c, next);
+        sched_switch_in(c, next);
     resume_next(next, resume);
 }
 
@@ -376,17 +301,8 @@ bool sched_queue_below(struct cpu *c, int prio)
     return rq_highest(&c->rq) <= prio;
 }
 
-// sched_block_discard for the message fast paths, which have checked sched_may_handoff and
-// claimed next (at home here) themselves, or taken it from the lazy slot.
-void sched_handoff_discard(struct thread *next, void (*resume)(void))
+void sched_resume(struct thread *next, void (*resume)(void))
 {
-    struct cpu *c = this_cpu();
-    struct thread *prev = c->cur;
-    c->need_resched = false;
-    c->requeue_back = false;
-    arch_context_set(&prev->ctx, resume, (uintptr_t)prev->frame);
-    set_running(next);
-    switch_in(c, next);
     resume_next(next, resume);
 }
 
@@ -405,12 +321,12 @@ void sched_tick(struct cpu *c)
     if (rq_highest(&c->rq) < cur->prio)
         return;
     if (!cur->slice_start) {
-        arm_slice(c, cur); /* a peer came without sched_check_preempt: the slice starts now */
-    } else if (arch_time_now() >= cur->slice_start + slice_ticks) {
+        sched_arm_slice(c, cur); /* a peer came without sched_check_preempt: the slice starts now */
+    } else if (arch_time_now() >= cur->slice_start + sched_slice_ticks) {
         c->need_resched = true;
         c->requeue_back = true;
     } else {
-        arm_slice(c, cur);
+        sched_arm_slice(c, cur);
     }
 }
 

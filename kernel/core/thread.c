@@ -12,14 +12,10 @@
 
 static KOBJ_CACHE(thread_cache, struct thread);
 
-/* Every thread has a receive id: slot in this table in the low bits, a generation above them,
-   so that a stale rcvid never names a newer thread. Thread memory is never returned to the
-   page pool (kobj caches only grow), so a looked-up pointer is always a thread; callers check
-   its rcvid again under the lock of what they then do. */
-#define RCVID_SLOT_BITS 12
-#define RCVID_SLOTS     (1 << RCVID_SLOT_BITS)
+/* Every thread has a receive id: slot in rcvid_table in the low bits, a generation above them
+   (thread_by_rcvid, thread.h). */
 static struct spinlock rcvid_lock;
-static struct thread *rcvid_table[RCVID_SLOTS];
+struct thread *rcvid_table[RCVID_SLOTS];
 static uint32_t rcvid_gen[RCVID_SLOTS];
 
 static int rcvid_alloc(struct thread *t)
@@ -48,14 +44,6 @@ static void rcvid_free(int rcvid)
 uint32_t thread_owner_id(struct thread *t)
 {
     return (uint32_t)t->rcvid;
-}
-
-struct thread *thread_by_rcvid(int rcvid)
-{
-    if (rcvid <= 0)
-        return NULL;
-    struct thread *t = __atomic_load_n(&rcvid_table[rcvid & (RCVID_SLOTS - 1)], __ATOMIC_ACQUIRE);
-    return t && t->rcvid == rcvid ? t : NULL;
 }
 
 // Allocates a thread in p with the lowest free tid. Called with p->lock held.

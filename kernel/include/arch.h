@@ -17,8 +17,8 @@ struct thread;
 /* Per-hart identity: the current CPU lives in a register the kernel reserves for it. */
 void arch_set_this_cpu(struct cpu *c);
 
-/* Time: a free-running counter and a one-shot timer per hart, both in counter ticks. */
-uint64_t arch_time_now(void);
+/* Time: a free-running counter (arch_time_now, arch_defs.h) and a one-shot timer per hart, both
+   in counter ticks. */
 void arch_timer_arm(uint64_t deadline);
 
 /* Inter-hart signalling and hart start-up. */
@@ -33,6 +33,9 @@ void arch_switch(struct arch_context *from, struct arch_context *to);
 void arch_resume(const struct arch_context *to) __attribute__((noreturn));
 void arch_context_init(struct thread *t, void (*entry)(void), uintptr_t stack_top);
 void arch_return_to_user(struct trapframe *f) __attribute__((noreturn));
+/* The same for a thread that blocked in a kernel call and has nothing left to do in the
+   kernel: it restores only what the call keeps and zeroes what it clobbers. */
+void arch_return_from_call(struct trapframe *f) __attribute__((noreturn));
 
 /* User register state of a new or running thread. */
 void arch_frame_init_user(struct trapframe *f, uintptr_t pc, uintptr_t sp, uintptr_t ra);

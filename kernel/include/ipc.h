@@ -130,9 +130,10 @@ void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, l
 
 /* fastpath.c */
 long ipc_block(struct thread *next, long next_result);
-void ipc_fast_send(const uint64_t *a);
-bool ipc_fast_reply(const uint64_t *a);
-void ipc_fast_receive(const uint64_t *a);
+/* Called by the trap vector with a kernel call's arguments (docs/kernel-abi.md). */
+void ipc_fast_send(uint64_t coid, uint64_t smsg, uint64_t sparts, uint64_t rmsg, uint64_t rparts);
+void ipc_fast_receive(uint64_t chid, uint64_t rmsg, uint64_t rparts, uint64_t info);
+bool ipc_fast_reply(uint64_t rcvid, uint64_t status, uint64_t smsg, uint64_t sparts);
 bool ipc_timeout(struct thread *t);
 
 /* pulse.c */

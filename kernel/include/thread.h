@@ -138,16 +138,14 @@ void sched_init_cpu(struct cpu *c);
 void sched(void);
 void sched_yield(void);
 void sched_make_ready(struct thread *t);
-bool sched_ready_lazy(struct thread *t, long result);
 void sched_flush_lazy(struct cpu *c);
 bool thread_wake(struct thread *t, int from_state, long result);
-bool thread_claim(struct thread *t, int from_state);
 void thread_release(struct thread *t, long result);
 void sched_handoff(struct thread *t, long result);
 void sched_block_discard(struct thread *next, long result, void (*resume)(void))
     __attribute__((noreturn));
 bool sched_queue_below(struct cpu *c, int prio);
-void sched_handoff_discard(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
+void sched_resume(struct thread *next, void (*resume)(void)) __attribute__((noreturn));
 void sched_drain_inbox(struct cpu *c);
 void sched_idle_loop(void) __attribute__((noreturn));
 void sched_start(void) __attribute__((noreturn));
@@ -180,7 +178,6 @@ struct thread *thread_alloc(struct process *p);
 void thread_free(struct thread *t);
 long thread_block(void);
 void thread_reap(struct thread *t);
-struct thread *thread_by_rcvid(int rcvid);
 uint32_t thread_owner_id(struct thread *t);
 long thread_block_to(struct thread *next, long next_result);
 void thread_exit(void *status) __attribute__((noreturn));
@@ -192,6 +189,38 @@ void thread_start(struct thread *t);
 int thread_spawn(struct process *p, uintptr_t func, uintptr_t arg, const struct _thread_attr *attr,
                  struct thread **out);
 void kernel_exit_hook(void);
+
+/* Every thread has a receive id: its slot in rcvid_table in the low bits, a generation above
+   them, so that a stale rcvid never names a newer thread. Thread memory is never returned to
+   the page pool (kobj caches only grow), so a looked-up pointer is always a thread; callers
+   check its rcvid again under the lock of what they then do. */
+#define RCVID_SLOT_BITS 12
+#define RCVID_SLOTS     (1 << RCVID_SLOT_BITS)
+extern struct thread *rcvid_table[RCVID_SLOTS];
+
+// The thread rcvid names, or NULL; inline, as every MsgReply looks one up.
+static inline struct thread *thread_by_rcvid(int rcvid)
+{
+    if (rcvid <= 0)
+        return NULL;
+    struct thread *t = __atomic_load_n(&rcvid_table[rcvid & (RCVID_SLOTS - 1)], __ATOMIC_ACQUIRE);
+    return t && t->rcvid == rcvid ? t : NULL;
+}
+
+// How a kernel call that returns to its own thread t (frame f) ends: the timeout armed for
+// it dropped (unless it armed one, keep_timeout), its result in a0, and what every return to
+// user mode checks. kercall_entry, and the MsgReply fast path that the trap vector calls.
+static inline void kercall_finish(struct cpu *c, struct thread *t, struct trapframe *f, long r,
+                                  bool keep_timeout)
+{
+    if (!keep_timeout) {
+        t->timeout_states = 0;
+        t->timeout_fired = false;
+    }
+    arch_frame_set_arg(f, 0, (uint64_t)r);
+    if (c->need_resched || t->killed || t->sig_attention)
+        kernel_exit_hook();
+}
 
 /* timeout.c */
 uint64_t ns_to_ticks(uint64_t ns);

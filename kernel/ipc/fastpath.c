@@ -9,6 +9,7 @@
  */
 #include <ipc.h>
 #include <process.h>
+#include <sched_fast.h>
 #include <thread.h>
 
 // How a thread that blocked through ipc_block returns from its MsgSend or MsgReceive: exactly
@@ -31,6 +32,24 @@ static void __attribute__((noreturn)) ipc_resume(void)
         __atomic_load_n(&t->sig_attention, __ATOMIC_ACQUIRE))
         kernel_exit_hook();
     arch_return_to_user(t->frame);
+}
+
+// Hands the hart to next (claimed, or taken from the lazy slot) and continues it; the current
+// thread, already blocked, continues at ipc_resume when it wakes. When next blocked the same
+// way, what ipc_resume would check is known here: the switch cleared need_resched, the fast
+// paths cleared next's channel, and next had no timeout when it blocked. Unless a kill or a
+// signal has come for it since, it goes straight back to user mode with its result, the
+// registers its call clobbers zeroed.
+static inline __attribute__((always_inline, noreturn)) void ipc_switch_to(struct thread *next)
+{
+    sched_handoff_switch(next, ipc_resume);
+    if (arch_context_is_fresh(&next->ctx, ipc_resume) &&
+        !__atomic_load_n(&next->killed, __ATOMIC_ACQUIRE) &&
+        !__atomic_load_n(&next->sig_attention, __ATOMIC_ACQUIRE)) {
+        arch_frame_set_arg(next->frame, 0, (uint64_t)next->wait_result);
+        arch_return_from_call(next->frame);
+    }
+    sched_resume(next, ipc_resume);
 }
 
 // Blocks the current thread, which has set its SEND, REPLY or RECEIVE state under the channel
@@ -70,19 +89,20 @@ static struct channel *fast_channel(struct process *p, int coid, int *scoid)
 // the message and its _msg_info through the receiver's cached page translations, queue the caller
 // REPLY-blocked and switch straight to the receiver, in one pass. Returns, having changed
 // nothing the slow path (msg_send) would not redo, whenever anything is unusual.
-void ipc_fast_send(const uint64_t *a)
+void ipc_fast_send(uint64_t coid, uint64_t smsg, uint64_t sparts, uint64_t rmsg, uint64_t rparts)
 {
     struct cpu *c = this_cpu();
     struct thread *t = c->cur;
+    sched_settle(c);
     /* One buffer each way (a negated length), or none (0 parts). */
-    if ((long)a[2] > 0 || (long)a[4] > 0 || (t->timeout_states | t->timeout_fired) ||
+    if ((long)sparts > 0 || (long)rparts > 0 || (t->timeout_states | t->timeout_fired) ||
         __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST))
         return;
-    if (msg_load(&t->smsg, a[1], (long)a[2]) || msg_load(&t->rmsg, a[3], (long)a[4]))
+    if (msg_load(&t->smsg, smsg, (long)sparts) || msg_load(&t->rmsg, rmsg, (long)rparts))
         return;
     struct process *p = t->proc;
     int scoid;
-    struct channel *ch = fast_channel(p, (int)a[0], &scoid);
+    struct channel *ch = fast_channel(p, (int)coid, &scoid);
     if (!ch)
         return;
     if (ch->dead || list_empty(&ch->receivers))
@@ -97,7 +117,7 @@ void ipc_fast_send(const uint64_t *a)
         (n && (r->rmsg.parts != 1 || (dva % PAGE_SIZE) + n > PAGE_SIZE)) ||
         (uinfo % PAGE_SIZE) > PAGE_SIZE - sizeof(struct _msg_info) || !sched_may_handoff(c, prio))
         goto slow;
-    t->ipc_coid = (int)a[0];
+    t->ipc_coid = (int)coid;
     t->ipc_scoid = scoid;
     t->unblock_requested = false;
     /* r cannot run meanwhile (it is at home on this hart), so its memory is written before
@@ -121,7 +141,7 @@ void ipc_fast_send(const uint64_t *a)
     t->state = STATE_REPLY;
     list_push_back(&ch->repliers, &t->ipc_link);
     spin_unlock(&ch->lock);
-    sched_handoff_discard(r, ipc_resume);
+    ipc_switch_to(r);
 slow:
     spin_unlock(&ch->lock);
 }
@@ -129,13 +149,15 @@ slow:
 // MsgReply of one buffer (or none) to a client of another process, within one page of its reply
 // buffer: the checks of lock_client, the copy through the client's cached page translation
 // and the wake-up, in one pass. False, with nothing changed that msg_reply would not redo,
-// whenever anything is unusual; true when the reply is done (MsgReply then returns 0).
-bool ipc_fast_reply(const uint64_t *a)
+// whenever anything is unusual; true when the call is finished (MsgReply returns 0).
+bool ipc_fast_reply(uint64_t rcvid_arg, uint64_t status, uint64_t smsg, uint64_t sparts)
 {
-    struct thread *t = current();
-    if ((long)a[3] > 0 || msg_load(&t->smsg, a[2], (long)a[3]))
+    struct cpu *c = this_cpu();
+    struct thread *t = c->cur;
+    sched_settle(c);
+    if ((long)sparts > 0 || msg_load(&t->smsg, smsg, (long)sparts))
         return false;
-    int rcvid = (int)a[0];
+    int rcvid = (int)rcvid_arg;
     struct thread *cl = thread_by_rcvid(rcvid);
     struct channel *ch = cl ? __atomic_load_n(&cl->ipc_chan, __ATOMIC_ACQUIRE) : NULL;
     if (!ch)
@@ -163,8 +185,9 @@ bool ipc_fast_reply(const uint64_t *a)
     spin_unlock(&ch->lock);
     if (t->prio != t->base_prio)
         sched_set_priority(t, t->base_prio);
-    if (!sched_ready_lazy(cl, (long)(int)a[1]))
-        thread_release(cl, (long)(int)a[1]);
+    if (!sched_ready_lazy(cl, (long)(int)status))
+        thread_release(cl, (long)(int)status);
+    kercall_finish(c, t, t->frame, 0, false);
     return true;
 slow:
     spin_unlock(&ch->lock);
@@ -175,20 +198,19 @@ slow:
 // to a client it left off the run queue (sched_ready_lazy): wait RECEIVE-blocked and switch
 // straight to that client, which needs no run-queue push and pop. Returns, having changed
 // nothing, whenever anything is unusual; msg_receive then runs.
-void ipc_fast_receive(const uint64_t *a)
+void ipc_fast_receive(uint64_t chid, uint64_t rmsg, uint64_t rparts, uint64_t uinfo)
 {
     struct cpu *c = this_cpu();
     struct thread *t = c->cur, *next = c->lazy;
-    uintptr_t uinfo = a[3];
-    if (!next || (long)a[2] > 0 || (t->timeout_states | t->timeout_fired) ||
+    if (!next || (long)rparts > 0 || (t->timeout_states | t->timeout_fired) ||
         t->prio != t->base_prio || __atomic_load_n(&t->killed, __ATOMIC_SEQ_CST) ||
         (uinfo && ((uinfo % sizeof(int32_t)) || !user_range_ok(uinfo, sizeof(struct _msg_info)))))
         return;
-    if (msg_load(&t->rmsg, a[1], (long)a[2]) || !sched_may_handoff(c, next->prio))
+    if (msg_load(&t->rmsg, rmsg, (long)rparts) || !sched_may_handoff(c, next->prio))
         return;
     struct process *p = t->proc;
     spin_lock(&p->lock);
-    struct channel *ch = channel_lookup(p, (int)a[0]);
+    struct channel *ch = channel_lookup(p, (int)chid);
     if (!ch) {
         spin_unlock(&p->lock);
         return;
@@ -206,5 +228,5 @@ void ipc_fast_receive(const uint64_t *a)
     list_push_back(&ch->receivers, &t->ipc_link);
     spin_unlock(&ch->lock);
     c->lazy = NULL;
-    sched_handoff_discard(next, ipc_resume);
+    ipc_switch_to(next);
 }

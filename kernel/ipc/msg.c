@@ -9,6 +9,7 @@
 #include <ipc.h>
 #include <kercall.h>
 #include <process.h>
+#include <sched_fast.h>
 
 static void insert_by_priority(struct list *head, struct thread *t)
 {
@@ -36,7 +37,9 @@ void ipc_leave_channel(struct thread *t)
 // Fills in the _msg_info of client c's message of msglen bytes on ch, every field written.
 void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, long msglen)
 {
-    *mi = (struct _msg_info){0};
+    /* Field by field, each once: it goes straight into the receiver's memory. */
+    mi->nd = 0;
+    mi->srcnd = 0;
     mi->pid = c->proc->pid;
     mi->tid = c->tid;
     mi->chid = ch->chid;
@@ -47,6 +50,7 @@ void ipc_fill_info(struct _msg_info *mi, struct thread *c, struct channel *ch, l
     mi->dstmsglen = (int32_t)c->rmsg.len;
     mi->priority = c->prio;
     mi->flags = c->unblock_requested ? _NTO_MI_UNBLOCK_REQ : 0;
+    mi->reserved = 0;
 }
 
 // Writes the _msg_info of client c's message into receiver r's memory (if it asked for it).
@@ -173,7 +177,6 @@ static long msg_send(const uint64_t *a)
 
 long kc_msg_sendv(const uint64_t *a)
 {
-    ipc_fast_send(a);
     return msg_send(a);
 }
 
@@ -248,8 +251,6 @@ static long msg_receive(const uint64_t *a, bool pulse_only)
 
 long kc_msg_receivev(const uint64_t *a)
 {
-    ipc_fast_receive(a);
-    sched_settle(this_cpu());
     return msg_receive(a, false);
 }
 
@@ -297,8 +298,6 @@ static bool finish_client(struct thread *c, struct channel *ch, long result)
 
 long kc_msg_replyv(const uint64_t *a)
 {
-    if (ipc_fast_reply(a))
-        return 0;
     struct thread *t = current();
     long err = msg_load(&t->smsg, a[2], (long)a[3]);
     if (err)

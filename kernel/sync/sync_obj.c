@@ -7,6 +7,7 @@
  */
 #include <mm.h>
 #include <process.h>
+#include <sched_fast.h>
 #include <sync.h>
 
 #define BUCKETS 64

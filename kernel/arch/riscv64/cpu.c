@@ -18,11 +18,6 @@ void arch_set_this_cpu(struct cpu *c)
     __asm__ volatile("mv tp, %0" ::"r"(c));
 }
 
-uint64_t arch_time_now(void)
-{
-    return rdtime();
-}
-
 void arch_timer_arm(uint64_t deadline)
 {
     sbi_call(SBI_EXT_TIME, 0, (long)deadline, 0, 0);

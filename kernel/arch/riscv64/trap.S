@@ -12,7 +12,14 @@
  * call returns on the same thread with its frame untouched (F_DIRTY still 0: nothing switched
  * this thread in, delivered a signal or changed its FPU state), the C code has preserved the
  * callee-saved registers and gp, so the exit restores only ra, tp, fp, sp and a0.
+ *
+ * MsgSendv, MsgReceivev and MsgReplyv go first to their one-pass fast paths (kernel/ipc/
+ * fastpath.c), with the caller's arguments still in a0-a5 and without the general dispatch.
+ * The first two continue another thread and come back here only when the general path must
+ * run; MsgReplyv comes back with non-zero when it has finished the call.
  */
+#include "trap_calls.h"
+
 #define FRAME_SIZE  304
 #define F_SEPC      256
 #define F_SSTATUS   264
@@ -94,6 +101,61 @@
     ld      t6, 248(\base)
 .endm
 
+/* What the returns to user mode share, with the frame in a0: the kernel stack and sscratch
+   set for the next trap, the pc, and user mode with interrupts on and the FPU state (FS) the
+   frame says. */
+.macro PREPARE_RETURN
+    mv      sp, a0
+    sd      tp, 0(a0)
+    csrw    sscratch, a0
+    ld      t0, F_SEPC(a0)
+    csrw    sepc, t0
+    ld      t1, F_SSTATUS(a0)
+    li      t0, SSTATUS_SPP | SSTATUS_FS
+    csrc    sstatus, t0
+    li      t0, SSTATUS_FS
+    and     t1, t1, t0
+    ori     t1, t1, SSTATUS_SPIE
+    csrs    sstatus, t1
+.endm
+
+/* What a kernel call keeps but sp and a0 (SAVE_CALL_REGS less the arguments). */
+.macro LOAD_CALL_REGS base
+    ld      ra, 8(\base)
+    ld      gp, 24(\base)
+    ld      tp, 32(\base)
+    ld      s0, 64(\base)
+    ld      s1, 72(\base)
+    ld      s2, 144(\base)
+    ld      s3, 152(\base)
+    ld      s4, 160(\base)
+    ld      s5, 168(\base)
+    ld      s6, 176(\base)
+    ld      s7, 184(\base)
+    ld      s8, 192(\base)
+    ld      s9, 200(\base)
+    ld      s10, 208(\base)
+    ld      s11, 216(\base)
+.endm
+
+/* What a kernel call clobbers, zeroed so that no kernel value leaks. */
+.macro ZERO_SCRATCH_REGS
+    li      a1, 0
+    li      a2, 0
+    li      a3, 0
+    li      a4, 0
+    li      a5, 0
+    li      a6, 0
+    li      a7, 0
+    li      t0, 0
+    li      t1, 0
+    li      t2, 0
+    li      t3, 0
+    li      t4, 0
+    li      t5, 0
+    li      t6, 0
+.endm
+
     .text
     .balign 4
     .globl trap_vector
@@ -116,8 +178,13 @@ trap_vector:
     sd      zero, F_DIRTY(sp)
     ld      tp, 0(sp)
     mv      fp, zero
+    addi    t0, a7, -TRAP_KC_MSG_SENDV
+    li      t1, TRAP_KC_MSG_REPLYV - TRAP_KC_MSG_SENDV
+    bleu    t0, t1, msg_call
+general_call:
     mv      a0, sp
     call    kercall_entry
+call_exit:
     ld      t0, F_DIRTY(sp)
     bnez    t0, 1f
     csrw    sscratch, sp
@@ -127,24 +194,26 @@ trap_vector:
     ld      tp, 32(sp)
     ld      s0, 64(sp) /* the entry cleared fp for kernel backtraces */
     ld      a0, 80(sp)
-    li      a1, 0
-    li      a2, 0
-    li      a3, 0
-    li      a4, 0
-    li      a5, 0
-    li      a6, 0
-    li      a7, 0
-    li      t0, 0
-    li      t1, 0
-    li      t2, 0
-    li      t3, 0
-    li      t4, 0
-    li      t5, 0
-    li      t6, 0
+    ZERO_SCRATCH_REGS
     ld      sp, 16(sp)
     sret
 1:  mv      a0, sp
     j       arch_return_to_user
+
+/* t0 is the call's number less MsgSendv's. */
+msg_call:
+    beqz    t0, 2f
+    addi    t0, t0, TRAP_KC_MSG_SENDV - TRAP_KC_MSG_RECEIVEV
+    beqz    t0, 3f
+    addi    t0, t0, TRAP_KC_MSG_RECEIVEV - TRAP_KC_MSG_REPLYV
+    bnez    t0, general_call
+    call    ipc_fast_reply
+    bnez    a0, call_exit
+    j       general_call
+2:  call    ipc_fast_send
+    j       general_call
+3:  call    ipc_fast_receive
+    j       general_call
 
 /* Any other trap from user mode: an interrupt or an exception. */
 user_trap_entry:
@@ -171,20 +240,19 @@ user_trap_entry:
 /* Return to user mode with the frame in a0, which is also the top of this kernel stack. */
     .globl arch_return_to_user
 arch_return_to_user:
-    mv      sp, a0
-    sd      tp, 0(a0)
-    csrw    sscratch, a0
-    ld      t0, F_SEPC(a0)
-    csrw    sepc, t0
-    /* Back to user mode with interrupts on and the FPU state (FS) the frame says. */
-    ld      t1, F_SSTATUS(a0)
-    li      t0, SSTATUS_SPP | SSTATUS_FS
-    csrc    sstatus, t0
-    li      t0, SSTATUS_FS
-    and     t1, t1, t0
-    ori     t1, t1, SSTATUS_SPIE
-    csrs    sstatus, t1
+    PREPARE_RETURN
     LOAD_GPRS a0
+    ld      sp, 16(a0)
+    ld      a0, 80(a0)
+    sret
+
+/* The same for a thread switched out in a kernel call that has nothing left to do in the kernel
+   (arch_return_from_call): what the call keeps comes from the frame, the rest is zeroed. */
+    .globl arch_return_from_call
+arch_return_from_call:
+    PREPARE_RETURN
+    LOAD_CALL_REGS a0
+    ZERO_SCRATCH_REGS
     ld      sp, 16(a0)
     ld      a0, 80(a0)
     sret

@@ -10,6 +10,12 @@
 
 #include "riscv.h"
 #include "trap.h"
+#include "trap_calls.h"
+
+_Static_assert(TRAP_KC_MSG_SENDV == KER_MSG_SENDV, "trap.S: MsgSendv's number");
+_Static_assert(TRAP_KC_MSG_RECEIVEV == KER_MSG_RECEIVEV, "trap.S: MsgReceivev's number");
+_Static_assert(TRAP_KC_MSG_REPLYV == KER_MSG_REPLYV, "trap.S: MsgReplyv's number");
+_Static_assert(TRAP_KC_MSG_REPLYV - TRAP_KC_MSG_SENDV == 4, "trap.S tests one range");
 
 extern char arch_copy_user_fault[], arch_copy_user_end[];
 

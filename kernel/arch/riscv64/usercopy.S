@@ -12,7 +12,8 @@ arch_copy_user:
     li      t0, SSTATUS_SUM
     csrs    sstatus, t0
     /* Bytes until the destination is doubleword-aligned, then the widest unit both sides
-     * share: doublewords (32 bytes a round while they last, so 4 KiB is 128 rounds), or
+     * share: doublewords (32 bytes a round while they last, so 4 KiB is 128 rounds, then
+     * 16 and 8 as the count's bits say), or
      * words (a struct of int32 fields), or else bytes. */
 6:  andi    t1, a0, 7
     beqz    t1, 7f
@@ -49,14 +50,22 @@ arch_copy_user:
     addi    a1, a1, 32
     addi    a2, a2, -32
     bgeu    a2, t1, 5b
-4:  li      t1, 8
-1:  bltu    a2, t1, 2f
+    /* Under 32 left: 16 bytes, then 8, by the bits of the count. */
+4:  andi    t1, a2, 16
+    beqz    t1, 1f
+    ld      t2, 0(a1)
+    ld      t3, 8(a1)
+    sd      t2, 0(a0)
+    sd      t3, 8(a0)
+    addi    a0, a0, 16
+    addi    a1, a1, 16
+1:  andi    t1, a2, 8
+    beqz    t1, 10f
     ld      t2, 0(a1)
     sd      t2, 0(a0)
     addi    a0, a0, 8
     addi    a1, a1, 8
-    addi    a2, a2, -8
-    j       1b
+10: andi    a2, a2, 7
 2:  beqz    a2, 3f
     lb      t2, 0(a1)
     sb      t2, 0(a0)

@@ -6,7 +6,11 @@
  *   reply RCVID      - try to answer someone else's client: exits 0 if every call is refused;
  *   remap PID CHID   - make a channel, report it, then echo 16-byte messages received at
  *                      REMAP_VA, where the test maps and unmaps pages: exits 0 once a receive
- *                      fails with EFAULT (no page there when the message came).
+ *                      fails with EFAULT (no page there when the message came);
+ *   echo PID CHID [CPU] - (on cpu CPU only) make a channel, report it, then echo messages
+ *                      of up to 64 bytes until the process is ended;
+ *   sender PID CHID CPU - on cpu CPU only: send 16-byte messages to PID/CHID until a reply
+ *                      status is not 0, then exit 0.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -25,6 +29,28 @@ static int echo_remapped(int coid)
             return errno == EFAULT ? 0 : 7;
         MsgReply(rcvid, 0, (void *)REMAP_VA, 16);
     }
+}
+
+static void __attribute__((noreturn)) echo(int coid)
+{
+    int chid = ChannelCreate(0);
+    MsgSendPulse(coid, 10, 1, chid);
+    char buf[64];
+    struct _msg_info info;
+    for (;;) {
+        int rcvid = MsgReceive(chid, buf, sizeof(buf), &info);
+        if (rcvid > 0)
+            MsgReply(rcvid, 0, buf, (size_t)info.msglen);
+    }
+}
+
+static int send_until_told(int coid)
+{
+    char buf[16] = "ping";
+    long status;
+    while ((status = MsgSend(coid, buf, sizeof(buf), buf, sizeof(buf))) == 0)
+        ;
+    return status == 1 ? 0 : 5;
 }
 
 int main(int argc, char **argv)
@@ -48,6 +74,12 @@ int main(int argc, char **argv)
         return 3;
     if (strcmp(argv[1], "remap") == 0)
         return echo_remapped(coid);
+    if (argc > 4)
+        ThreadCtl(_NTO_TCTL_RUNMASK, (void *)(uintptr_t)(1u << atoi(argv[4])));
+    if (strcmp(argv[1], "echo") == 0)
+        echo(coid);
+    if (strcmp(argv[1], "sender") == 0)
+        return send_until_told(coid);
     if (strcmp(argv[1], "client") == 0) {
         MsgSend(coid, "waiting", 7, NULL, 0);
         return 4; /* never reached: the test kills this process first */

@@ -80,6 +80,14 @@ static inline void arch_fp_switch_in(struct trapframe *f, int owner)
     f->dirty = 1; /* the hart's FPU state is another thread's: restore sstatus from f */
 }
 
+/* The free-running counter, inline: the round-robin slice of a message hand-over reads it. */
+static inline uint64_t arch_time_now(void)
+{
+    uint64_t t;
+    __asm__ volatile("rdtime %0" : "=r"(t));
+    return t;
+}
+
 /* The current hart's struct cpu: kept in tp while the kernel runs. */
 static inline struct cpu *arch_this_cpu(void)
 {
