@@ -180,9 +180,9 @@ static void *message_regs(void *arg)
     CHECK("MsgReply to a forged rcvid fails with ESRCH and keeps ra, sp, gp, tp and s0-s11",
           r[10] == (uint64_t)-ESRCH && kept(r));
     int status = -1;
-    CHECK("the client on this cpu ends when told to",
-          MsgReply(rcvid, 1, buf, sizeof(buf)) == 0 && ProcWait(client, &status) == client &&
-              status == 0);
+    CHECK("the client on this cpu ends when told to", MsgReply(rcvid, 1, buf, sizeof(buf)) == 0 &&
+                                                          ProcWait(client, &status) == client &&
+                                                          status == 0);
     ChannelDestroy(chid);
     ChannelDestroy(reg);
     return NULL;
