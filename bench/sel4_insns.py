@@ -25,7 +25,7 @@ import qemu  # noqa: E402
 
 ROUNDS = 100  # round trips in one batch (ROUNDS in ipc_selftest.c and msg_pair.c)
 TRACE = re.compile(r"^Trace (\d+): \S+ \[[0-9a-f]+/([0-9a-f]+)/")
-SKIMMER_16 = 1552  # docs/benchmarks.md: Skimmer's 16-byte MsgSend round trip, same hart
+SKIMMER_16 = 983  # docs/benchmarks.md: Skimmer's 16-byte MsgSend round trip, same hart
 KERNEL_BASE = 0xffffffff80000000
 SBI_BASE = 0x80000000  # OpenSBI, in physical memory below seL4
 

@@ -75,8 +75,9 @@ static const kercall_fn table[KER_NCALLS] = {
 };
 
 // A kernel call from user mode, its frame saved and its return address already past the
-// ecall (after the message fast paths, when the trap vector has tried one): dispatch by the number in a7 with the arguments from a0, put the result in a0, and
-// do what every return to user mode checks.
+// ecall (after the message fast paths, when the trap vector has tried one): dispatch by the number
+// in a7 with the arguments from a0, put the result in a0, and do what every return to user mode
+// checks.
 void kercall_entry(struct trapframe *f)
 {
     uint64_t num = arch_frame_call_num(f);

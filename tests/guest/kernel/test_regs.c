@@ -132,15 +132,24 @@ static void *message_regs(void *arg)
     int coid = echo > 0 && MsgReceivePulse(reg, &p, sizeof(p), NULL) == 0
                    ? ConnectAttach(0, echo, p.value.sival_int, 0, 0)
                    : -1;
+    /* A timer tick at the wrong moment can send a call down the general path, which gives
+       back the thread's earlier register values rather than zeros: a few tries, each of
+       which must keep what the ABI keeps and leak nothing. */
     char out[16] = "fast path", in[16] = "";
-    MsgSend(coid, out, sizeof(out), in, sizeof(in)); /* the server waits in MsgReceive now */
     const long send[5] = {coid, (long)out, -16, (long)in, -16};
-    call_with_pattern(KER_MSG_SENDV, send, r);
-    CHECK("MsgSend to a waiting server on this cpu returns the reply status in a0",
-          coid >= 0 && r[10] == 0 && strcmp(in, "fast path") == 0);
-    CHECK("MsgSend to a waiting server on this cpu keeps ra, sp, gp, tp and s0-s11", kept(r));
-    CHECK("MsgSend to a waiting server on this cpu returns t0-t6 and a1-a7 zeroed",
-          all_zero(r, clobbered, sizeof(clobbered) / sizeof(clobbered[0])));
+    bool ok = true, zeroed = false;
+    for (int i = 0; i < 3 && ok && !zeroed; i++) {
+        MsgSend(coid, out, sizeof(out), in, sizeof(in)); /* the server waits in MsgReceive now */
+        memset(in, 0, sizeof(in));
+        call_with_pattern(KER_MSG_SENDV, send, r);
+        ok = coid >= 0 && r[10] == 0 && strcmp(in, "fast path") == 0 && kept(r) &&
+             no_kernel_values(r);
+        zeroed = all_zero(r, clobbered, sizeof(clobbered) / sizeof(clobbered[0]));
+    }
+    CHECK("MsgSend to a waiting server on this cpu returns the reply status in a0 and keeps ra, "
+          "sp, gp, tp and s0-s11",
+          ok);
+    CHECK("MsgSend to a waiting server on this cpu returns t0-t6 and a1-a7 zeroed", zeroed);
     const long bad[5] = {coid + 1000, (long)out, -16, (long)in, -16};
     call_with_pattern(KER_MSG_SENDV, bad, r);
     CHECK("MsgSend on a bad connection fails past the fast path and keeps ra, sp, gp, tp and "
@@ -160,29 +169,39 @@ static void *message_regs(void *arg)
           client > 0 && rcvid > 0 && strcmp(buf, "ping") == 0 && info.pid == client);
     CHECK("MsgReceive of a client on this cpu keeps ra, sp, gp, tp and s0-s11", kept(r));
     /* The reply and the next receive back to back: the receive then switches straight to the
-       client the reply readied (no other kernel call may come between them). */
+       client the reply readied (no other kernel call may come between them). A few tries, as
+       above. */
     uint64_t rr[32];
-    const long reply[5] = {rcvid, 0, (long)"pong", -5, 0};
-    call_with_pattern(KER_MSG_REPLYV, reply, rr);
-    call_with_pattern(KER_MSG_RECEIVEV, receive, r);
+    const long reply[5] = {0, 0, (long)"pong", -5, 0};
+    bool reply_ok = true, receive_ok = true;
+    zeroed = false;
+    for (int i = 0; i < 3 && reply_ok && receive_ok && !zeroed; i++) {
+        long args[5] = {rcvid, reply[1], reply[2], reply[3], reply[4]};
+        memset(buf, 0, sizeof(buf));
+        call_with_pattern(KER_MSG_REPLYV, args, rr);
+        call_with_pattern(KER_MSG_RECEIVEV, receive, r);
+        reply_ok = rr[10] == 0 && kept(rr) &&
+                   all_zero(rr, clobbered, sizeof(clobbered) / sizeof(clobbered[0]));
+        rcvid = (int)r[10];
+        receive_ok = rcvid > 0 && strcmp(buf, "pong") == 0 && kept(r) && no_kernel_values(r);
+        zeroed = all_zero(r, clobbered, sizeof(clobbered) / sizeof(clobbered[0]));
+    }
     CHECK("MsgReply to a client on this cpu returns 0 in a0, keeps ra, sp, gp, tp and s0-s11 "
           "and zeroes t0-t6 and a1-a7",
-          rr[10] == 0 && kept(rr) &&
-              all_zero(rr, clobbered, sizeof(clobbered) / sizeof(clobbered[0])));
-    rcvid = (int)r[10];
-    CHECK("MsgReceive right after a reply to a client on this cpu gets its next message",
-          rcvid > 0 && strcmp(buf, "pong") == 0);
-    CHECK("MsgReceive right after a reply to a client on this cpu keeps ra, sp, gp, tp and "
-          "s0-s11 and returns t0-t6 and a1-a7 zeroed",
-          kept(r) && all_zero(r, clobbered, sizeof(clobbered) / sizeof(clobbered[0])));
+          reply_ok);
+    CHECK("MsgReceive right after a reply to a client on this cpu gets its next message and "
+          "keeps ra, sp, gp, tp and s0-s11",
+          receive_ok);
+    CHECK("MsgReceive right after a reply to a client on this cpu returns t0-t6 and a1-a7 zeroed",
+          zeroed);
     const long forged[5] = {rcvid ^ 0x40000, 0, (long)"x", -1, 0};
     call_with_pattern(KER_MSG_REPLYV, forged, r);
     CHECK("MsgReply to a forged rcvid fails with ESRCH and keeps ra, sp, gp, tp and s0-s11",
           r[10] == (uint64_t)-ESRCH && kept(r));
     int status = -1;
-    CHECK("the client on this cpu ends when told to",
-          MsgReply(rcvid, 1, buf, sizeof(buf)) == 0 && ProcWait(client, &status) == client &&
-              status == 0);
+    CHECK("the client on this cpu ends when told to", MsgReply(rcvid, 1, buf, sizeof(buf)) == 0 &&
+                                                          ProcWait(client, &status) == client &&
+                                                          status == 0);
     ChannelDestroy(chid);
     ChannelDestroy(reg);
     return NULL;
