@@ -44,8 +44,8 @@ static bool disabled(void)
 static bool stale(void)
 {
     struct lproc *p = moving.p;
-    return p && (proc_get(moving.pid) != p || p->ended ||
-                 p->threads[moving.n].state != THREAD_LIVE);
+    return p &&
+           (proc_get(moving.pid) != p || p->ended || p->threads[moving.n].state != THREAD_LIVE);
 }
 
 bool passive_moving(const struct lproc *p, int chid)
@@ -65,9 +65,8 @@ long passive_begin(struct lproc *p, unsigned n, int chid)
     thread_ntfn(p, n);
     check(seL4_TCB_UnbindNotification(p->threads[n].tcb), "cannot unbind a notification");
     seL4_CNode_Delete(p->cnode, SEL4_SLOT_PASSIVE_REQ, SEL4_CNODE_BITS);
-    check(seL4_CNode_Copy(p->cnode, SEL4_SLOT_PASSIVE_REQ, SEL4_CNODE_BITS,
-                          seL4_CapInitThreadCNode, request, seL4_WordBits,
-                          seL4_CapRights_new(0, 0, 0, 1)),
+    check(seL4_CNode_Copy(p->cnode, SEL4_SLOT_PASSIVE_REQ, SEL4_CNODE_BITS, seL4_CapInitThreadCNode,
+                          request, seL4_WordBits, seL4_CapRights_new(0, 0, 0, 1)),
           "cannot give a process its passive request cap");
     moving.p = p;
     moving.pid = p->pid;

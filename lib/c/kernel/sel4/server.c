@@ -290,25 +290,28 @@ enum received { NOTHING, PULSE, MESSAGE };
 // (A notification bound to the thread, SEL4_BADGE_EVENT, is noted for __sel4_event_take.)
 
 // One receive into p: a message, an event turned into one, or a pulse in p->data. fused: p
-// holds the calling thread's deferred answer, which goes first in the same system call. lent:
-// a call received lends the thread its caller's context (it is passive and runs on no
-// caller's), so p is its donor and any answer waits for it.
-static enum received receive_one(const struct channel *ch, struct pending *p, bool fused,
-                                 bool lent)
+// holds the calling thread's deferred answer, which goes first in the same system call. A
+// call received by a passive thread that runs on no caller's context lends it its caller's,
+// so p becomes its donor and any answer to p waits for it.
+static enum received receive_one(const struct channel *ch, struct pending *p, bool fused)
 {
+    unsigned me = __sel4_thread_index() & (SEL4_MAX_THREADS - 1);
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word badge = 0, mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
-    seL4_MessageInfo_t info;
+    seL4_MessageInfo_t info, out = seL4_MessageInfo_new(0, 0, 0, 0);
     if (fused) {
         seL4_Word mr[4];
-        seL4_MessageInfo_t out = deferred_load(p, mr);
+        out = deferred_load(p, mr);
         mr0 = mr[0], mr1 = mr[1], mr2 = mr[2], mr3 = mr[3];
-        sel4_call_begin();
-        info = seL4_ReplyRecvWithMRs(ch->ep, out, &badge, &mr0, &mr1, &mr2, &mr3, p->reply);
-    } else {
-        sel4_call_begin();
-        info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     }
+    /* Decided after sel4_call_begin, which sends a deferred answer another thread gave
+       meanwhile (and so gives the caller's context back). */
+    sel4_call_begin();
+    bool lent = passive[me] && donor[me] == 0;
+    if (fused)
+        info = seL4_ReplyRecvWithMRs(ch->ep, out, &badge, &mr0, &mr1, &mr2, &mr3, p->reply);
+    else
+        info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     sel4_call_end();
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
@@ -316,7 +319,6 @@ static enum received receive_one(const struct channel *ch, struct pending *p, bo
         __sel4_events_add(badge & ~SEL4_EVENT_WAKE);
         return NOTHING;
     }
-    unsigned me = __sel4_thread_index() & (SEL4_MAX_THREADS - 1);
     p->owner = lent ? (unsigned char)(me + 1) : 0;
     if (lent)
         donor[me] = (int)(p - pending) + 1;
@@ -421,7 +423,7 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
                 p = &pending[i];
         if (!p)
             return -EAGAIN; /* every reply object holds a caller not yet answered */
-        enum received r = receive_one(ch, p, fused, passive[me] && (fused || !d));
+        enum received r = receive_one(ch, p, fused);
         if (r == NOTHING && __sel4_signals_due() && __sel4_signals_take(NULL) > 0)
             return -EINTR; /* a handler ran: the receive ends, as on QNX */
         if (r == NOTHING)
