@@ -44,7 +44,7 @@ USER_LDFLAGS = -nostdlib -static -Wl,--gc-sections -Wl,-z,max-page-size=4096 -T 
 PROGRAMS := taskman init devc-ser8250 test/ktest test/fault test/hello test/threads_exit test/unprivileged \
             test/ipc_peer test/tmtest test/family test/rmserver test/devtest \
             pipe slogger sloginfo tmpfs test/srvtest test/fstest test/pipewriter test/stdio_child \
-            test/libctest test/msgtest test/timetest test/sigtest test/thrtest \
+            test/libctest test/msgtest test/passtest test/timetest test/sigtest test/thrtest \
             bench/kernel bench/echo bench/spawn bench/l_msg ps test/args qsh pidin sysinfo shutdown reboot \
             pci-server test/asuser test/unmountreq
 taskman_SRCS           := $(wildcard taskman/skimmer/*.c)
@@ -70,6 +70,7 @@ test/pipewriter_SRCS   := tests/guest/programs/pipewriter.c
 test/stdio_child_SRCS  := tests/guest/programs/stdio_child.c
 test/libctest_SRCS     := tests/guest/libc/libctest.c
 test/msgtest_SRCS      := tests/guest/programs/msgtest.c
+test/passtest_SRCS     := tests/guest/programs/passtest.c
 test/timetest_SRCS     := tests/guest/time/timetest.c
 test/sigtest_SRCS      := tests/guest/signals/sigtest.c
 test/thrtest_SRCS      := tests/guest/threads/thrtest.c

@@ -604,6 +604,9 @@ def run_guest_tests():
     # Messages of every size, MsgRead/MsgWrite at offsets, bad buffers (also run on QSOE/L).
     b = run_suite("run=test/msgtest", "msgtest:", "message", MSGTEST_CHECKS, 120)
 
+    # What a server may do between its receives (QSOE/L's passive servers; run there too).
+    b = run_suite("run=test/passtest", "passtest:", "server-answer", PASSTEST_CHECKS, 60)
+
     # Panics and a faulting first process end QEMU with a non-zero status.
     b = qemu.boot("init=no/such/program", timeout=60)
     report(b.code == 3, "panic: a missing first program panics and QEMU exits with 3",
@@ -649,6 +652,12 @@ SEL4_TMTEST_CHECKS = [
     f"QSOE/L: at least {SEL4_TMTEST_MIN_PASSES} of the taskman suite's checks pass",
 ]
 MSGTEST_CHECKS = 43  # test/msgtest's PASS lines when all pass
+PASSTEST_CHECKS = 18  # test/passtest's PASS lines when all pass
+SEL4_PASSTEST_CHECKS = [
+    f"QSOE/L: test/passtest (answers followed by other waits, from other threads, out of order, "
+    f"before an exit; pulses and signals to a passive server) passes its {PASSTEST_CHECKS} checks "
+    f"and ends with 0",
+]
 SEL4_MSGTEST_CHECKS = [
     "QSOE/L: test/msgtest (messages of every size, MsgRead/MsgWrite, bad buffers) ends with 0 "
     "failures",
@@ -874,7 +883,7 @@ def run_sel4_tests():
     refusals. Skipped, loudly, when no seL4 is installed."""
     checks = (SEL4_CONSOLE_CHECKS + 2 + 3 * 2 + QSH_GUEST_CASES + len(SEL4_BOOT_CHECKS) + 1 +
               len(SEL4_FAULT_CHECKS) + len(SEL4_TMTEST_CHECKS) +
-              len(SEL4_MSGTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_THRTEST_COUNT +
+              len(SEL4_MSGTEST_CHECKS) + len(SEL4_PASSTEST_CHECKS) + len(SEL4_TIME_CHECKS) + SEL4_THRTEST_COUNT +
               len(SEL4_THRTEST_CHECKS) + SEL4_DEVTEST_COUNT + len(SEL4_DEVTEST_CHECKS) +
               SEL4_SIGTEST_COUNT + len(SEL4_SIGTEST_CHECKS) + len(SEL4_LOADER_CHECKS))
     if not os.path.exists(os.path.join(SEL4_PREFIX, "bin", "kernel.elf")):
@@ -921,6 +930,15 @@ def run_sel4_tests():
     report("msgtest: 0 failures" in b.output and b.code == 0, SEL4_MSGTEST_CHECKS[0],
            f"exit {b.code}, tail: {b.output[-800:]!r}")
     report(passed == MSGTEST_CHECKS, SEL4_MSGTEST_CHECKS[1], f"{passed} passed, {failed} failed")
+    # Passive servers: its own PASS/FAIL lines are added to the totals.
+    b = qemu.boot("run=test/passtest", timeout=60, variant="l")
+    passed, failed = count_lines(b.output, "passtest:")
+    results["passed"] += passed
+    results["failed"] += failed
+    print(f"QSOE/L server-answer suite: {passed} passed, {failed} failed", flush=True)
+    report("passtest: 0 failures" in b.output and b.code == 0 and not b.timed_out and
+           passed == PASSTEST_CHECKS, SEL4_PASSTEST_CHECKS[0],
+           f"exit {b.code}, {passed} passed, tail: {b.output[-800:]!r}")
     # The time suite: its own PASS/FAIL lines are added to the totals.
     b = qemu.boot("run=test/timetest", timeout=120, variant="l")
     passed, failed = count_lines(b.output, "time:")

@@ -194,6 +194,15 @@ long __sel4_msg_write(unsigned long scoid, unsigned long call, unsigned long off
 /* The notification under libc's lock of the process's Sync* wait queues, made with the
    process's second thread. */
 #define SEL4_SLOT_SYNC_LOCK  (SEL4_SLOT_DEV_FIRST + 16 + SEL4_MAX_THREADS)
+/* Passive servers (docs/qsoe-l.md, "Passive servers"): thread n's cap to signal its own bound
+   notification with SEL4_EVENT_WAKE (so it can go on running after it gave back a caller's
+   scheduling context), and, only while ChannelCreate moves a thread's scheduling context to its
+   notification, the process's cap to tell taskman-L that the thread waits on the new channel. */
+#define SEL4_SLOT_WAKE(n)      (SEL4_SLOT_DEV_FIRST + 8 + (n))
+#define SEL4_SLOT_PASSIVE_REQ  (SEL4_SLOT_SYNC_LOCK + 1)
+#define SEL4_EVENT_WAKE        (1ul << 49) /* in a thread's notification badge: see above */
+#define SEL4_CHAN_SWITCH       (1l << 8)   /* in ChannelCreate's answer: make the thread passive */
+#define SEL4_BADGE_PASSIVE     (1ul << 47) /* with SEL4_BADGE_NOTIFY: the thread is waiting */
 
 /* Labels 24-31: device memory, interrupts and pulses, requests to taskman-L. */
 #define SEL4_LABEL_MAPPHYS    24 /* map the device page MR1 at MR0 & ~0xfff; MR0 & 7: prot */

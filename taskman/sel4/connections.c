@@ -52,8 +52,9 @@ static long channel_create(struct lproc *p)
     if (err != seL4_NoError)
         tm_fatal("cannot give a server its channel", err);
     p->chan_ep[k] = ep;
-    pulses_channel(p, k, (unsigned)seL4_GetMR(0), (unsigned)seL4_GetMR(1));
-    return k;
+    unsigned thread = (unsigned)seL4_GetMR(1);
+    pulses_channel(p, k, (unsigned)seL4_GetMR(0), thread);
+    return k | passive_begin(p, thread, k);
 }
 
 // Whether a live connection anywhere carries badge: one that ConnectMove gave to a child keeps
@@ -79,7 +80,7 @@ static long connect(struct lproc *p, unsigned slot, seL4_Word server)
         struct lproc *s = proc_get(pid);
         if (!s || s->ended)
             return -ESRCH;
-        if (chid < 1 || chid > SEL4_MAX_CHANNELS || !s->chan_ep[chid])
+        if (chid < 1 || chid > SEL4_MAX_CHANNELS || !s->chan_ep[chid] || passive_moving(s, chid))
             return -ENOENT;
         ep = s->chan_ep[chid];
     }

@@ -81,6 +81,8 @@ static long signal_death(void *msg, unsigned long room)
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room)
 {
     if (badge & SEL4_BADGE_NOTIFY) {
+        if (badge & SEL4_BADGE_PASSIVE)
+            passive_finish();
         if (badge & SEL4_BADGE_TIMER)
             timers_interrupt();
         return signal_death(msg, room);

@@ -37,6 +37,7 @@ struct proc_thread {
     int joiner;          /* the rcvid of a ThreadJoin held for it, or 0 */
     seL4_Word status;    /* what it ended with, for ThreadJoin */
     size_t stack_mapped; /* bytes of its default stack mapped below SEL4_STACK_TOP */
+    bool passive;        /* its scheduling context is its notification's (passive.c) */
 };
 
 struct lproc {
@@ -196,6 +197,16 @@ void pulses_release(struct lproc *p);
 // The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
 // ends it and becomes a TM_DEATH message; connection requests go to conn_request.
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
+
+// Passive servers (passive.c). passive_begin: ChannelCreate of channel chid by p's thread n
+// starts moving the thread's scheduling context to its notification (SEL4_CHAN_SWITCH, which
+// libc answers by waiting on the channel), or keeps the thread active (0). passive_finish: the
+// thread waits, the move ends. passive_moving: chid cannot be connected to yet.
+// passive_reset: slot n gets a new thread, which starts with its own context again.
+long passive_begin(struct lproc *p, unsigned n, int chid);
+void passive_finish(void);
+bool passive_moving(const struct lproc *p, int chid);
+void passive_reset(struct lproc *p, unsigned n);
 
 // The budget and period of a process thread's scheduling context (timeslice.c).
 uint64_t proc_timeslice_us(void);

@@ -75,6 +75,7 @@ int thread_slot_start(struct lproc *p, int n, seL4_UserContext *regs, int prio, 
     }
     seL4_Word badge;
     seL4_Poll(t->sync_ntfn, &badge); /* a wake-up its last thread never took */
+    passive_reset(p, n);
     unsigned ncpus = (unsigned)(tm_bootinfo->schedcontrol.end - tm_bootinfo->schedcontrol.start);
     check(seL4_SchedControl_ConfigureFlags(tm_bootinfo->schedcontrol.start + cpu % ncpus, t->sc,
                                            proc_timeslice_us(), proc_timeslice_us(), 0, 0, 0),

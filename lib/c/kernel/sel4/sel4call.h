@@ -25,10 +25,17 @@ static inline struct sel4_sig_page *__sel4_sig_page(void)
     return (struct sel4_sig_page *)((uintptr_t)ipcbuf() + SEL4_SIG_OFFSET);
 }
 
+// Passive servers (server.c): per thread, whether an answer it gave waits to leave with its
+// next receive (the caller lent the thread its scheduling context, which the answer gives
+// back); __sel4_deferred_send sends it now, and the thread goes on running.
+extern unsigned char __sel4_deferred[SEL4_MAX_THREADS];
+void __sel4_deferred_send(void);
+
 // Around every system call of the layer that can block: the thread is marked as inside a
 // call, so taskman-L never stops it there (an seL4 thread stopped while it waits for a reply
 // would send its message again when resumed); a signal that comes meanwhile waits for the
 // call's end. If taskman-L is stopping the thread just now, it lets taskman-L finish first.
+// A deferred answer leaves first: the thread is not to block while its caller waits for it.
 static inline void sel4_call_begin(void)
 {
     uint32_t *state = &__sel4_sig_page()->state;
@@ -38,6 +45,8 @@ static inline void sel4_call_begin(void)
         user = SEL4_SIG_USER;
         seL4_Yield();
     }
+    if (__sel4_deferred[(__tls()->__tid - 1) & (SEL4_MAX_THREADS - 1)])
+        __sel4_deferred_send();
 }
 
 // The end of a marked call, leaving the signals that came to the caller (a wait's caller

@@ -7,6 +7,11 @@
  * and leaves with the reply. A server's channels come from taskman-L (ChannelCreate: an
  * endpoint and reply objects in the server's CNode); taskman-L's own is attached with
  * __sel4_channel_attach.
+ *
+ * Passive servers: a thread that made a channel runs on its caller's scheduling context
+ * (docs/qsoe-l.md, "Passive servers"). Its answer to that caller gives the context back, so it
+ * waits (deferred) until the thread's next MsgReceive sends it with the receive in one
+ * seL4_ReplyRecv, or the thread's next blocking call sends it first (__sel4_deferred_send).
  */
 #include <proto/taskman.h>
 #include <stdbool.h>
@@ -25,6 +30,9 @@ struct pending {
     seL4_Word call;  /* a long call's call word, 0 for a short one */
     size_t inl;      /* the bytes of the message in data */
     size_t wlo, whi; /* a short call's bytes MsgWrite put in out */
+    unsigned char owner; /* 1 + the passive thread running on the caller's context, or 0 */
+    bool deferred;       /* answered, the answer waiting for owner (data from MR4 in data) */
+    seL4_Word dlabel, dwords, dmr[4];
     uint64_t data[SEL4_MSG_MAX_BYTES / 8];
     uint64_t out[SEL4_MSG_MAX_BYTES / 8]; /* a short call's reply, as MsgWrite leaves it */
 };
@@ -39,6 +47,10 @@ struct channel {
 static struct pending pending[PENDING_MAX];
 static int npending;
 static struct channel channels[SEL4_MAX_CHANNELS + 1];
+
+unsigned char __sel4_deferred[SEL4_MAX_THREADS];
+static bool passive[SEL4_MAX_THREADS]; /* the thread gave its context to its notification */
+static int donor[SEL4_MAX_THREADS];    /* the rcvid whose caller's context it runs on, or 0 */
 
 static int add_channel(int chid, seL4_CPtr ep, const unsigned long *replies, int n,
                        sel4_event_fn event)
@@ -63,9 +75,24 @@ int __sel4_channel_attach(unsigned long endpoint, const unsigned long *replies, 
 
 int ChannelCreate_r(unsigned flags)
 {
-    long chid = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, __sel4_thread_index());
-    if (chid < 0)
-        return (int)chid;
+    unsigned me = __sel4_thread_index();
+    long r = sel4_taskman_request(SEL4_LABEL_CHANNEL, flags, me);
+    if (r < 0)
+        return (int)r;
+    long chid = r & (SEL4_CHAN_SWITCH - 1);
+    if (r & SEL4_CHAN_SWITCH) {
+        /* Tell taskman-L and wait on the new channel, which no one knows yet, in one call:
+           taskman-L moves the thread's context to its notification and wakes it through it. */
+        seL4_Word badge = 0, mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
+        sel4_call_begin();
+        seL4_NBSendRecvWithMRs(SEL4_SLOT_PASSIVE_REQ, seL4_MessageInfo_new(0, 0, 0, 0),
+                               SEL4_SLOT_CHAN(chid), &badge, &mr0, &mr1, &mr2, &mr3,
+                               SEL4_SLOT_CHAN(chid) + 1);
+        sel4_call_end();
+        passive[me & (SEL4_MAX_THREADS - 1)] = true;
+        if (badge & SEL4_BADGE_EVENT)
+            __sel4_events_add(badge & ~SEL4_EVENT_WAKE);
+    }
     unsigned long replies[SEL4_CHAN_REPLIES];
     for (int i = 0; i < SEL4_CHAN_REPLIES; i++)
         replies[i] = SEL4_SLOT_CHAN(chid) + 1 + (unsigned long)i;
@@ -88,7 +115,9 @@ int __sel4_parked_callers(int pid)
 
 static struct pending *pending_of(int rcvid)
 {
-    return rcvid >= 1 && rcvid <= npending && pending[rcvid - 1].used ? &pending[rcvid - 1] : NULL;
+    return rcvid >= 1 && rcvid <= npending && pending[rcvid - 1].used && !pending[rcvid - 1].deferred
+               ? &pending[rcvid - 1]
+               : NULL;
 }
 
 static void fill_info(const struct pending *p, struct _msg_info *info)
@@ -104,6 +133,66 @@ static void fill_info(const struct pending *p, struct _msg_info *info)
     info->dstmsglen = (int32_t)p->want;
 }
 
+// Keeps the answer to a caller whose context a passive thread runs on for that thread to send
+// (words message words, MR2 on in the IPC buffer); wakes the thread if it is another.
+static void defer(struct pending *p, seL4_Word label, seL4_Word mr0, seL4_Word mr1,
+                  seL4_Word words)
+{
+    seL4_IPCBuffer *b = ipcbuf();
+    p->used = true;
+    p->deferred = true;
+    p->dlabel = label;
+    p->dwords = words;
+    p->dmr[0] = mr0, p->dmr[1] = mr1, p->dmr[2] = b->msg[2], p->dmr[3] = b->msg[3];
+    if (words > 4)
+        memcpy(p->data, &b->msg[4], (words - 4) * sizeof(seL4_Word));
+    unsigned t = p->owner - 1u;
+    __atomic_store_n(&__sel4_deferred[t], 1, __ATOMIC_RELEASE);
+    if (t != __sel4_thread_index())
+        seL4_Signal(SEL4_SLOT_WAKE(t));
+}
+
+// Puts p's deferred answer in the IPC buffer from MR4 and mr, and frees p.
+static seL4_MessageInfo_t deferred_load(struct pending *p, seL4_Word mr[4])
+{
+    unsigned t = p->owner - 1u;
+    if (p->dwords > 4)
+        memcpy(&ipcbuf()->msg[4], p->data, (p->dwords - 4) * sizeof(seL4_Word));
+    memcpy(mr, p->dmr, sizeof(p->dmr));
+    p->deferred = p->used = false;
+    p->owner = 0;
+    donor[t] = 0;
+    __atomic_store_n(&__sel4_deferred[t], 0, __ATOMIC_RELEASE);
+    return seL4_MessageInfo_new(p->dlabel, 0, 0, p->dwords);
+}
+
+// Sends the calling thread's deferred answer and goes on running: the thread signals its own
+// notification first, so the receive that follows the answer ends at once, on the
+// notification's context. The IPC buffer is left as it was (a call may be composed in it).
+void __sel4_deferred_send(void)
+{
+    unsigned me = __sel4_thread_index() & (SEL4_MAX_THREADS - 1);
+    int d = donor[me];
+    if (!d || !pending[d - 1].deferred) {
+        __atomic_store_n(&__sel4_deferred[me], 0, __ATOMIC_RELEASE);
+        return;
+    }
+    struct pending *p = &pending[d - 1];
+    seL4_IPCBuffer *b = ipcbuf();
+    seL4_Word save[SEL4_MSG_MAX_BYTES / 8], mr[4], badge = 0;
+    size_t extra = p->dwords > 4 ? p->dwords - 4 : 0;
+    memcpy(save, &b->msg[4], extra * sizeof(seL4_Word));
+    seL4_MessageInfo_t info = deferred_load(p, mr);
+    seL4_Signal(SEL4_SLOT_WAKE(me));
+    seL4_ReplyRecvWithMRs(channels[p->chid].ep, info, &badge, &mr[0], &mr[1], &mr[2], &mr[3],
+                          p->reply);
+    memcpy(&b->msg[4], save, extra * sizeof(seL4_Word));
+    if (badge & SEL4_BADGE_EVENT)
+        __sel4_events_add(badge & ~SEL4_EVENT_WAKE);
+    if (badge & ~(SEL4_BADGE_EVENT | SEL4_EVENT_WAKE))
+        seL4_Signal(SEL4_SLOT_WAKE(me)); /* so the wait this call may be is not missed */
+}
+
 // Answers the caller parked for p (an event has none) and frees p: MR0 status, MR1 `what`,
 // and n bytes of data from MR2 in the IPC buffer.
 static void answer_with(struct pending *p, seL4_Word label, seL4_Word status, seL4_Word what,
@@ -115,6 +204,10 @@ static void answer_with(struct pending *p, seL4_Word label, seL4_Word status, se
     seL4_IPCBuffer *b = ipcbuf();
     seL4_Word mr0 = status, mr1 = what, mr2 = b->msg[2], mr3 = b->msg[3];
     seL4_Word words = SEL4_MSG_HEADER_WORDS + (n + 7) / 8;
+    if (p->owner) {
+        defer(p, label, mr0, mr1, words);
+        return;
+    }
     seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(label, 0, 0, words), &mr0, &mr1, &mr2, &mr3);
 }
 
@@ -196,20 +289,39 @@ enum received { NOTHING, PULSE, MESSAGE };
 
 // (A notification bound to the thread, SEL4_BADGE_EVENT, is noted for __sel4_event_take.)
 
-// One receive into p: a message, an event turned into one, or a pulse in p->data.
-static enum received receive_one(const struct channel *ch, struct pending *p)
+// One receive into p: a message, an event turned into one, or a pulse in p->data. fused: p
+// holds the calling thread's deferred answer, which goes first in the same system call. A
+// call received by a passive thread that runs on no caller's context lends it its caller's,
+// so p becomes its donor and any answer to p waits for it.
+static enum received receive_one(const struct channel *ch, struct pending *p, bool fused)
 {
+    unsigned me = __sel4_thread_index() & (SEL4_MAX_THREADS - 1);
     seL4_IPCBuffer *b = ipcbuf();
-    seL4_Word badge, mr0, mr1, mr2, mr3;
+    seL4_Word badge = 0, mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
+    seL4_MessageInfo_t info, out = seL4_MessageInfo_new(0, 0, 0, 0);
+    if (fused) {
+        seL4_Word mr[4];
+        out = deferred_load(p, mr);
+        mr0 = mr[0], mr1 = mr[1], mr2 = mr[2], mr3 = mr[3];
+    }
+    /* Decided after sel4_call_begin, which sends a deferred answer another thread gave
+       meanwhile (and so gives the caller's context back). */
     sel4_call_begin();
-    seL4_MessageInfo_t info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
+    bool lent = passive[me] && donor[me] == 0;
+    if (fused)
+        info = seL4_ReplyRecvWithMRs(ch->ep, out, &badge, &mr0, &mr1, &mr2, &mr3, p->reply);
+    else
+        info = seL4_RecvWithMRs(ch->ep, &badge, p->reply, &mr0, &mr1, &mr2, &mr3);
     sel4_call_end();
     b->msg[0] = mr0, b->msg[1] = mr1, b->msg[2] = mr2, b->msg[3] = mr3;
     seL4_Word label = seL4_MessageInfo_get_label(info);
     if (badge & SEL4_BADGE_EVENT) {
-        __sel4_events_add(badge);
+        __sel4_events_add(badge & ~SEL4_EVENT_WAKE);
         return NOTHING;
     }
+    p->owner = lent ? (unsigned char)(me + 1) : 0;
+    if (lent)
+        donor[me] = (int)(p - pending) + 1;
     bool kernel = badge & (SEL4_BADGE_FAULT | SEL4_BADGE_NOTIFY);
     if (!kernel && is_request(label))
         return connection_request(ch, p, badge, label) ? PULSE : NOTHING;
@@ -218,6 +330,11 @@ static enum received receive_one(const struct channel *ch, struct pending *p)
         return NOTHING;
     }
     bool lng = label == SEL4_LABEL_MSG_LONG;
+    if (!kernel && !ch->event && label != SEL4_LABEL_MSG && !lng) {
+        p->event = false;
+        answer(p, SEL4_REPLY_ERROR, ENOSYS, 0); /* a server's channel serves only messages */
+        return NOTHING;
+    }
     if (kernel || (label != SEL4_LABEL_MSG && !lng)) {
         long n = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : 0;
         if (n <= 0)
@@ -291,13 +408,22 @@ int MsgReceive_r(int chid, void *msg, size_t bytes, struct _msg_info *info)
                 memset(info, 0, sizeof(*info));
             return 0;
         }
+        unsigned me = __sel4_thread_index() & (SEL4_MAX_THREADS - 1);
         struct pending *p = NULL;
+        int d = donor[me];
+        bool fused = d && pending[d - 1].deferred;
+        if (fused && pending[d - 1].chid != chid) {
+            __sel4_deferred_send(); /* it goes with a receive on its own channel */
+            continue;
+        }
+        if (fused)
+            p = &pending[d - 1];
         for (int i = ch->first; i < ch->first + ch->n && !p; i++)
             if (!pending[i].used)
                 p = &pending[i];
         if (!p)
             return -EAGAIN; /* every reply object holds a caller not yet answered */
-        enum received r = receive_one(ch, p);
+        enum received r = receive_one(ch, p, fused);
         if (r == NOTHING && __sel4_signals_due() && __sel4_signals_take(NULL) > 0)
             return -EINTR; /* a handler ran: the receive ends, as on QNX */
         if (r == NOTHING)

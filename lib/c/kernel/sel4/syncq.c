@@ -36,6 +36,7 @@ void sel4_syncq_lock(void)
 {
     if (__atomic_fetch_add(&lock_count, 1, __ATOMIC_ACQUIRE) > 0) {
         seL4_Word badge, mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
+        __sel4_deferred_send(); /* a passive server's caller does not wait for the lock */
         seL4_WaitWithMRs(SEL4_SLOT_SYNC_LOCK, &badge, &mr0, &mr1, &mr2, &mr3);
     }
 }
@@ -90,6 +91,7 @@ int sel4_syncq_wait(void)
     unsigned me = __sel4_thread_index();
     struct waiter *w = &waiters[me];
     /* One signal comes for each wake-up: take it even when done is already set. */
+    __sel4_deferred_send(); /* a passive server's caller does not wait for the wake-up */
     do {
         seL4_Word badge, mr0 = 0, mr1 = 0, mr2 = 0, mr3 = 0;
         seL4_WaitWithMRs(SEL4_SLOT_SYNC(me), &badge, &mr0, &mr1, &mr2, &mr3);

@@ -68,9 +68,11 @@ __attribute__((weak)) int ThreadCreate(pid_t pid, void *(*func)(void *), void *a
     return (int)set_errno(ThreadCreate_r(pid, func, arg, attr));
 }
 
-// The process's end: taskman-L never answers, it ends the process.
+// The process's end: taskman-L never answers, it ends the process. A passive server's
+// deferred answer leaves first.
 static _Noreturn void process_exit(int status)
 {
+    __sel4_deferred_send();
     for (;;) {
         seL4_Word mr0 = (seL4_Word)status, none = 0;
         seL4_CallWithMRs(SEL4_SLOT_TASKMAN, seL4_MessageInfo_new(SEL4_LABEL_EXIT, 0, 0, 1), &mr0,
