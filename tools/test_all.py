@@ -652,7 +652,7 @@ SEL4_TMTEST_CHECKS = [
     f"QSOE/L: at least {SEL4_TMTEST_MIN_PASSES} of the taskman suite's checks pass",
 ]
 MSGTEST_CHECKS = 43  # test/msgtest's PASS lines when all pass
-PASSTEST_CHECKS = 18  # test/passtest's PASS lines when all pass
+PASSTEST_CHECKS = 19  # test/passtest's PASS lines when all pass
 SEL4_PASSTEST_CHECKS = [
     f"QSOE/L: test/passtest (answers followed by other waits, from other threads, out of order, "
     f"before an exit; pulses and signals to a passive server) passes its {PASSTEST_CHECKS} checks "

@@ -162,6 +162,9 @@ struct sel4_msg_desc {
 #define SEL4_EVENT_PULSE (1L << 62)
 #define SEL4_EVENT_DATA  (1L << 61)
 #define SEL4_EVENT_HOLD  (1L << 60)
+/* From event() for a thread's fault: resume the thread at the faulting instruction (a
+   floating-point instruction of a thread whose FPU was off, which is now on). */
+#define SEL4_EVENT_RESUME (1L << 59)
 int __sel4_request_rcvid(void);
 /* How many callers of process pid wait for the caller's reply (libc's server side): what
    taskman-L knows of who is blocked on it. */

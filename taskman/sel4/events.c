@@ -105,6 +105,10 @@ long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned lo
         return label >= SEL4_LABEL_SIGNAL && label <= SEL4_LABEL_KILL
                    ? signals_request(p, label)
                    : conn_request(p, label, msg, room);
+    unsigned tid = (unsigned)((badge & ~SEL4_BADGE_FAULT) >> SEL4_BADGE_TID_SHIFT);
+    if ((badge & SEL4_BADGE_FAULT) && label == seL4_Fault_UserException &&
+        thread_fpu_on(p, tid))
+        return SEL4_EVENT_RESUME;
     if (room < sizeof(struct tm_death))
         return 0;
     if (badge & SEL4_BADGE_FAULT)

@@ -38,6 +38,7 @@ struct proc_thread {
     seL4_Word status;    /* what it ended with, for ThreadJoin */
     size_t stack_mapped; /* bytes of its default stack mapped below SEL4_STACK_TOP */
     bool passive;        /* its scheduling context is its notification's (passive.c) */
+    bool fpu;            /* its FPU is on: it has used it (procthread.c) */
 };
 
 struct lproc {
@@ -197,6 +198,11 @@ void pulses_release(struct lproc *p);
 // The event function of taskman-L's channel (include/abi/sel4.h): a process's fault or exit
 // ends it and becomes a TM_DEATH message; connection requests go to conn_request.
 long proc_event(unsigned long badge, unsigned long label, void *msg, unsigned long room);
+
+// A thread's FPU is off until its first floating-point instruction faults (so seL4 does not
+// switch the FPU state at every hand-over between threads that never use it): turns it on
+// and says whether the thread may be resumed (false: it was on, the fault is real).
+bool thread_fpu_on(struct lproc *p, unsigned n);
 
 // Passive servers (passive.c). passive_begin: ChannelCreate of channel chid by p's thread n
 // starts moving the thread's scheduling context to its notification (SEL4_CHAN_SWITCH, which

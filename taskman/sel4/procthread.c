@@ -83,6 +83,9 @@ int thread_slot_start(struct lproc *p, int n, seL4_UserContext *regs, int prio, 
     check(seL4_TCB_SetSchedParams(t->tcb, seL4_CapInitThreadTCB, (seL4_Word)prio, (seL4_Word)prio,
                                   t->sc, t->fault_ep),
           "TCB_SetSchedParams of a process thread failed");
+    check(seL4_TCB_SetFlags(t->tcb, 0, seL4_TCBFlag_fpuDisabled).error,
+          "TCB_SetFlags of a process thread failed");
+    t->fpu = false;
     t->prio = prio;
     t->state = THREAD_LIVE;
     t->detached = false;
@@ -128,4 +131,14 @@ int ThreadCreate(pid_t pid, void *(*func)(void *), void *arg, const struct _thre
         return -1;
     }
     return n + 1;
+}
+
+bool thread_fpu_on(struct lproc *p, unsigned n)
+{
+    if (n >= (unsigned)p->nthreads || p->threads[n].fpu)
+        return false;
+    check(seL4_TCB_SetFlags(p->threads[n].tcb, seL4_TCBFlag_fpuDisabled, 0).error,
+          "TCB_SetFlags of a process thread failed");
+    p->threads[n].fpu = true;
+    return true;
 }

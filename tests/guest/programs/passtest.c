@@ -24,15 +24,16 @@
 
 enum op {
     OP_ECHO,      /* reply with the 16 bytes sent, each plus one */
-    OP_OTHERCHAN, /* reply, then wait on the second channel for OP_ECHO */
-    OP_SEMWAIT,   /* reply, then wait for the helper thread's semaphore */
-    OP_HANDOFF,   /* the helper thread replies, the server goes back to its receive */
+    OP_OTHERCHAN, /* reply, then wait on the third channel for OP_ECHO */
+    OP_SEMWAIT,   /* reply, then wait for the poster thread's semaphore */
+    OP_HANDOFF,   /* the replier thread replies, the server goes back to its receive */
     OP_ERROR,     /* MsgError EDOM */
     OP_HOLD,      /* held until OP_RELEASE, answered after it */
-    OP_RELEASE,
-    OP_COUNTS, /* reply pulses and signals seen, as two ints */
-    OP_HELD,   /* reply 1 while a call is held */
-    OP_TWICE,  /* reply, then reply and read again: the server checks ESRCH */
+    OP_RELEASE,   /* answered, then the held call */
+    OP_COUNTS,    /* reply pulses and signals seen, as two ints */
+    OP_HELD,      /* reply 1 while a call is held */
+    OP_TWICE,     /* reply, then reply and read again: the server checks ESRCH */
+    OP_FLOAT,     /* reply the double in b times 1.5 */
     OP_QUIT,
 };
 
@@ -137,6 +138,13 @@ static int serve_one(int chid)
         MsgReply(held, 4, NULL, 0);
         held = 0;
         break;
+    case OP_FLOAT: {
+        double d;
+        memcpy(&d, &r.b, sizeof(d));
+        d *= 1.5;
+        MsgReply(rcvid, 0, &d, sizeof(d));
+        break;
+    }
     case OP_HELD:
         MsgReply(rcvid, held != 0, NULL, 0);
         break;
@@ -270,6 +278,14 @@ static int client(int pid, int chid, int chid_2, int chid_3)
           "two callers answered in the other order both get their answers");
 
     check(call(OP_TWICE, NULL, 0) == 6, "the first answer of a call arrives");
+
+    volatile double mine = 0.25, back = 0;
+    struct req f = {OP_FLOAT, 0, 0};
+    double three = 2.0 + mine * 4;
+    memcpy(&f.b, &three, sizeof(three));
+    ok = MsgSend(coid, &f, sizeof(f), (void *)&back, sizeof(back)) == 0;
+    check(ok && back == 4.5 && mine * 2 == 0.5,
+          "floating point in client and server, kept across their calls");
 
     ok = 1;
     for (int i = 0; i < 3 && ok; i++)

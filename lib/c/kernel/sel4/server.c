@@ -337,7 +337,12 @@ static enum received receive_one(const struct channel *ch, struct pending *p, bo
     }
     if (kernel || (label != SEL4_LABEL_MSG && !lng)) {
         long n = ch->event ? ch->event(badge, label, p->data, sizeof(p->data)) : 0;
-        if (n <= 0)
+        if (n == SEL4_EVENT_RESUME) { /* an empty answer to a fault restarts the thread */
+            seL4_Word none = 0;
+            seL4_SendWithMRs(p->reply, seL4_MessageInfo_new(0, 0, 0, 0), &none, &none, &none,
+                             &none);
+        }
+        if (n <= 0 || n == SEL4_EVENT_RESUME)
             return NOTHING;
         p->len = p->inl = (size_t)n;
         p->want = p->wlo = p->whi = 0;
