@@ -75,7 +75,10 @@ SCHED_INLINE void sched_set_running(struct thread *next)
     }
 }
 
-// Makes next the hart's running thread: its slice, address space and FPU.
+// Makes next the hart's running thread: its slice, address space and FPU. A thread of no
+// process (the idle thread) runs on the kernel's page table, so that no hart keeps the table of
+// a process that ends meanwhile: it is freed with the process, and a hart still using it would
+// find no kernel there once its TLB is flushed.
 SCHED_INLINE void sched_switch_in(struct cpu *c, struct thread *next)
 {
     if (next->policy == SCHED_RR) {
@@ -87,6 +90,8 @@ SCHED_INLINE void sched_switch_in(struct cpu *c, struct thread *next)
     if (next->proc) {
         arch_pt_activate(next->proc->as.root);
         arch_fp_switch_in(next->frame, c->fp_owner == next);
+    } else {
+        arch_pt_activate(arch_kernel_root());
     }
 }
 
