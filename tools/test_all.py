@@ -247,6 +247,33 @@ def run_suite(append, prefix, label, minimum, timeout):
     return b
 
 
+def check_issue_commands(con, prefix):
+    """The command lines the shell issue lists, typed at the shell on con (5 checks, named
+    with prefix): a pipe, ls | sort | head, a for loop over a glob, a background job and
+    wait, and ^C of a foreground sleep."""
+    out = con.run_line("echo hi | cat")
+    report(out == ["hi"], f"{prefix}: echo hi | cat", repr(out))
+    out = con.run_line("ls -l /proc/boot | sort -k 9 | head -n 3")
+    names = [l.split()[8] for l in (out or [])[1:] if len(l.split()) >= 9]
+    report(out is not None and len(out) == 3 and out[0].startswith("total ") and
+           len(names) == 2 and names == sorted(names),
+           f"{prefix}: ls -l /proc/boot | sort -k 9 | head -n 3", repr(out))
+    out = con.run_line("for f in /proc/boot/test/h*; do echo $f; done")
+    report(out == ["/proc/boot/test/hello"], f"{prefix}: a for loop over a glob", repr(out))
+    out = con.run_line("sleep 1 & wait; echo waited $?")
+    report(out is not None and len(out) == 2 and re.fullmatch(r"\[1\] \d+", out[0]) and
+           out[1] == "waited 0", f"{prefix}: a background job and wait", repr(out))
+    start = len(con.text)
+    con.type("sleep 100\n")
+    time.sleep(1)
+    con.type("\x03")
+    back = con.wait_for(con.PROMPT, start + 12, 10)
+    status = con.run_line("echo $?")
+    report(back is not None and status == ["130"],
+           f"{prefix}: ^C stops sleep 100 at once and the shell stays (status 130)",
+           f"{status!r} {con.text[-300:]!r}")
+
+
 def run_console_tests():
     """The console: qsh, which init keeps running, over the interrupt-driven console driver."""
     con = qemu.Console()
@@ -285,27 +312,7 @@ def run_console_tests():
         report(out == ["/proc/boot/test", "hello", "got x"],
                "console: cd, globbing, redirection into tmpfs and command substitution",
                repr(out))
-        out = con.run_line("echo hi | cat")
-        report(out == ["hi"], "console: echo hi | cat", repr(out))
-        out = con.run_line("ls -l /proc/boot | sort -k 9 | head -n 3")
-        names = [l.split()[8] for l in (out or [])[1:] if len(l.split()) >= 9]
-        report(out is not None and len(out) == 3 and out[0].startswith("total ") and
-               len(names) == 2 and names == sorted(names),
-               "console: ls -l /proc/boot | sort -k 9 | head -n 3", repr(out))
-        out = con.run_line("for f in /proc/boot/test/h*; do echo $f; done")
-        report(out == ["/proc/boot/test/hello"], "console: a for loop over a glob", repr(out))
-        out = con.run_line("sleep 1 & wait; echo waited $?")
-        report(out is not None and len(out) == 2 and re.fullmatch(r"\[1\] \d+", out[0]) and
-               out[1] == "waited 0", "console: a background job and wait", repr(out))
-        start = len(con.text)
-        con.type("sleep 100\n")
-        time.sleep(1)
-        con.type("\x03")
-        back = con.wait_for(con.PROMPT, start + 12, 10)
-        status = con.run_line("echo $?")
-        report(back is not None and status == ["130"],
-               "console: ^C stops sleep 100 at once and the shell stays (status 130)",
-               f"{status!r} {con.text[-300:]!r}")
+        check_issue_commands(con, "console")
         out = con.run_line("ps")
         report(out is not None and out[0].split() == ["PID", "PPID", "PGID", "THR", "STATE", "PRI",
                                                        "MEM", "NAME"] and
@@ -796,28 +803,7 @@ def run_sel4_console_tests():
         report(out is not None and "hello: argv[1] = 7" in out and out[-1] == "7",
                "QSOE/L console: a typed command runs a program, and $? is its exit status",
                repr(out))
-        out = con.run_line("echo hi | cat")
-        report(out == ["hi"], "QSOE/L console: echo hi | cat", repr(out))
-        out = con.run_line("ls -l /proc/boot | sort -k 9 | head -n 3")
-        names = [l.split()[8] for l in (out or [])[1:] if len(l.split()) >= 9]
-        report(out is not None and len(out) == 3 and out[0].startswith("total ") and
-               len(names) == 2 and names == sorted(names),
-               "QSOE/L console: ls -l /proc/boot | sort -k 9 | head -n 3", repr(out))
-        out = con.run_line("for f in /proc/boot/test/h*; do echo $f; done")
-        report(out == ["/proc/boot/test/hello"], "QSOE/L console: a for loop over a glob",
-               repr(out))
-        out = con.run_line("sleep 1 & wait; echo waited $?")
-        report(out is not None and len(out) == 2 and re.fullmatch(r"\[1\] \d+", out[0]) and
-               out[1] == "waited 0", "QSOE/L console: a background job and wait", repr(out))
-        start = len(con.text)
-        con.type("sleep 100\n")
-        time.sleep(1)
-        con.type("\x03")
-        back = con.wait_for(con.PROMPT, start + 12, 10)
-        status = con.run_line("echo $?")
-        report(back is not None and status == ["130"],
-               "QSOE/L console: ^C stops sleep 100 at once and the shell stays (status 130)",
-               f"{status!r} {con.text[-300:]!r}")
+        check_issue_commands(con, "QSOE/L console")
         out = con.run_line("cd /tmp && echo x > f && echo $(read l < f; echo got $l) && "
                            "cat f f | wc -l; cd /")
         report(out == ["got x", "2"],

@@ -186,3 +186,17 @@ int copy_path(const char *src, const struct stat *st, const char *dst,
     warn("cannot copy special file '%s'", src);
     return -1;
 }
+
+int copy_target(int n, char **operands)
+{
+    if (n < 1)
+        die(1, "missing file operand");
+    if (n < 2)
+        die(1, "missing destination file operand after '%s'", operands[0]);
+    const char *target = operands[n - 1];
+    struct stat st;
+    int to_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
+    if (n > 2 && !to_dir)
+        die(1, "target '%s' is not a directory", target);
+    return to_dir;
+}

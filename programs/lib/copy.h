@@ -19,4 +19,9 @@ struct copy_options {
 int copy_path(const char *src, const struct stat *st, const char *dst,
               const struct copy_options *opts);
 
+// Checks the n operands of cp or mv (sources, then the target last), ending the program with
+// the message GNU's tools give when they are too few or the target of several is no
+// directory; whether the target is a directory.
+int copy_target(int n, char **operands);
+
 #endif

@@ -80,16 +80,8 @@ int main(int argc, char **argv)
             return 1;
         interactive = c == 'i';
     }
-    int n = argc - o.index;
-    if (n < 1)
-        die(1, "missing file operand");
-    if (n < 2)
-        die(1, "missing destination file operand after '%s'", argv[o.index]);
     const char *target = argv[argc - 1];
-    struct stat st;
-    int to_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-    if (n > 2 && !to_dir)
-        die(1, "target '%s' is not a directory", target);
+    int to_dir = copy_target(argc - o.index, argv + o.index);
     int status = 0;
     for (int i = o.index; i < argc - 1; i++) {
         char *dst;
